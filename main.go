@@ -1,0 +1,4 @@
+// Command tally checks and consolidates the statistics tables that townships submit.
+package main
+
+func main() {}
