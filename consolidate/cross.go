@@ -1,0 +1,246 @@
+package consolidate
+
+import (
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"tally/schema"
+)
+
+// crossCheck makes the findings that need several submissions.
+func crossCheck(res *Result, opt Options) {
+	var subs []*schema.Submission
+	for _, s := range res.Submissions {
+		if !s.Unreadable {
+			subs = append(subs, s)
+		}
+	}
+	duplicateUnits(subs)
+	identicalValues(subs)
+	res.Year = checkYear(subs, opt.Year)
+	if opt.Roster != nil {
+		res.Findings = append(res.Findings, checkRoster(subs, opt.Roster)...)
+	}
+}
+
+func duplicateUnits(subs []*schema.Submission) {
+	groups := map[string][]*schema.Submission{}
+	var order []string
+	for _, s := range subs {
+		k := schema.CanonicalUnit(s.Unit)
+		if groups[k] == nil {
+			order = append(order, k)
+		}
+		groups[k] = append(groups[k], s)
+	}
+	for _, k := range order {
+		g := groups[k]
+		if len(g) < 2 {
+			continue
+		}
+		for _, s := range g {
+			s.Add(schema.Finding{Severity: schema.Error, Kind: schema.KindDuplicateUnit, Rule: "cross:duplicate-unit",
+				File: s.File, Unit: s.Unit, Sheet: s.Sheet,
+				Msg: schema.Msg("cross.duplicate-unit", s.Unit, len(g), others(g, s))})
+		}
+	}
+}
+
+// identicalValues flags different units whose every number is the same: a
+// table copied from another unit and not filled in.
+func identicalValues(subs []*schema.Submission) {
+	groups := map[string][]*schema.Submission{}
+	var order []string
+	for _, s := range subs {
+		sig, nonzero := signature(s)
+		if !nonzero {
+			continue
+		}
+		if groups[sig] == nil {
+			order = append(order, sig)
+		}
+		groups[sig] = append(groups[sig], s)
+	}
+	for _, sig := range order {
+		g := groups[sig]
+		units := map[string]bool{}
+		for _, s := range g {
+			units[schema.CanonicalUnit(s.Unit)] = true
+		}
+		if len(units) < 2 {
+			continue // the same unit twice is a duplicate-unit finding already
+		}
+		for _, s := range g {
+			s.Add(schema.Finding{Severity: schema.Warning, Kind: schema.KindIdenticalValues, Rule: "cross:identical-values",
+				File: s.File, Unit: s.Unit, Sheet: s.Sheet,
+				Msg: schema.Msg("cross.identical-values", others(g, s))})
+		}
+	}
+}
+
+// signature is a submission's values in key order, and whether any is not 0.
+func signature(s *schema.Submission) (string, bool) {
+	if s.Schema == nil {
+		return "", false
+	}
+	var b strings.Builder
+	b.WriteString(s.Schema.ID)
+	nonzero := false
+	for _, k := range s.Schema.Keys() {
+		v := s.Values[k]
+		b.WriteByte('|')
+		if v.Usable() {
+			b.WriteString(v.Num.String())
+			if !v.Num.IsZero() {
+				nonzero = true
+			}
+		} else {
+			b.WriteByte('-')
+		}
+	}
+	return b.String(), nonzero
+}
+
+// checkYear compares each submission's year with the given year, or with
+// the year most submissions have, and returns the run's year.
+func checkYear(subs []*schema.Submission, want int) int {
+	sev, id := schema.Error, "cross.year-given"
+	if want == 0 {
+		count := map[int]int{}
+		for _, s := range subs {
+			if s.Year != 0 {
+				count[s.Year]++
+			}
+		}
+		for y, n := range count {
+			if n > count[want] || n == count[want] && y > want {
+				want = y
+			}
+		}
+		sev, id = schema.Warning, "cross.year-majority"
+	}
+	if want == 0 {
+		return 0
+	}
+	for _, s := range subs {
+		if s.Year != 0 && s.Year != want {
+			s.Add(schema.Finding{Severity: sev, Kind: schema.KindYear, Rule: "cross:year",
+				File: s.File, Unit: s.Unit, Sheet: s.Sheet, Msg: schema.Msg(id, s.Year, want)})
+		}
+	}
+	return want
+}
+
+func checkRoster(subs []*schema.Submission, roster []string) []schema.Finding {
+	expected := map[string]string{}
+	for _, u := range roster {
+		if c := schema.CanonicalUnit(u); c != "" {
+			expected[c] = strings.TrimSpace(u)
+		}
+	}
+	seen := map[string]bool{}
+	for _, s := range subs {
+		c := schema.CanonicalUnit(s.Unit)
+		seen[c] = true
+		if _, ok := expected[c]; !ok {
+			s.Add(schema.Finding{Severity: schema.Warning, Kind: schema.KindUnknownUnit, Rule: "cross:roster",
+				File: s.File, Unit: s.Unit, Sheet: s.Sheet, Msg: schema.Msg("cross.not-on-roster", s.Unit)})
+		}
+	}
+	var out []schema.Finding
+	var missing []string
+	for c, name := range expected {
+		if !seen[c] {
+			missing = append(missing, name)
+		}
+	}
+	sort.Strings(missing)
+	for _, name := range missing {
+		out = append(out, schema.Finding{Severity: schema.Error, Kind: schema.KindMissingUnit, Rule: "cross:roster",
+			Unit: name, Msg: schema.Msg("cross.missing-unit", name)})
+	}
+	return out
+}
+
+// others names the other files of a group, with their units.
+func others(g []*schema.Submission, self *schema.Submission) schema.Both {
+	var zh, en []string
+	for _, s := range g {
+		if s != self {
+			zh = append(zh, filepath.Base(s.File)+"（"+s.Unit+"）")
+			en = append(en, filepath.Base(s.File)+" ("+s.Unit+")")
+		}
+	}
+	return schema.Both{Zh: strings.Join(zh, "、"), En: strings.Join(en, ", ")}
+}
+
+func unitFromName(name string) string {
+	base := filepath.Base(name)
+	base = strings.TrimSuffix(base, filepath.Ext(base))
+	if u := schema.UnitName(base); u != "" {
+		return u
+	}
+	return base
+}
+
+// ParseRoster reads a roster: one unit a line; blank lines and lines
+// starting with # are ignored; a UTF-8 byte-order mark is allowed.
+func ParseRoster(text string) []string {
+	text = strings.TrimPrefix(text, "\ufeff")
+	out := []string{}
+	for _, line := range strings.Split(text, "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		out = append(out, line)
+	}
+	return out
+}
+
+// cellPos splits "Sheet!C24" into the sheet, row and column for sorting;
+// a finding without a cell sorts first.
+func cellPos(ref string) (sheet string, row, col int) {
+	if i := strings.LastIndex(ref, "!"); i >= 0 {
+		sheet, ref = ref[:i], ref[i+1:]
+	}
+	i := 0
+	for i < len(ref) && ref[i] >= 'A' && ref[i] <= 'Z' {
+		col = col*26 + int(ref[i]-'A'+1)
+		i++
+	}
+	for ; i < len(ref); i++ {
+		if ref[i] < '0' || ref[i] > '9' {
+			return sheet, 0, 0
+		}
+		row = row*10 + int(ref[i]-'0')
+	}
+	return sheet, row, col
+}
+
+func init() {
+	schema.Register(map[string]schema.Text{
+		"run.load-failed": {
+			Zh: "无法读取这个文件（%s）；请检查文件是否存在、是否有权限读取",
+			En: "the file could not be read (%s); check it exists and can be read"},
+		"cross.duplicate-unit": {
+			Zh: "“%[1]s”共有 %[2]d 份报表（另见 %[3]s）；汇总时会重复计算，请确认哪一份是正式的，删除其余",
+			En: "%[1]s sent %[2]d tables (see also %[3]s); they would be counted twice. Keep the final one and remove the others"},
+		"cross.identical-values": {
+			Zh: "全部数字与 %[1]s 完全相同，可能是复制了别的单位的报表而没有改数字；请核实",
+			En: "every number equals those of %[1]s; the table may have been copied from another unit without changing the figures. Please check"},
+		"cross.year-given": {
+			Zh: "报表年度为 %[1]d 年，不是本次汇总的 %[2]d 年；请确认是否报错了年份的表格",
+			En: "the table is for %[1]d, not %[2]d, the year of this run; check the right year's table was sent"},
+		"cross.year-majority": {
+			Zh: "报表年度为 %[1]d 年，而其他大多数报表为 %[2]d 年；请确认是否报错了年份的表格",
+			En: "the table is for %[1]d while most tables are for %[2]d; check the right year's table was sent"},
+		"cross.not-on-roster": {
+			Zh: "“%[1]s”不在应报单位名单中；请核对单位名称是否写错，或是否需要加入名单",
+			En: "%[1]s is not on the roster of expected units; check the name, or add it to the roster"},
+		"cross.missing-unit": {
+			Zh: "名单中的“%[1]s”没有报送报表",
+			En: "%[1]s, on the roster, sent no table"},
+	})
+}

@@ -1,0 +1,178 @@
+// Package consolidate runs tally's pipeline on a set of submissions: it
+// reads them (through a reader it is given, never opening a file itself),
+// checks each one against its schema, makes the checks that need several
+// submissions (duplicate units, copied tables, the year, the roster), and
+// builds the result and its reports.
+package consolidate
+
+import (
+	"runtime"
+	"sort"
+	"sync"
+
+	"tally/schema"
+)
+
+// A Source is one input: its name as the user gave or tally found it, and
+// how to load its bytes.
+type Source struct {
+	Name string
+	Load func() ([]byte, error)
+	// Severity of an unreadable finding for this source: error for files
+	// named on the command line and spreadsheets, warning for other files
+	// met in a folder.
+	Severity schema.Severity
+}
+
+// A Reader turns a file's bytes into a submission (xlsx.Read, bound to its
+// options).
+type Reader func(data []byte, name string) *schema.Submission
+
+// Options control a run.
+type Options struct {
+	// Year is the report year every submission must have; 0 takes the
+	// year most submissions have.
+	Year int
+	// Roster lists the units expected to submit; nil means no roster.
+	Roster []string
+	// Jobs is how many files are read at once; 0 means one per CPU.
+	Jobs int
+	// Progress, when set, is called after each file is read.
+	Progress func(done, total int)
+}
+
+// Result is the outcome of a run.
+type Result struct {
+	// Schema is the table format of the run: the one most submissions use.
+	Schema *schema.Schema
+	// Year is the report year of the run (given, or the majority's).
+	Year        int
+	Submissions []*schema.Submission
+	// Findings holds the findings that belong to no one submission (a
+	// unit on the roster that sent nothing).
+	Findings []schema.Finding
+}
+
+// Validate reads and checks every source.
+func Validate(sources []Source, read Reader, opt Options) *Result {
+	subs := readAll(sources, read, opt)
+	res := &Result{Submissions: subs}
+	for _, sub := range subs {
+		if !sub.Unreadable && sub.Schema != nil {
+			fs := sub.Schema.Check(sub)
+			for i := range fs {
+				fs[i].File, fs[i].Unit, fs[i].Sheet = sub.File, sub.Unit, sub.Sheet
+			}
+			sub.Findings = append(sub.Findings, fs...)
+			sub.Included = true
+		}
+	}
+	res.Schema = majoritySchema(subs)
+	res.Year = opt.Year
+	crossCheck(res, opt)
+	for _, sub := range subs {
+		sortFindings(sub.Findings)
+	}
+	return res
+}
+
+// readAll reads the sources on Jobs workers, keeping their order.
+func readAll(sources []Source, read Reader, opt Options) []*schema.Submission {
+	jobs := opt.Jobs
+	if jobs <= 0 {
+		jobs = runtime.NumCPU()
+	}
+	subs := make([]*schema.Submission, len(sources))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	done := 0
+	for range min(jobs, max(len(sources), 1)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				subs[i] = readOne(sources[i], read)
+				if opt.Progress != nil {
+					mu.Lock()
+					done++
+					opt.Progress(done, len(sources))
+					mu.Unlock()
+				}
+			}
+		}()
+	}
+	for i := range sources {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return subs
+}
+
+func readOne(src Source, read Reader) *schema.Submission {
+	data, err := src.Load()
+	if err != nil {
+		sub := &schema.Submission{File: src.Name, Unreadable: true, Values: map[string]schema.Value{}}
+		sub.Add(schema.Finding{Severity: src.severity(), Kind: schema.KindUnreadable, Rule: "read:unreadable",
+			Msg: schema.Msg("run.load-failed", err.Error())})
+		sub.Unit = unitFromName(src.Name)
+		sub.Stamp()
+		return sub
+	}
+	sub := read(data, src.Name)
+	if sub.Unreadable && src.Severity == schema.Warning {
+		for i := range sub.Findings {
+			if sub.Findings[i].Kind == schema.KindUnreadable {
+				sub.Findings[i].Severity = schema.Warning
+			}
+		}
+	}
+	return sub
+}
+
+func (s Source) severity() schema.Severity {
+	if s.Severity == "" {
+		return schema.Error
+	}
+	return s.Severity
+}
+
+// majoritySchema is the schema most readable submissions use.
+func majoritySchema(subs []*schema.Submission) *schema.Schema {
+	count := map[*schema.Schema]int{}
+	var best *schema.Schema
+	for _, s := range subs {
+		if s.Schema == nil {
+			continue
+		}
+		count[s.Schema]++
+		if best == nil || count[s.Schema] > count[best] {
+			best = s.Schema
+		}
+	}
+	return best
+}
+
+// sortFindings orders a submission's findings: errors first, then by sheet,
+// row and column of the cell, then by rule.
+func sortFindings(fs []schema.Finding) {
+	sort.SliceStable(fs, func(i, j int) bool {
+		a, b := fs[i], fs[j]
+		if ra, rb := a.Severity.Rank(), b.Severity.Rank(); ra != rb {
+			return ra > rb
+		}
+		sa, ra, ca := cellPos(a.Cell)
+		sb, rb, cb := cellPos(b.Cell)
+		if sa != sb {
+			return sa < sb
+		}
+		if ra != rb {
+			return ra < rb
+		}
+		if ca != cb {
+			return ca < cb
+		}
+		return a.Rule < b.Rule
+	})
+}

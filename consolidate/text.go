@@ -1,0 +1,172 @@
+package consolidate
+
+import (
+	"encoding/csv"
+	"fmt"
+	"io"
+	"strings"
+	"unicode/utf8"
+
+	"tally/schema"
+)
+
+// WriteText writes the report for people: grouped by file, errors first,
+// blank cells folded into one line per file, a summary at the end.
+func (r *Result) WriteText(w io.Writer, version string, lang schema.Lang) error {
+	p := &printer{w: w, lang: lang}
+	rep := r.Report(version, lang)
+	p.header(r, version)
+	for _, s := range r.Submissions {
+		p.submission(s)
+	}
+	if len(r.Findings) > 0 {
+		p.line("")
+		p.line(p.t("run-level"))
+		for _, f := range r.Findings {
+			p.line(fmt.Sprintf("  %s  %s", padRight(f.Severity.Name(lang), 4), f.Message(lang)))
+		}
+	}
+	p.line("")
+	sm := rep.Summary
+	p.line(p.t("summary", sm.Files, sm.Readable, sm.Errors, sm.Warnings, sm.Infos))
+	return p.err
+}
+
+type printer struct {
+	w    io.Writer
+	lang schema.Lang
+	err  error
+}
+
+func (p *printer) line(s string) {
+	if p.err == nil {
+		_, p.err = fmt.Fprintln(p.w, s)
+	}
+}
+
+func (p *printer) t(id string, args ...any) string {
+	return schema.Msg("text."+id, args...).Render(p.lang)
+}
+
+func (p *printer) header(r *Result, version string) {
+	title := "-"
+	if r.Schema != nil {
+		title = schema.Text{Zh: "《" + r.Schema.Title + "》", En: r.Schema.En}.In(p.lang) + " (" + r.Schema.ID + ")"
+	}
+	year := "-"
+	if r.Year != 0 {
+		year = fmt.Sprint(r.Year)
+	}
+	p.line(p.t("header", version, len(r.Submissions), title, year))
+}
+
+func (p *printer) submission(s *schema.Submission) {
+	counts := map[schema.Severity]int{}
+	for _, f := range s.Findings {
+		counts[f.Severity]++
+	}
+	mark := "✓"
+	switch {
+	case s.Unreadable || counts[schema.Error] > 0:
+		mark = "✗"
+	case counts[schema.Warning] > 0:
+		mark = "!"
+	}
+	where := ""
+	if s.Sheet != "" {
+		where = "  [" + s.Sheet + "]"
+	}
+	verdict := p.t("ok")
+	if len(s.Findings) > 0 && (counts[schema.Error]+counts[schema.Warning] > 0 || s.Unreadable) {
+		verdict = p.t("counts", counts[schema.Error], counts[schema.Warning])
+	}
+	p.line("")
+	p.line(fmt.Sprintf("%s %s  %s%s  %s", mark, s.File, s.Unit, where, verdict))
+	var blanks []string
+	for _, f := range s.Findings {
+		if f.Kind == schema.KindBlank {
+			blanks = append(blanks, f.Cell)
+			continue
+		}
+		p.line(fmt.Sprintf("    %s  %s  %s", padRight(f.Severity.Name(p.lang), 7), padRight(f.Cell, 8), f.Message(p.lang)))
+	}
+	if len(blanks) > 0 {
+		shown := blanks
+		more := ""
+		if len(shown) > 12 {
+			shown, more = shown[:12], p.t("and-more")
+		}
+		p.line(fmt.Sprintf("    %s  %s  %s", padRight(schema.Info.Name(p.lang), 7), padRight("", 8),
+			p.t("blanks", len(blanks), strings.Join(shown, ", ")+more)))
+	}
+}
+
+// padRight pads to a display width, counting East Asian characters as two.
+func padRight(s string, width int) string {
+	w := 0
+	for _, r := range s {
+		if r >= 0x1100 && utf8.RuneLen(r) >= 3 {
+			w += 2
+		} else {
+			w++
+		}
+	}
+	if w >= width {
+		return s
+	}
+	return s + strings.Repeat(" ", width-w)
+}
+
+// WriteCSV writes the findings as CSV with a UTF-8 byte-order mark, so
+// Excel on Windows shows the Chinese. Text from submissions that would read
+// as a formula (= + - @, tab, carriage return) is escaped with a quote.
+func (r *Result) WriteCSV(w io.Writer, lang schema.Lang) error {
+	if _, err := io.WriteString(w, "\ufeff"); err != nil {
+		return err
+	}
+	cw := csv.NewWriter(w)
+	cw.UseCRLF = true
+	_ = cw.Write([]string{"severity", "kind", "rule", "file", "unit", "sheet", "cell", "codes", "expected", "actual", "message"})
+	for _, f := range r.Report("", lang).Findings {
+		exp, act := "", ""
+		if f.Expected != nil {
+			exp = f.Expected.String()
+		}
+		if f.Actual != nil {
+			act = f.Actual.String()
+		}
+		_ = cw.Write([]string{string(f.Severity), f.Kind, SafeText(f.Rule), SafeText(f.File), SafeText(f.Unit),
+			SafeText(f.Sheet), SafeText(f.Cell), strings.Join(f.Codes, " "), exp, act, SafeText(f.Message)})
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// SafeText escapes text a spreadsheet would take for a formula by putting
+// a single quote before it.
+func SafeText(s string) string {
+	if s == "" {
+		return s
+	}
+	switch s[0] {
+	case '=', '+', '-', '@', '\t', '\r':
+		return "'" + s
+	}
+	return s
+}
+
+func init() {
+	schema.Register(map[string]schema.Text{
+		"text.header": {
+			Zh: "tally %[1]s · 共 %[2]d 个文件 · %[3]s · %[4]s 年度",
+			En: "tally %[1]s · %[2]d files · %[3]s · year %[4]s"},
+		"text.ok":       {Zh: "无问题", En: "no problems"},
+		"text.counts":   {Zh: "%d 个错误，%d 个警告", En: "%d errors, %d warnings"},
+		"text.blanks":   {Zh: "%d 个单元格未填写，按 0 计算：%s", En: "%d blank cells counted as 0: %s"},
+		"text.and-more": {Zh: " 等", En: " and more"},
+		"text.run-level": {Zh: "整体问题：", En: "For the run as a whole:"},
+		"text.summary": {
+			Zh: "共 %[1]d 个文件（%[2]d 个可读）：%[3]d 个错误，%[4]d 个警告，%[5]d 个提示",
+			En: "%[1]d files (%[2]d readable): %[3]d errors, %[4]d warnings, %[5]d notes"},
+	})
+}

@@ -1,0 +1,92 @@
+package schema
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// numbering matches one leading item number of a label: (一) 一、 (1) 1. 1、 ①
+// and the 其中 prefix of an of-which row.
+var numbering = regexp.MustCompile(`^\s*(?:\(\s*[一二三四五六七八九十〇零]+\s*\)|[一二三四五六七八九十]+\s*[、.]|\(\s*\d{1,2}\s*\)|\d{1,2}\s*[.、]|[①-⑳]|其中\s*[:：]?)\s*`)
+
+// Fold applies the width and compatibility folding every comparison uses:
+// full-width letters, digits, brackets and colons become their ASCII forms
+// and the ideographic space becomes a space.
+func Fold(s string) string {
+	return norm.NFKC.String(s)
+}
+
+// StripNumbering removes the item numbers and 其中 prefix at the start of a
+// label, and the notes in parentheses after it, leaving the indicator's
+// name: "(一) 收到申请数" → "收到申请数".
+func StripNumbering(label string) string {
+	s := strings.TrimSpace(Fold(label))
+	for {
+		loc := numbering.FindStringIndex(s)
+		if loc == nil || loc[1] == 0 {
+			break
+		}
+		rest := s[loc[1]:]
+		// "1.5倍" starts with a number, not with an item number.
+		if r := []rune(rest); len(r) > 0 && unicode.IsDigit(r[0]) && strings.Contains(s[:loc[1]], ".") {
+			break
+		}
+		s = rest
+	}
+	s = stripNotes(s)
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// stripNotes removes every parenthesised note, and an unclosed one at the end.
+func stripNotes(s string) string {
+	var b strings.Builder
+	depth := 0
+	for _, r := range s {
+		switch r {
+		case '(':
+			depth++
+			continue
+		case ')':
+			if depth > 0 {
+				depth--
+				continue
+			}
+		}
+		if depth == 0 {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// NormalizeLabel reduces a label to the form rows are matched by: folded,
+// without numbering, notes, spaces, line breaks and punctuation. Two labels
+// name the same indicator when their normal forms are equal.
+func NormalizeLabel(label string) string {
+	s := StripNumbering(label)
+	var b strings.Builder
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(unicode.ToLower(r))
+		}
+	}
+	return b.String()
+}
+
+// NormalizeUnit reduces a unit cell's text to its comparable form:
+// "（条）" → "条", "人 次" → "人次".
+func NormalizeUnit(s string) string {
+	s = Fold(s)
+	var b strings.Builder
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(r)
+		}
+	}
+	u := b.String()
+	u = strings.TrimPrefix(u, "单位")
+	return u
+}

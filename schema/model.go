@@ -1,0 +1,202 @@
+package schema
+
+import (
+	"strings"
+)
+
+// A Schema describes one official table format: its tables, their rows
+// (indicators) and columns, units, value kinds, and the rules between cells.
+// Load one with [Parse] or [Builtin]; a loaded schema is immutable and safe
+// for concurrent use.
+type Schema struct {
+	ID     string   `yaml:"id"`
+	Title  string   `yaml:"title"`
+	En     string   `yaml:"en"`
+	Note   string   `yaml:"note"`
+	Years  Years    `yaml:"years"`
+	Tables []*Table `yaml:"tables"`
+	Rules  []*Rule  `yaml:"rules"`
+
+	// Source is the file name the schema was read from, used in positions.
+	Source string `yaml:"-"`
+	// Text is the schema file as read, byte for byte.
+	Text []byte `yaml:"-"`
+
+	keys   []string        // every value cell key, in table, row, column order
+	cells  map[string]Cell // key -> cell
+	rows   map[string]*Row // row code -> row
+	checks []*check        // rules expanded to single instances
+}
+
+// Years is the range of report years a format applies to (inclusive; 0 = open).
+type Years struct {
+	From int `yaml:"from"`
+	To   int `yaml:"to"`
+}
+
+// Contains reports whether year y falls in the range.
+func (r Years) Contains(y int) bool {
+	return (r.From == 0 || y >= r.From) && (r.To == 0 || y <= r.To)
+}
+
+// A Table is one rectangular table of the format: rows of indicators by value
+// columns. A table with a single column whose code is empty is a
+// single-value table: its cells are keyed by the row code alone.
+type Table struct {
+	ID      string    `yaml:"id"`
+	Title   string    `yaml:"title"`
+	Aliases []string  `yaml:"aliases"`
+	Header  Header    `yaml:"header"`
+	Columns []*Column `yaml:"columns"`
+	Rows    []*Row    `yaml:"rows"`
+}
+
+// Header holds the texts of the header cells over the label and unit columns.
+type Header struct {
+	Label string `yaml:"label"`
+	Unit  string `yaml:"unit"`
+}
+
+// A Column is a value column of a table.
+type Column struct {
+	Code    string   `yaml:"code"`
+	Label   string   `yaml:"label"`
+	Aliases []string `yaml:"aliases"`
+	En      string   `yaml:"en"`
+	// Kind, Places, Negative and Unit, when set, override the row's.
+	Kind     Kind   `yaml:"kind"`
+	Places   int    `yaml:"places"`
+	Negative bool   `yaml:"negative"`
+	Unit     string `yaml:"unit"`
+}
+
+// A Row is one indicator of a table, or a heading that carries no value.
+type Row struct {
+	Code string `yaml:"code"`
+	// Label is the label as printed in the official table, numbering included.
+	Label string `yaml:"label"`
+	// Name is the short name used in messages; by default the label without
+	// its numbering.
+	Name string `yaml:"name"`
+	// Note is the explanatory note printed in parentheses under the label.
+	Note string `yaml:"note"`
+	// Aliases are other labels seen in real submissions.
+	Aliases  []string `yaml:"aliases"`
+	En       string   `yaml:"en"`
+	Unit     string   `yaml:"unit"`
+	Kind     Kind     `yaml:"kind"`
+	Places   int      `yaml:"places"`
+	Negative bool     `yaml:"negative"`
+	Heading  bool     `yaml:"heading"`
+
+	table *Table
+	index int // position in its table
+}
+
+// Kind is the kind of value a cell holds.
+type Kind string
+
+// The value kinds.
+const (
+	Integer Kind = "integer"
+	Decimal Kind = "decimal"
+)
+
+// A Cell is one value cell of a schema: a row, and a column of its table.
+type Cell struct {
+	Key    string
+	Table  *Table
+	Row    *Row
+	Column *Column
+}
+
+// Kind is the value kind of the cell (the column's, else the row's).
+func (c Cell) Kind() Kind {
+	if c.Column != nil && c.Column.Kind != "" {
+		return c.Column.Kind
+	}
+	if c.Row.Kind != "" {
+		return c.Row.Kind
+	}
+	return Integer
+}
+
+// Places is the number of decimal places a decimal cell may carry (0 = any).
+func (c Cell) Places() int {
+	if c.Column != nil && c.Column.Places != 0 {
+		return c.Column.Places
+	}
+	return c.Row.Places
+}
+
+// Negative reports whether the cell may hold a negative value.
+func (c Cell) Negative() bool {
+	return c.Row.Negative || (c.Column != nil && c.Column.Negative)
+}
+
+// Unit is the unit the schema prints for the cell.
+func (c Cell) Unit() string {
+	if c.Column != nil && c.Column.Unit != "" {
+		return c.Column.Unit
+	}
+	return c.Row.Unit
+}
+
+// Key returns the cell key of a row and column: the row code alone for a
+// single-value table, ROW@COL otherwise.
+func Key(row, col string) string {
+	if col == "" {
+		return row
+	}
+	return row + "@" + col
+}
+
+// SplitKey splits a cell key into its row and column codes.
+func SplitKey(key string) (row, col string) {
+	row, col, _ = strings.Cut(key, "@")
+	return row, col
+}
+
+// Keys returns every value cell key of the schema, in table, row and column
+// order.
+func (s *Schema) Keys() []string { return s.keys }
+
+// Cell returns the value cell with the given key.
+func (s *Schema) Cell(key string) (Cell, bool) {
+	c, ok := s.cells[key]
+	return c, ok
+}
+
+// Row returns the row with the given code.
+func (s *Schema) Row(code string) (*Row, bool) {
+	r, ok := s.rows[code]
+	return r, ok
+}
+
+// Single reports whether the table has one value column with an empty code.
+func (t *Table) Single() bool {
+	return len(t.Columns) == 1 && t.Columns[0].Code == ""
+}
+
+// Table returns the table the row belongs to.
+func (r *Row) Table() *Table { return r.table }
+
+// Index is the row's position in its table, counting from 0.
+func (r *Row) Index() int { return r.index }
+
+// DisplayName is the row's short name in the given language.
+func (r *Row) DisplayName(lang Lang) string {
+	if lang == En && r.En != "" {
+		return r.En
+	}
+	if r.Name != "" {
+		return r.Name
+	}
+	return StripNumbering(r.Label)
+}
+
+// Section is the code of the row's top-level section ("3" for "3.3.4.1").
+func (r *Row) Section() string {
+	s, _, _ := strings.Cut(r.Code, ".")
+	return s
+}

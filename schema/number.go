@@ -1,0 +1,123 @@
+package schema
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/shopspring/decimal"
+)
+
+// Form says what a cell's text turned out to be.
+type Form int
+
+// The forms of a cell's text.
+const (
+	// Blank: the cell is empty (read as 0, reported).
+	Blank Form = iota
+	// ZeroMark: a dash, slash or 无, written for zero.
+	ZeroMark
+	// Number: a number.
+	Number
+	// NotNumber: text that is not a number.
+	NotNumber
+)
+
+// A Parsed is the result of reading a cell's text as a number.
+type Parsed struct {
+	Value decimal.Decimal
+	Form  Form
+	// Unit is a unit written after the number ("135条" → "条").
+	Unit string
+}
+
+var (
+	zeroMarks = map[string]bool{
+		"-": true, "--": true, "—": true, "——": true, "–": true, "―": true, "─": true,
+		"/": true, "\\": true, "无": true, "暂无": true, "空": true,
+	}
+	plainNumber = regexp.MustCompile(`^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$`)
+	grouped     = regexp.MustCompile(`^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$`)
+)
+
+// ParseNumber reads the text of a cell as a township writes numbers: with
+// spaces, full-width digits, thousands separators, a trailing unit, an
+// accounting negative "(5)", or a dash, slash or 无 for zero. It never
+// fails: text that is not a number comes back with Form NotNumber.
+func ParseNumber(text string) Parsed {
+	s := Fold(text)
+	s = strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff' {
+			return -1
+		}
+		return r
+	}, s)
+	if s == "" {
+		return Parsed{Form: Blank}
+	}
+	if zeroMarks[s] {
+		return Parsed{Form: ZeroMark}
+	}
+	num, unit := splitUnit(s)
+	neg := false
+	if strings.HasPrefix(num, "(") && strings.HasSuffix(num, ")") && len(num) > 2 {
+		num, neg = num[1:len(num)-1], true
+	}
+	if grouped.MatchString(num) {
+		num = strings.ReplaceAll(num, ",", "")
+	}
+	if !plainNumber.MatchString(num) {
+		return Parsed{Form: NotNumber}
+	}
+	d, err := decimal.NewFromString(num)
+	if err != nil {
+		return Parsed{Form: NotNumber}
+	}
+	if neg {
+		if d.Sign() < 0 {
+			return Parsed{Form: NotNumber}
+		}
+		d = d.Neg()
+	}
+	return Parsed{Value: d, Form: Number, Unit: unit}
+}
+
+// splitUnit separates a trailing unit made of letters (条, 万元, 人次) from
+// the number before it.
+func splitUnit(s string) (num, unit string) {
+	i := len(s)
+	for i > 0 {
+		r := []rune(s[:i])
+		last := r[len(r)-1]
+		if !unicode.Is(unicode.Han, last) {
+			break
+		}
+		i -= len(string(last))
+	}
+	if i == 0 || i == len(s) {
+		return s, ""
+	}
+	return s[:i], s[i:]
+}
+
+// ParseStoredNumber reads the raw value of a numeric cell, a double written
+// by a spreadsheet program, as that program shows it: rounded to 15
+// significant digits, so a cached 0.30000000000000004 reads as 0.3.
+func ParseStoredNumber(raw string) (decimal.Decimal, bool) {
+	f, err := strconv.ParseFloat(strings.TrimSpace(raw), 64)
+	if err != nil {
+		return decimal.Decimal{}, false
+	}
+	d, err := decimal.NewFromString(strconv.FormatFloat(f, 'g', 15, 64))
+	if err != nil {
+		return decimal.Decimal{}, false
+	}
+	return d, true
+}
+
+// Format writes a value the way tally prints numbers: plain decimal, no
+// exponent, no trailing zeros.
+func Format(d decimal.Decimal) string {
+	return d.String()
+}

@@ -1,0 +1,167 @@
+package schema
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Administrative suffixes, longest first within each group. A unit name is
+// the last administrative segment of a text: "银川市兴庆区掌政镇" → 掌政镇.
+var (
+	upperSuffixes = []string{"特别行政区", "自治区", "自治州", "自治县", "自治旗", "省", "市", "州", "盟", "地区", "区", "县", "旗"}
+	lowerSuffixes = []string{"街道办事处", "街道", "民族乡", "镇", "乡", "苏木", "办事处", "开发区", "园区", "管委会"}
+	// bodySuffixes name the office of a unit rather than the unit.
+	bodySuffixes = []string{"人民政府办公室", "人民政府", "政府办公室", "党政办公室", "党政办", "政府", "办公室"}
+)
+
+// UnitName extracts a reporting unit's name from a title, a 填报单位 line or
+// a file name: it drops the higher administrative levels, a year, and words
+// such as 人民政府: "银川市兴庆区掌政镇人民政府" → 掌政镇, "凤凰北街街道办事处" →
+// 凤凰北街街道. It returns "" when nothing name-like is left.
+func UnitName(text string) string {
+	s := Fold(text)
+	s = yearRE.ReplaceAllString(s, " ")
+	s = cnYearRE.ReplaceAllString(s, " ")
+	// Keep only the first run of letters (a name has no spaces or punctuation).
+	s = strings.Map(func(r rune) rune {
+		if unicode.IsLetter(r) {
+			return r
+		}
+		return ' '
+	}, s)
+	fields := strings.Fields(s)
+	if len(fields) == 0 {
+		return ""
+	}
+	// Prefer the field that carries an administrative suffix.
+	name := fields[0]
+	for _, f := range fields {
+		if hasAnySuffix(cleanBody(f), lowerSuffixes) || hasAnySuffix(cleanBody(f), upperSuffixes) {
+			name = f
+			break
+		}
+	}
+	name = cleanBody(name)
+	for _, w := range []string{"政府信息公开", "信息公开", "统计表", "年度报告", "年报"} {
+		if i := strings.Index(name, w); i > 0 {
+			name = name[:i]
+		}
+	}
+	name = lastSegment(cleanBody(name))
+	if strings.HasSuffix(name, "街道办事处") {
+		name = strings.TrimSuffix(name, "办事处")
+	}
+	return name
+}
+
+// CanonicalUnit is the form unit names are compared in (rosters, duplicate
+// units): the unit name, or the folded text when it holds no name.
+func CanonicalUnit(name string) string {
+	if n := UnitName(name); n != "" {
+		return n
+	}
+	return strings.Join(strings.Fields(Fold(name)), "")
+}
+
+// HasAdminSuffix reports whether a name ends like an administrative unit
+// (镇, 乡, 街道, 区, 县, …).
+func HasAdminSuffix(name string) bool {
+	return hasAnySuffix(name, lowerSuffixes) || hasAnySuffix(name, upperSuffixes)
+}
+
+func cleanBody(s string) string {
+	for changed := true; changed; {
+		changed = false
+		for _, b := range bodySuffixes {
+			if strings.HasSuffix(s, b) && utf8.RuneCountInString(s) > utf8.RuneCountInString(b)+1 {
+				s, changed = strings.TrimSuffix(s, b), true
+			}
+		}
+	}
+	return s
+}
+
+// lastSegment drops leading higher-level names while a name of at least two
+// characters remains: "银川市兴庆区掌政镇" → "兴庆区掌政镇" → "掌政镇".
+func lastSegment(s string) string {
+	for {
+		cut := -1
+		for _, suf := range upperSuffixes {
+			from := 0
+			for {
+				i := strings.Index(s[from:], suf)
+				if i < 0 {
+					break
+				}
+				end := from + i + len(suf)
+				prefix, rest := s[:end], s[end:]
+				if utf8.RuneCountInString(prefix) >= 2 && utf8.RuneCountInString(rest) >= 2 && !startsWithAny(rest, upperSuffixes) {
+					if cut < 0 || end < cut {
+						cut = end
+					}
+					break
+				}
+				from = end
+			}
+		}
+		if cut < 0 {
+			return s
+		}
+		s = s[cut:]
+	}
+}
+
+func startsWithAny(s string, prefixes []string) bool {
+	for _, p := range prefixes {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
+func hasAnySuffix(s string, sufs []string) bool {
+	for _, suf := range sufs {
+		if strings.HasSuffix(s, suf) && utf8.RuneCountInString(s) > utf8.RuneCountInString(suf) {
+			return true
+		}
+	}
+	return false
+}
+
+var (
+	yearRE   = regexp.MustCompile(`(?:19|20)\d{2}\s*年?度?`)
+	cnYearRE = regexp.MustCompile(`[二][〇○零Ｏ0O][一二三四五六七八九〇○零Ｏ0O]{2}\s*年?度?`)
+	cnDigits = map[rune]rune{'〇': '0', '○': '0', '零': '0', 'Ｏ': '0', 'O': '0', '0': '0', '一': '1', '二': '2', '三': '3', '四': '4', '五': '5', '六': '6', '七': '7', '八': '8', '九': '9'}
+	yearOnly = regexp.MustCompile(`((?:19|20)\d{2})\s*年`)
+	yearBare = regexp.MustCompile(`(?:^|\D)((?:19|20)\d{2})(?:\D|$)`)
+)
+
+// ParseYear finds a report year in a text: "2018 年度", "二〇一八年", or a
+// bare 2018 (in a file name). It returns 0 when there is none.
+func ParseYear(text string) int {
+	s := Fold(text)
+	if m := yearOnly.FindStringSubmatch(s); m != nil {
+		y, _ := strconv.Atoi(m[1])
+		return y
+	}
+	if m := cnYearRE.FindString(text); m != "" {
+		var b strings.Builder
+		for _, r := range m {
+			if d, ok := cnDigits[r]; ok {
+				b.WriteRune(d)
+			}
+		}
+		if y, err := strconv.Atoi(b.String()[:4]); err == nil {
+			return y
+		}
+	}
+	if m := yearBare.FindStringSubmatch(s); m != nil {
+		y, _ := strconv.Atoi(m[1])
+		return y
+	}
+	return 0
+}

@@ -1,0 +1,101 @@
+package xlsx
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"time"
+)
+
+// A Converter turns a legacy or foreign workbook (.xls, .et, .ods, an HTML
+// table) into .xlsx bytes. The input bytes are a copy; the original file is
+// never touched.
+type Converter interface {
+	Convert(data []byte, ext string) ([]byte, error)
+	// Name names the program that converts, for messages.
+	Name() string
+}
+
+// Soffice converts with LibreOffice headless, each call in a private
+// profile in a temporary folder, so calls never collide.
+type Soffice struct {
+	Path    string
+	Timeout time.Duration
+}
+
+// FindSoffice looks for LibreOffice on PATH and where it is usually
+// installed; it returns nil when there is none.
+func FindSoffice() *Soffice {
+	for _, name := range []string{"soffice", "libreoffice"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return &Soffice{Path: p, Timeout: 2 * time.Minute}
+		}
+	}
+	var candidates []string
+	switch runtime.GOOS {
+	case "windows":
+		for _, env := range []string{"ProgramFiles", "ProgramFiles(x86)"} {
+			if d := os.Getenv(env); d != "" {
+				candidates = append(candidates, filepath.Join(d, "LibreOffice", "program", "soffice.exe"))
+			}
+		}
+	case "darwin":
+		candidates = append(candidates, "/Applications/LibreOffice.app/Contents/MacOS/soffice")
+	}
+	for _, c := range candidates {
+		if _, err := os.Stat(c); err == nil {
+			return &Soffice{Path: c, Timeout: 2 * time.Minute}
+		}
+	}
+	return nil
+}
+
+// Name implements [Converter].
+func (s *Soffice) Name() string { return "LibreOffice" }
+
+// Convert implements [Converter].
+func (s *Soffice) Convert(data []byte, ext string) ([]byte, error) {
+	dir, err := os.MkdirTemp("", "tally-convert-")
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(dir)
+	in := filepath.Join(dir, "input"+ext)
+	if err := os.WriteFile(in, data, 0o600); err != nil {
+		return nil, err
+	}
+	out := filepath.Join(dir, "out")
+	profile := "file://" + filepath.ToSlash(filepath.Join(dir, "profile"))
+	if runtime.GOOS == "windows" {
+		profile = "file:///" + filepath.ToSlash(filepath.Join(dir, "profile"))
+	}
+	timeout := s.Timeout
+	if timeout == 0 {
+		timeout = 2 * time.Minute
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), timeout)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, s.Path, "--headless", "--norestore", "--nolockcheck",
+		"-env:UserInstallation="+profile, "--convert-to", "xlsx", "--outdir", out, in)
+	var stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stderr, &stderr
+	runErr := cmd.Run()
+	result, err := os.ReadFile(filepath.Join(out, "input.xlsx"))
+	if err == nil && len(result) > 0 {
+		return result, nil
+	}
+	if ctx.Err() != nil {
+		return nil, fmt.Errorf("LibreOffice did not finish within %s", timeout)
+	}
+	msg := strings.TrimSpace(stderr.String())
+	if runErr != nil {
+		return nil, fmt.Errorf("LibreOffice failed: %v %s", runErr, msg)
+	}
+	return nil, errors.New("LibreOffice wrote no output (the file may be damaged or password-protected)")
+}

@@ -1,0 +1,100 @@
+package xlsx
+
+import "tally/schema"
+
+func init() {
+	convert := func(what, whatEn string) schema.Text {
+		return schema.Text{
+			Zh: "这是" + what + "，需要先转换才能读取：用 Excel 或 WPS 打开后“另存为”→“Excel 工作簿(*.xlsx)”；" +
+				"或者安装 LibreOffice 后重新运行 tally，它会自动转换一份副本来读取（原文件不变），" +
+				"也可以手动执行 soffice --headless --convert-to xlsx 加文件名",
+			En: "this is " + whatEn + " and must be converted first: open it in Excel or WPS and " +
+				"Save As \"Excel Workbook (*.xlsx)\"; or install LibreOffice and run tally again, " +
+				"it then reads a converted copy (the original is left alone); or convert it yourself " +
+				"with soffice --headless --convert-to xlsx FILE",
+		}
+	}
+	ask := "请让报送单位提供填好的 Excel 统计表（.xlsx）"
+	askEn := "ask the unit for the filled-in Excel table (.xlsx)"
+	schema.Register(map[string]schema.Text{
+		"read.empty": {
+			Zh: "文件是空的（0 字节），可能在保存或传送时出错；请让报送单位重新发送",
+			En: "the file is empty (0 bytes), probably broken while saving or sending; ask the unit to send it again"},
+		"read.encrypted": {
+			Zh: "文件设置了打开密码，无法读取；请报送单位在 Excel 或 WPS 中取消密码（文件 → 信息 → 保护工作簿 → 用密码进行加密，清空密码）后重新发送",
+			En: "the file is password-protected; ask the unit to remove the password (File → Info → Protect Workbook → Encrypt with Password, clear it) and send it again"},
+		"read.damaged-zip": {
+			Zh: "文件已损坏或不完整（可能是下载或传送中断）；请让报送单位重新发送",
+			En: "the file is damaged or incomplete (an interrupted download or transfer?); ask the unit to send it again"},
+		"read.damaged": {
+			Zh: "文件已损坏，无法作为工作簿打开（%s）；请让报送单位用 Excel 或 WPS 重新保存后发送",
+			En: "the file is damaged and cannot be opened as a workbook (%s); ask the unit to save it again in Excel or WPS and resend it"},
+		"read.too-large": {
+			Zh: "文件解压后超过 256 MB，不可能是一份统计表，已跳过；请检查是否发错了文件",
+			En: "the file inflates to more than 256 MB, far too large for a statistics table, and was skipped; check that it is the right file"},
+		"read.zip-archive": {
+			Zh: "这是一个压缩包，不是工作簿；请先解压，再对解压出的文件夹运行 tally",
+			En: "this is a ZIP archive, not a workbook; unpack it and run tally on the unpacked folder"},
+		"read.word":         {Zh: "这是一份 Word 文档，不是 Excel 工作簿；" + ask, En: "this is a Word document, not a workbook; " + askEn},
+		"read.presentation": {Zh: "这是一份演示文稿，不是 Excel 工作簿；" + ask, En: "this is a presentation, not a workbook; " + askEn},
+		"read.pdf":          {Zh: "这是一个 PDF 文件，不是 Excel 工作簿；" + ask + "，不要 PDF 或扫描件", En: "this is a PDF, not a workbook; " + askEn + ", not a PDF or a scan"},
+		"read.image":        {Zh: "这是一张图片（扫描件或照片），不是 Excel 工作簿；" + ask, En: "this is a picture (a scan or photo), not a workbook; " + askEn},
+		"read.text":         {Zh: "这是一个纯文本文件，不是 Excel 工作簿；" + ask, En: "this is a plain text file, not a workbook; " + askEn},
+		"read.unknown":      {Zh: "无法识别的文件格式，不是 Excel 工作簿；" + ask, En: "this file is in no format tally knows and is not a workbook; " + askEn},
+		"read.needs-convert.xls":  convert("旧版 Excel 文件（.xls）", "a legacy Excel file (.xls)"),
+		"read.needs-convert.et":   convert("WPS 表格文件（.et）", "a WPS Spreadsheets file (.et)"),
+		"read.needs-convert.ods":  convert("OpenDocument 表格（.ods）", "an OpenDocument spreadsheet (.ods)"),
+		"read.needs-convert.html": convert("网页格式的表格（常见于系统导出的 .xls）", "a table saved as a web page (as some systems export .xls)"),
+		"read.convert-failed": {
+			Zh: "无法转换此文件（%s）；请用 Excel 或 WPS 打开后另存为 .xlsx 格式",
+			En: "the file could not be converted (%s); open it in Excel or WPS and save it as .xlsx"},
+		"read.converted": {
+			Zh: "此文件为 .%s 格式，已由 %s 转换出一份副本来读取，原文件未改动；建议今后用 .xlsx 格式报送",
+			En: "the file is in .%s format and was read through a copy converted by %s; the original was not changed. Ask for .xlsx next time"},
+		"read.no-schema": {
+			Zh: "工作簿中找不到可识别的统计表：与%[1]s最接近的工作表只对上了 %[2]s 的指标名称；请确认报送的是正确的表格",
+			En: "no known table in this workbook: the closest sheet matches only %[2]s of the indicator labels of %[1]s; check that this is the right form"},
+		"read.no-match-forced": {
+			Zh: "工作簿与指定的《%[1]s》(%[2]s) 不符：最接近的工作表只对上了 %[3]s 的指标名称",
+			En: "the workbook does not match the chosen %[1]s (%[2]s): the closest sheet matches only %[3]s of its indicator labels"},
+		"read.panic": {
+			Zh: "读取文件时出错（%[1]s），文件结构异常；请让报送单位用 Excel 或 WPS 重新保存后发送",
+			En: "reading the file failed (%[1]s); its structure is abnormal. Ask the unit to save it again in Excel or WPS and resend it"},
+		"read.extra-row": {
+			Zh: "第 %[1]d 行“%[2]s”不是统计表中的指标，却填有数字 %[3]s；这个数字不会计入任何指标，请核实是否填错了行",
+			En: "row %[1]d, %[2]q, is not an indicator of the table but holds the number %[3]s; it counts towards nothing, check whether it belongs to another row"},
+		"read.duplicate-row": {
+			Zh: "“%[1]s”出现了两次（第 %[2]d 行和第 %[3]d 行），只采用第 %[2]d 行的数字；请删除多余的一行",
+			En: "%[1]s appears twice (rows %[2]d and %[3]d); only row %[2]d is used. Delete the extra row"},
+		"read.missing-row": {
+			Zh: "缺少“%[1]s”这一行（统计表中为“%[2]s”），该指标无法读取；请按统计表补齐这一行",
+			En: "the row %[1]s (%[2]s in the official table) is missing, so it cannot be read; add the row as in the official table"},
+		"read.formula-error": {
+			Zh: "%[1]s 是公式错误 %[2]s%[3]s；请修正公式或直接填写数字",
+			En: "%[1]s is the formula error %[2]s%[3]s; fix the formula or type the number"},
+		"read.blank": {
+			Zh: "%[1]s 未填写，按 0 计算；如确实为 0，建议填写 0",
+			En: "%[1]s is blank and counted as 0; if it is 0, type 0"},
+		"read.not-a-number": {
+			Zh: "%[1]s 填的是“%[2]s”，不是数字；请填写数字（没有请填 0）",
+			En: "%[1]s holds %[2]q, which is not a number; type a number (0 if there is none)"},
+		"read.negative": {
+			Zh: "%[1]s 为负数 %[2]s；该指标不能为负",
+			En: "%[1]s is negative (%[2]s); it cannot be"},
+		"read.non-integer": {
+			Zh: "%[1]s 为 %[2]s，带有小数；该指标应为整数",
+			En: "%[1]s is %[2]s, not a whole number; it counts things and must be one"},
+		"read.unit-in-value": {
+			Zh: "%[1]s 填的是“%[2]s”，与统计表规定的单位“%[3]s”不一致；请按规定单位填写数字",
+			En: "%[1]s holds %[2]q, not in the table's unit %[3]s; give the number in %[3]s"},
+		"read.unit": {
+			Zh: "%[1]s 的单位写作“%[2]s”，统计表规定为“%[3]s”；请核实数字是否按规定单位填写",
+			En: "the unit of %[1]s reads %[2]q but the table's unit is %[3]s; check the number is in %[3]s"},
+		"read.no-unit-name": {
+			Zh: "工作簿中找不到填报单位名称（标题或“填报单位”一栏），暂以“%[1]s”作为单位名称；请在标题中写明单位",
+			En: "the workbook names no reporting unit (in its title or a 填报单位 line); %[1]q, from the file name, is used. Put the unit in the title"},
+		"read.no-year": {
+			Zh: "工作簿中找不到统计年度（如标题“2018 年度……统计表”）；请在标题中写明年度",
+			En: "the workbook gives no report year (as in a title like “2018 年度……统计表”); put the year in the title"},
+	})
+}

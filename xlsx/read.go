@@ -1,0 +1,453 @@
+package xlsx
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"regexp"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+
+	"tally/schema"
+)
+
+// Options control how submissions are read.
+type Options struct {
+	// Schemas are the formats a workbook may be in; the best match is used.
+	Schemas []*schema.Schema
+	// Forced says the single schema was chosen by the user: a workbook
+	// that matches it poorly is still reported against it.
+	Forced bool
+	// Converter reads .xls, .et, .ods and HTML tables through a converted
+	// copy; nil when none is available.
+	Converter Converter
+}
+
+// Size limits for opening a workbook: a submission is a few dozen KiB, so
+// anything inflating past these is not one.
+const (
+	unzipLimit    = 256 << 20
+	unzipXMLLimit = 64 << 20
+)
+
+// minScore is the share of a table's indicator labels a sheet must show
+// for the workbook to count as that table.
+const minScore = 0.3
+
+// Read reads one submission from the bytes of a file. It never fails: a
+// file that cannot be read comes back with Unreadable set and a finding that
+// says why and what to do. The submission's findings are those of reading;
+// the schema's rules are checked separately ([schema.Schema.Check]).
+func Read(data []byte, name string, opt Options) (sub *schema.Submission) {
+	sum := sha256.Sum256(data)
+	sub = &schema.Submission{File: name, SHA256: hex.EncodeToString(sum[:]), Values: map[string]schema.Value{}}
+	if len(opt.Schemas) == 1 {
+		sub.Schema = opt.Schemas[0]
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			sub.Values = map[string]schema.Value{}
+			sub.Findings = nil
+			unreadable(sub, "read.panic", fmt.Sprint(r))
+		}
+		if sub.Unit == "" {
+			sub.Unit = fileUnit(name)
+		}
+		sub.Stamp()
+	}()
+	format := sniff(data)
+	if msg := refusal(format, name); msg != "" {
+		unreadable(sub, msg)
+		return sub
+	}
+	if format.needsConversion() {
+		if opt.Converter == nil {
+			unreadable(sub, "read.needs-convert."+extName(format, name))
+			return sub
+		}
+		converted, err := opt.Converter.Convert(data, convertibleExt(format, name))
+		if err != nil {
+			unreadable(sub, "read.convert-failed", err.Error())
+			return sub
+		}
+		sub.Add(schema.Finding{Severity: schema.Info, Kind: schema.KindConverted, Rule: "read:converted",
+			Msg: schema.Msg("read.converted", extName(format, name), opt.Converter.Name())})
+		data = converted
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
+		UnzipSizeLimit: unzipLimit, UnzipXMLSizeLimit: unzipXMLLimit})
+	if err != nil {
+		id, args := openError(err)
+		unreadable(sub, id, args...)
+		return sub
+	}
+	defer f.Close()
+	grids, err := readGrids(f)
+	if err != nil {
+		unreadable(sub, "read.damaged", err.Error())
+		return sub
+	}
+	r := &reader{f: f, sub: sub, name: name, grids: grids}
+	r.read(opt)
+	return sub
+}
+
+// unreadable marks a submission unreadable with a finding.
+func unreadable(sub *schema.Submission, id string, args ...any) {
+	sub.Unreadable = true
+	kind := schema.KindUnreadable
+	if id == "read.no-schema" {
+		kind = schema.KindSchema
+	}
+	sub.Add(schema.Finding{Severity: schema.Error, Kind: kind, Rule: "read:" + kind, Msg: schema.Msg(id, args...)})
+}
+
+// refusal is the message for a file that is no workbook at all, or "".
+func refusal(f format, name string) string {
+	switch f {
+	case fmtEmpty:
+		return "read.empty"
+	case fmtEncrypted:
+		return "read.encrypted"
+	case fmtDamaged:
+		return "read.damaged-zip"
+	case fmtZipArchive:
+		return "read.zip-archive"
+	case fmtWord:
+		return "read.word"
+	case fmtPresentation:
+		return "read.presentation"
+	case fmtPDF:
+		return "read.pdf"
+	case fmtImage:
+		return "read.image"
+	case fmtText:
+		return "read.text"
+	case fmtUnknown:
+		return "read.unknown"
+	}
+	return ""
+}
+
+func extName(f format, name string) string {
+	switch f {
+	case fmtODS:
+		return "ods"
+	case fmtHTML:
+		return "html"
+	}
+	if strings.EqualFold(filepath.Ext(name), ".et") {
+		return "et"
+	}
+	return "xls"
+}
+
+func openError(err error) (string, []any) {
+	switch {
+	case errors.Is(err, excelize.ErrWorkbookPassword), errors.Is(err, excelize.ErrWorkbookFileFormat):
+		return "read.encrypted", nil
+	case strings.Contains(err.Error(), "unzip size exceeds"), strings.Contains(err.Error(), "size limit"):
+		return "read.too-large", nil
+	}
+	return "read.damaged", []any{err.Error()}
+}
+
+// reader reads the cells of one open workbook.
+type reader struct {
+	f     *excelize.File
+	sub   *schema.Submission
+	name  string
+	grids []*grid
+}
+
+func (r *reader) read(opt Options) {
+	var (
+		best      *schema.Schema
+		bestPl    []*placement
+		bestScore = -1.0
+	)
+	for _, s := range opt.Schemas {
+		pls, score := r.place(s)
+		if score > bestScore {
+			best, bestPl, bestScore = s, pls, score
+		}
+	}
+	if best == nil {
+		unreadable(r.sub, "read.no-schema", "", 0.0)
+		return
+	}
+	matched := 0
+	for _, p := range bestPl {
+		if p != nil {
+			matched += p.matched
+		}
+	}
+	if bestScore < minScore || matched < 5 {
+		r.sub.Schema = best
+		if opt.Forced {
+			unreadable(r.sub, "read.no-match-forced", schema.Both{Zh: best.Title, En: best.En}, best.ID, percent(bestScore))
+		} else {
+			unreadable(r.sub, "read.no-schema", titles(opt.Schemas), percent(bestScore))
+		}
+		return
+	}
+	r.sub.Schema = best
+	for _, p := range bestPl {
+		if p != nil && r.sub.Sheet == "" {
+			r.sub.Sheet = p.g.sheet
+		}
+	}
+	for i, t := range best.Tables {
+		r.values(t, bestPl[i])
+	}
+	r.identify(bestPl)
+}
+
+// place finds every table of a schema on the sheets, and the schema's score.
+func (r *reader) place(s *schema.Schema) ([]*placement, float64) {
+	out := make([]*placement, len(s.Tables))
+	total := 0.0
+	for i, t := range s.Tables {
+		ix := newLabelIndex(t)
+		for _, g := range r.grids {
+			p := locate(g, ix)
+			if p == nil {
+				continue
+			}
+			cur := out[i]
+			if cur == nil || p.score() > cur.score() || p.score() == cur.score() && cur.g.hidden && !g.hidden {
+				out[i] = p
+			}
+		}
+		total += out[i].score()
+	}
+	return out, total / float64(len(s.Tables))
+}
+
+func percent(f float64) string { return fmt.Sprintf("%.0f%%", f*100) }
+
+func titles(ss []*schema.Schema) schema.Both {
+	var zh, en []string
+	for _, s := range ss {
+		zh = append(zh, "《"+s.Title+"》("+s.ID+")")
+		en = append(en, s.ID)
+	}
+	return schema.Both{Zh: strings.Join(zh, "、"), En: strings.Join(en, ", ")}
+}
+
+// cellRef names a cell for the submission: prefixed with its sheet when
+// that is not the submission's sheet.
+func (r *reader) cellRef(g *grid, row, col int) string {
+	a1 := ref(row, col)
+	if g.sheet != r.sub.Sheet {
+		return quoteSheet(g.sheet) + "!" + a1
+	}
+	return a1
+}
+
+func quoteSheet(s string) string {
+	if strings.ContainsAny(s, " !'-()") {
+		return "'" + strings.ReplaceAll(s, "'", "''") + "'"
+	}
+	return s
+}
+
+// values reads every value cell of a table from its placement.
+func (r *reader) values(t *schema.Table, p *placement) {
+	s := r.sub.Schema
+	if p == nil {
+		for _, row := range t.Rows {
+			if !row.Heading {
+				r.missingRow(row, "")
+			}
+		}
+		return
+	}
+	for _, row := range t.Rows {
+		if row.Heading {
+			continue
+		}
+		gr, ok := p.rows[row.Code]
+		if !ok {
+			r.missingRow(row, p.g.sheet)
+			continue
+		}
+		for _, col := range t.Columns {
+			key := schema.Key(row.Code, col.Code)
+			cell, _ := s.Cell(key)
+			gc, ok := p.valueCol[col.Code]
+			if !ok {
+				r.sub.Values[key] = schema.Value{State: schema.Missing}
+				continue
+			}
+			vr := p.valueRow(gr, gc)
+			r.sub.Values[key] = r.value(p.g, vr, gc, cell)
+		}
+		r.checkUnit(p, gr, row)
+	}
+	for _, er := range p.extra {
+		text, _ := p.labelOf(normCache{}, er)
+		c := p.firstValueCol()
+		r.sub.Add(schema.Finding{Severity: schema.Warning, Kind: schema.KindExtraRow, Rule: "read:extra-row",
+			Sheet: p.g.sheet, Cell: r.cellRef(p.g, er, c),
+			Msg: schema.Msg("read.extra-row", er+1, oneLine(text), strings.TrimSpace(p.g.at(er, c)))})
+	}
+	for code, dr := range p.dups {
+		row, _ := s.Row(code)
+		if row.Heading {
+			continue
+		}
+		c := p.firstValueCol()
+		r.sub.Add(schema.Finding{Severity: schema.Warning, Kind: schema.KindExtraRow, Rule: "read:duplicate-row",
+			Sheet: p.g.sheet, Cell: r.cellRef(p.g, dr, c), Codes: []string{code},
+			Msg: schema.Msg("read.duplicate-row", rowName(row), p.rows[code]+1, dr+1)})
+	}
+}
+
+// valueRow is the row holding the value of an indicator whose label may be
+// merged down several rows: the first of them with something in the column.
+func (p *placement) valueRow(r, c int) int {
+	end := r
+	for rr := r + 1; rr < len(p.g.rows); rr++ {
+		a, ok := p.g.anchor[[2]int{rr, p.labelCol}]
+		if !ok || a[0] != r {
+			break
+		}
+		end = rr
+	}
+	for rr := r; rr <= end; rr++ {
+		if strings.TrimSpace(p.g.at(rr, c)) != "" {
+			return rr
+		}
+	}
+	return r
+}
+
+func (r *reader) missingRow(row *schema.Row, sheet string) {
+	t := row.Table()
+	for _, col := range t.Columns {
+		r.sub.Values[schema.Key(row.Code, col.Code)] = schema.Value{State: schema.Missing}
+	}
+	r.sub.Add(schema.Finding{Severity: schema.Error, Kind: schema.KindMissingRow, Rule: "read:missing-row",
+		Sheet: sheet, Codes: []string{row.Code}, Msg: schema.Msg("read.missing-row", rowName(row), row.Label)})
+}
+
+func rowName(row *schema.Row) schema.Both {
+	return schema.Both{Zh: row.DisplayName(schema.Zh), En: row.DisplayName(schema.En)}
+}
+
+func cellName(s *schema.Schema, key string) schema.Both {
+	return schema.Both{Zh: s.CellName(key, schema.Zh), En: s.CellName(key, schema.En)}
+}
+
+var excelErrors = regexp.MustCompile(`^#(?:REF!|DIV/0!|VALUE!|N/A|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!)$`)
+
+// value reads one value cell.
+func (r *reader) value(g *grid, row, col int, cell schema.Cell) schema.Value {
+	at := ref(row, col)
+	text := g.at(row, col)
+	cref := r.cellRef(g, row, col)
+	v := schema.Value{Ref: cref}
+	key := cell.Key
+	add := func(sev schema.Severity, kind string, msg schema.Message) {
+		r.sub.Add(schema.Finding{Severity: sev, Kind: kind, Rule: "read:" + kind, Sheet: g.sheet,
+			Cell: cref, Codes: []string{key}, Msg: msg})
+	}
+	name := cellName(r.sub.Schema, key)
+	typ, _ := r.f.GetCellType(g.sheet, at)
+	formula, _ := r.f.GetCellFormula(g.sheet, at)
+	if formula != "" && text == "" {
+		// Written by a program without a calculation engine: no cached
+		// value. Compute it as the spreadsheet would.
+		if calc, err := r.f.CalcCellValue(g.sheet, at, excelize.Options{RawCellValue: true}); err == nil {
+			text, typ = calc, excelize.CellTypeUnset
+		}
+	}
+	trimmed := strings.TrimSpace(text)
+	if typ == excelize.CellTypeError || excelErrors.MatchString(trimmed) {
+		v.State = schema.Invalid
+		add(schema.Error, schema.KindFormulaError, schema.Msg("read.formula-error", name, trimmed, formulaText(formula)))
+		return v
+	}
+	var p schema.Parsed
+	if (typ == excelize.CellTypeUnset || typ == excelize.CellTypeNumber) && trimmed != "" {
+		d, ok := schema.ParseStoredNumber(trimmed)
+		if ok {
+			p = schema.Parsed{Value: d, Form: schema.Number}
+		} else {
+			p = schema.ParseNumber(text)
+		}
+	} else if typ == excelize.CellTypeBool {
+		p = schema.Parsed{Form: schema.NotNumber}
+	} else {
+		p = schema.ParseNumber(text)
+	}
+	switch p.Form {
+	case schema.Blank:
+		v.State = schema.Empty
+		add(schema.Info, schema.KindBlank, schema.Msg("read.blank", name))
+	case schema.ZeroMark:
+		v.State = schema.Present
+	case schema.NotNumber:
+		v.State = schema.Invalid
+		add(schema.Error, schema.KindNotANumber, schema.Msg("read.not-a-number", name, oneLine(text)))
+	case schema.Number:
+		v.State, v.Num = schema.Present, p.Value
+		if p.Value.Sign() < 0 && !cell.Negative() {
+			add(schema.Error, schema.KindNegative, schema.Msg("read.negative", name, p.Value))
+		}
+		if cell.Kind() == schema.Integer && !p.Value.IsInteger() {
+			add(schema.Error, schema.KindNonInteger, schema.Msg("read.non-integer", name, p.Value))
+		}
+		if p.Unit != "" && schema.NormalizeUnit(p.Unit) != schema.NormalizeUnit(cell.Unit()) {
+			sev := unitSeverity(cell.Unit(), p.Unit)
+			add(sev, schema.KindUnit, schema.Msg("read.unit-in-value", name, oneLine(text), cell.Unit()))
+		}
+	}
+	return v
+}
+
+func formulaText(f string) schema.Both {
+	if f == "" {
+		return schema.Both{}
+	}
+	return schema.Both{Zh: "（公式 =" + f + "）", En: " (formula =" + f + ")"}
+}
+
+// checkUnit compares a row's unit cell with the schema's unit.
+func (r *reader) checkUnit(p *placement, gr int, row *schema.Row) {
+	if p.unitCol < 0 || row.Unit == "" {
+		return
+	}
+	got := p.g.at(gr, p.unitCol)
+	n := schema.NormalizeUnit(got)
+	if n == "" || n == schema.NormalizeUnit(row.Unit) {
+		return
+	}
+	key := schema.Key(row.Code, p.ix.table.Columns[0].Code)
+	r.sub.Add(schema.Finding{Severity: unitSeverity(row.Unit, got), Kind: schema.KindUnit, Rule: "read:unit",
+		Sheet: p.g.sheet, Cell: r.cellRef(p.g, gr, p.unitCol), Codes: []string{key},
+		Msg: schema.Msg("read.unit", rowName(row), oneLine(got), row.Unit)})
+}
+
+// unitSeverity: a money amount in the wrong unit is off by a factor of
+// 10,000 and would corrupt the totals; other unit slips are warnings.
+func unitSeverity(want, got string) schema.Severity {
+	money := func(s string) bool { return strings.Contains(schema.NormalizeUnit(s), "元") }
+	if money(want) || money(got) {
+		return schema.Error
+	}
+	return schema.Warning
+}
+
+func oneLine(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if r := []rune(s); len(r) > 40 {
+		s = string(r[:40]) + "…"
+	}
+	return s
+}
