@@ -196,4 +196,3 @@ func (p *progress) finish() {
 		_ = p.bar.Finish()
 	}
 }
-
