@@ -31,6 +31,7 @@ type check struct {
 	when     *compiled
 	subst    func(string) string
 	codes    []string
+	star     string // "row" or "col" for an instance of an expanded rule
 }
 
 var ops = map[string]bool{"=": true, "<=": true, ">=": true, "<": true, ">": true}
@@ -40,6 +41,10 @@ func (c *compiler) rules() {
 	for i, r := range c.s.Rules {
 		r.path = fmt.Sprintf("$.rules[%d]", i)
 		for _, ck := range c.rule(r) {
+			if _, dup := ids[ck.id]; dup && r.ID == "" && ck.star != "" {
+				// The cell where a row-wise and a column-wise sum meet.
+				ck.id += "/" + ck.star + "s"
+			}
 			if prev, dup := ids[ck.id]; dup {
 				c.errorf(r.path, "rule id %q is also the id of %s; give one an explicit id", ck.id, prev)
 				continue
@@ -208,8 +213,11 @@ func (c *compiler) expand(base *check, all []string) []*check {
 		ck.id = or(base.rule.ID, ck.kind+":"+ck.codes[0])
 		return []*check{&ck}
 	}
+	if table == nil && star == "row" {
+		table = c.tableWithColumns(all)
+	}
 	if table == nil {
-		c.errorf(p, "a rule with * needs at least one code naming its table")
+		c.errorf(p, "a rule with * needs a code that names its table (a row code, or column codes only one table has)")
 		return nil
 	}
 	var fills []string
@@ -237,7 +245,7 @@ func (c *compiler) expand(base *check, all []string) []*check {
 			return code
 		}
 		ck := *base
-		ck.subst = subst
+		ck.subst, ck.star = subst, star
 		ck.left, ck.right = mapStrings(base.left, subst), mapStrings(base.right, subst)
 		ck.codes = dedupe(mapStrings(all, subst))
 		if base.rule.ID != "" {
@@ -256,6 +264,31 @@ func (c *compiler) expand(base *check, all []string) []*check {
 		}
 	}
 	return out
+}
+
+// tableWithColumns is the one table that has every column code the codes
+// name, or nil.
+func (c *compiler) tableWithColumns(codes []string) *Table {
+	var found *Table
+	for _, t := range c.s.Tables {
+		has := map[string]bool{}
+		for _, col := range t.Columns {
+			has[col.Code] = true
+		}
+		all := true
+		for _, code := range codes {
+			if _, col := SplitKey(code); col != "*" && !has[col] {
+				all = false
+			}
+		}
+		if all {
+			if found != nil {
+				return nil
+			}
+			found = t
+		}
+	}
+	return found
 }
 
 // cycles reports sums whose totals depend on themselves.
@@ -280,6 +313,9 @@ func (c *compiler) cycles() {
 		color[k] = grey
 		stack = append(stack, k)
 		for _, p := range parts[k] {
+			if p == k {
+				continue // reported as a total among its own parts
+			}
 			switch color[p] {
 			case grey:
 				i := 0

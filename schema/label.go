@@ -10,7 +10,7 @@ import (
 
 // numbering matches one leading item number of a label: (一) 一、 (1) 1. 1、 ①
 // and the 其中 prefix of an of-which row.
-var numbering = regexp.MustCompile(`^\s*(?:\(\s*[一二三四五六七八九十〇零]+\s*\)|[一二三四五六七八九十]+\s*[、.]|\(\s*\d{1,2}\s*\)|\d{1,2}\s*[.、]|[①-⑳]|其中\s*[:：]?)\s*`)
+var numbering = regexp.MustCompile(`^\s*(?:\(\s*[一二三四五六七八九十〇零]+\s*\)|[一二三四五六七八九十]+\s*[、.]|\(\s*\d{1,2}\s*\)|\d{1,2}\s*[.、]|其中\s*[:：]?)\s*`)
 
 // Fold applies the width and compatibility folding every comparison uses:
 // full-width letters, digits, brackets and colons become their ASCII forms
@@ -23,7 +23,9 @@ func Fold(s string) string {
 // label, and the notes in parentheses after it, leaving the indicator's
 // name: "(一) 收到申请数" → "收到申请数".
 func StripNumbering(label string) string {
-	s := strings.TrimSpace(Fold(label))
+	s := strings.TrimSpace(label)
+	s = strings.TrimLeft(s, "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳ \t")
+	s = strings.TrimSpace(Fold(s))
 	for {
 		loc := numbering.FindStringIndex(s)
 		if loc == nil || loc[1] == 0 {

@@ -59,7 +59,9 @@ type Header struct {
 
 // A Column is a value column of a table.
 type Column struct {
-	Code    string   `yaml:"code"`
+	// Code is the column's code; in YAML, code: keeps its literal text.
+	Code    string   `yaml:"-"`
+	RawCode Code     `yaml:"code"`
 	Label   string   `yaml:"label"`
 	Aliases []string `yaml:"aliases"`
 	En      string   `yaml:"en"`
@@ -72,7 +74,10 @@ type Column struct {
 
 // A Row is one indicator of a table, or a heading that carries no value.
 type Row struct {
-	Code string `yaml:"code"`
+	// Code is the row's code; in YAML, code: keeps its literal text (1.10
+	// stays "1.10").
+	Code    string `yaml:"-"`
+	RawCode Code   `yaml:"code"`
 	// Label is the label as printed in the official table, numbering included.
 	Label string `yaml:"label"`
 	// Name is the short name used in messages; by default the label without

@@ -143,6 +143,7 @@ func (c *compiler) columns(t *Table, tp string) {
 	seen := map[string]bool{}
 	for ci, col := range t.Columns {
 		cp := fmt.Sprintf("%s.columns[%d]", tp, ci)
+		col.Code = string(col.RawCode)
 		switch {
 		case col.Code == "" && len(t.Columns) > 1:
 			c.errorf(cp, "a column needs a code when the table has several columns")
@@ -163,7 +164,7 @@ func (c *compiler) rows(t *Table, tp string) {
 	labels := map[string]string{} // section + normal label -> code
 	for ri, r := range t.Rows {
 		rp := fmt.Sprintf("%s.rows[%d]", tp, ri)
-		r.table, r.index = t, ri
+		r.table, r.index, r.Code = t, ri, string(r.RawCode)
 		switch {
 		case r.Code == "":
 			c.errorf(rp, "the row has no code")

@@ -1,0 +1,98 @@
+package schema
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+)
+
+func TestParseNumber(t *testing.T) {
+	tests := []struct {
+		in   string
+		form Form
+		want string
+		unit string
+	}{
+		{"", Blank, "0", ""},
+		{"   ", Blank, "0", ""},
+		{"\u3000", Blank, "0", ""},
+		{"135", Number, "135", ""},
+		{" 135 ", Number, "135", ""},
+		{"１３５", Number, "135", ""},
+		{"1,234", Number, "1234", ""},
+		{"1，234", Number, "1234", ""},
+		{"12,345,678.5", Number, "12345678.5", ""},
+		{"1 234", Number, "1234", ""},
+		{"135条", Number, "135", "条"},
+		{"0.35万元", Number, "0.35", "万元"},
+		{"2 人次", Number, "2", "人次"},
+		{"0.1", Number, "0.1", ""},
+		{".5", Number, "0.5", ""},
+		{"-3", Number, "-3", ""},
+		{"＋3", Number, "3", ""},
+		{"(5)", Number, "-5", ""},
+		{"1.5E2", Number, "150", ""},
+		{"—", ZeroMark, "0", ""},
+		{"——", ZeroMark, "0", ""},
+		{"-", ZeroMark, "0", ""},
+		{"－", ZeroMark, "0", ""},
+		{"/", ZeroMark, "0", ""},
+		{"无", ZeroMark, "0", ""},
+		{"见附件", NotNumber, "0", ""},
+		{"约10", NotNumber, "0", ""},
+		{"10左右", Number, "10", "左右"},
+		{"1,23", NotNumber, "0", ""},
+		{"12a", NotNumber, "0", ""},
+		{"1.2.3", NotNumber, "0", ""},
+		{"((5))", NotNumber, "0", ""},
+		{"#REF!", NotNumber, "0", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			got := ParseNumber(tt.in)
+			assert.Equal(t, tt.form, got.Form)
+			assert.Equal(t, tt.want, got.Value.String())
+			assert.Equal(t, tt.unit, got.Unit)
+		})
+	}
+}
+
+func TestParseStoredNumber(t *testing.T) {
+	for in, want := range map[string]string{
+		"0.30000000000000004":   "0.3",
+		"135":                   "135",
+		"1.0000000000000001E-2": "0.01",
+		"24252.311082":          "24252.311082",
+		"1E+21":                 "1000000000000000000000",
+		"-0":                    "0",
+	} {
+		got, ok := ParseStoredNumber(in)
+		assert.True(t, ok, in)
+		assert.Equal(t, want, got.String(), in)
+	}
+	_, ok := ParseStoredNumber("abc")
+	assert.False(t, ok)
+}
+
+func FuzzParseNumber(f *testing.F) {
+	for _, s := range []string{"135", "1,234", "１３５", "(5)", "—", "0.35万元", "1e3", "见附件", " 12 345 ", "-0.0"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		p := ParseNumber(s)
+		switch p.Form {
+		case Number:
+			// A number prints in a form that parses back to itself.
+			again := ParseNumber(p.Value.String())
+			if again.Form != Number || !again.Value.Equal(p.Value) {
+				t.Fatalf("%q -> %s does not parse back (%v)", s, p.Value, again)
+			}
+		case Blank, ZeroMark, NotNumber:
+			if !p.Value.IsZero() {
+				t.Fatalf("%q: form %d with value %s", s, p.Form, p.Value)
+			}
+		default:
+			t.Fatalf("%q: unknown form %d", s, p.Form)
+		}
+	})
+}

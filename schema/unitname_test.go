@@ -1,0 +1,46 @@
+package schema
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+)
+
+func TestUnitName(t *testing.T) {
+	for in, want := range map[string]string{
+		"银川市兴庆区掌政镇 2018 年度政府信息公开情况统计表": "掌政镇",
+		"2018年度通贵乡政府信息公开情况统计表":         "通贵乡",
+		"掌政镇政府信息公开情况统计表（2018年）":        "掌政镇",
+		"掌政镇人民政府":            "掌政镇",
+		"凤凰北街街道办事处":          "凤凰北街街道",
+		"宁夏回族自治区银川市兴庆区胜利街街道": "胜利街街道",
+		"兰州市城关区":             "城关区",
+		"市中区文化街道":            "文化街道",
+		"新市区":                "新市区",
+		"银川市兴庆区":             "兴庆区",
+		"月牙湖乡2018年统计表":       "月牙湖乡",
+		"03-大新镇":             "大新镇",
+		"填报单位：通贵乡人民政府（盖章）":   "通贵乡",
+		"":     "",
+		"2018": "",
+	} {
+		assert.Equal(t, want, UnitName(in), "%q", in)
+	}
+	assert.Equal(t, CanonicalUnit("凤凰北街街道办事处"), CanonicalUnit("凤凰北街街道"))
+	assert.True(t, HasAdminSuffix("掌政镇"))
+	assert.False(t, HasAdminSuffix("统计表"))
+}
+
+func TestParseYear(t *testing.T) {
+	for in, want := range map[string]int{
+		"银川市兴庆区掌政镇 2018 年度政府信息公开情况统计表": 2018,
+		"二〇一八年度政府信息公开情况统计表":            2018,
+		"二○一九年":           2019,
+		"掌政镇2018.xlsx":    2018,
+		"２０１７年":           2017,
+		"统计表":             0,
+		"电话 0951-6121130": 0,
+	} {
+		assert.Equal(t, want, ParseYear(in), "%q", in)
+	}
+}
