@@ -161,7 +161,7 @@ func init() {
 			Zh: "tally %[1]s · 共 %[2]d 个文件 · %[3]s · %[4]s 年度",
 			En: "tally %[1]s · %[2]d files · %[3]s · year %[4]s"},
 		"text.ok":        {Zh: "无问题", En: "no problems"},
-		"text.counts":    {Zh: "%d 个错误，%d 个警告", En: "%d errors, %d warnings"},
+		"text.counts":    {Zh: "%d 个错误，%d 个警告", En: "%d error(s), %d warning(s)"},
 		"text.blanks":    {Zh: "%d 个单元格未填写，按 0 计算：%s", En: "%d blank cells counted as 0: %s"},
 		"text.and-more":  {Zh: " 等", En: " and more"},
 		"text.run-level": {Zh: "整体问题：", En: "For the run as a whole:"},

@@ -1,0 +1,335 @@
+package xlsx
+
+import (
+	"archive/zip"
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"github.com/xuri/excelize/v2"
+
+	"tally/schema"
+)
+
+func gov2018(t testing.TB) *schema.Schema {
+	s, ok := schema.Builtin("gov-info-2018")
+	require.True(t, ok)
+	return s
+}
+
+// table describes a 2018 table to build: a title, then a header at row
+// top, then every row of the schema with its label and unit, and values
+// from vals (by code; missing codes get 1, except headings).
+type table struct {
+	title  string
+	top    int
+	vals   map[string]any // a string is written as text, a number as a number, a formula as a formula
+	skip   map[string]bool
+	labels map[string]string
+	order  []string // row codes in the order to write them; default: the schema's
+}
+
+// formula is a value written as a formula without a cached value.
+type formula string
+
+// refOf is the value cell of a code in a table built in schema order.
+func (tb table) refOf(t testing.TB, code string) string {
+	top := tb.top
+	if top == 0 {
+		top = 3
+	}
+	row, ok := gov2018(t).Row(code)
+	require.True(t, ok)
+	return fmt.Sprintf("C%d", top+1+row.Index())
+}
+
+func (tb table) build(t testing.TB) []byte {
+	t.Helper()
+	f := excelize.NewFile()
+	defer f.Close()
+	sh := "Sheet1"
+	top := tb.top
+	if top == 0 {
+		top = 3
+	}
+	if tb.title != "" {
+		require.NoError(t, f.SetCellValue(sh, "A1", tb.title))
+	}
+	require.NoError(t, f.SetSheetRow(sh, fmt.Sprintf("A%d", top), &[]any{"统计指标", "单位", "统计数"}))
+	r := top + 1
+	rows := gov2018(t).Tables[0].Rows
+	if tb.order != nil {
+		rows = nil
+		for _, code := range tb.order {
+			row, _ := gov2018(t).Row(code)
+			rows = append(rows, row)
+		}
+	}
+	for _, row := range rows {
+		if tb.skip[row.Code] {
+			continue
+		}
+		label := row.Label
+		if l, ok := tb.labels[row.Code]; ok {
+			label = l
+		}
+		cells := []any{label}
+		if !row.Heading {
+			v, ok := tb.vals[row.Code]
+			if !ok {
+				v = 0
+			}
+			cells = append(cells, row.Unit, v)
+		}
+		if fm, ok := cells[len(cells)-1].(formula); ok {
+			cells = cells[:len(cells)-1]
+			require.NoError(t, f.SetCellFormula(sh, fmt.Sprintf("C%d", r), string(fm)))
+		}
+		require.NoError(t, f.SetSheetRow(sh, fmt.Sprintf("A%d", r), &cells))
+		r++
+	}
+	buf, err := f.WriteToBuffer()
+	require.NoError(t, err)
+	return buf.Bytes()
+}
+
+func read(t testing.TB, data []byte, name string) *schema.Submission {
+	t.Helper()
+	return Read(data, name, Options{Schemas: []*schema.Schema{gov2018(t)}})
+}
+
+func kinds(sub *schema.Submission) []string {
+	var out []string
+	for _, f := range sub.Findings {
+		out = append(out, f.Kind+"@"+f.Cell)
+	}
+	return out
+}
+
+func TestReadBuiltTable(t *testing.T) {
+	data := table{title: "银川市兴庆区大新镇 2018 年度政府信息公开情况统计表", vals: map[string]any{
+		"1.1": 12, "1.2.2": " 1,2 ", "7": "0.35", "8.4": 0.1,
+	}}.build(t)
+	sub := read(t, data, "x.xlsx")
+	require.False(t, sub.Unreadable, "%v", kinds(sub))
+	assert.Equal(t, "大新镇", sub.Unit)
+	assert.Equal(t, 2018, sub.Year)
+	assert.Equal(t, "Sheet1", sub.Sheet)
+	assert.Equal(t, "12", sub.Values["1.1"].Num.String())
+	assert.Equal(t, "C5", sub.Values["1.1"].Ref)
+	assert.Equal(t, "0.35", sub.Values["7"].Num.String())
+	assert.Equal(t, "0.1", sub.Values["8.4"].Num.String())
+	// " 1,2 " is not a number: the grouping is wrong.
+	assert.Equal(t, schema.Invalid, sub.Values["1.2.2"].State)
+	assert.Equal(t, []string{"not-a-number@C10"}, kinds(sub))
+}
+
+// A formula written by a program without a calculation engine has no cached
+// value; tally computes it as a spreadsheet would.
+func TestFormulaWithoutCachedValue(t *testing.T) {
+	tb := table{title: "大新镇2018年度政府信息公开情况统计表", vals: map[string]any{"3.1.1": 2, "3.1.3": 3}}
+	tb.vals["3.1"] = formula(fmt.Sprintf("SUM(%s:%s)", tb.refOf(t, "3.1.1"), tb.refOf(t, "3.1.4")))
+	sub := read(t, tb.build(t), "x.xlsx")
+	assert.Equal(t, "5", sub.Values["3.1"].Num.String())
+	assert.Empty(t, kinds(sub))
+}
+
+func TestCellFindings(t *testing.T) {
+	data := table{title: "大新镇2018年度政府信息公开情况统计表", vals: map[string]any{
+		"6": -2, "9.1": 2.5, "2.2.3": "见附件", "9.2": "", "8.1": "3个", "8.2": "—", "1.1": "１３５", "7": "5元",
+	}}.build(t)
+	sub := read(t, data, "x.xlsx")
+	byKind := map[string]schema.Finding{}
+	for _, f := range sub.Findings {
+		byKind[f.Kind] = f
+	}
+	assert.Equal(t, schema.Error, byKind["negative"].Severity)
+	assert.Equal(t, []string{"6"}, byKind["negative"].Codes)
+	assert.Equal(t, schema.Error, byKind["non-integer"].Severity)
+	assert.Equal(t, schema.Error, byKind["not-a-number"].Severity)
+	assert.Equal(t, schema.Info, byKind["blank"].Severity)
+	assert.Equal(t, schema.Error, byKind["unit"].Severity, "元 typed for 万元")
+	assert.Equal(t, schema.Empty, sub.Values["9.2"].State)
+	assert.Equal(t, "3", sub.Values["8.1"].Num.String(), "3个 reads as 3 in a 个 row")
+	assert.Equal(t, "0", sub.Values["8.2"].Num.String())
+	assert.Equal(t, schema.Present, sub.Values["8.2"].State)
+	assert.Equal(t, "135", sub.Values["1.1"].Num.String())
+	assert.Len(t, sub.Findings, 5, "%v", kinds(sub))
+}
+
+func TestMissingAndExtraRows(t *testing.T) {
+	data := table{title: "大新镇2018年度政府信息公开情况统计表", skip: map[string]bool{"3.1.2": true},
+		labels: map[string]string{"1.2.5": "6.其他公开方式数"}, vals: map[string]any{"1.2.5": 7}}.build(t)
+	sub := read(t, data, "x.xlsx")
+	assert.ElementsMatch(t, []string{"missing-row@", "missing-row@", "extra-row@C13"}, kinds(sub))
+	assert.Equal(t, schema.Missing, sub.Values["3.1.2"].State)
+}
+
+// The same label in two sections (四(二) and 五(二) are both 被依法纠错数) is
+// told apart by the section it follows, in either order.
+func TestDuplicateLabelsBySection(t *testing.T) {
+	var order []string
+	for _, r := range gov2018(t).Tables[0].Rows {
+		order = append(order, r.Code)
+	}
+	// Swap section 四 (4 … 4.3) and section 五 (5 … 5.3).
+	i4 := indexOf(order, "4")
+	copy(order[i4:i4+8], []string{"5", "5.1", "5.2", "5.3", "4", "4.1", "4.2", "4.3"})
+	tb := table{title: "大新镇2018年度政府信息公开情况统计表", order: order,
+		vals: map[string]any{"5": 3, "5.1": 1, "5.2": 2, "4": 7, "4.1": 4, "4.2": 3}}
+	sub := read(t, tb.build(t), "x.xlsx")
+	assert.Equal(t, "2", sub.Values["5.2"].Num.String())
+	assert.Equal(t, tb.refOf(t, "4.2"), sub.Values["5.2"].Ref, "五(二) now sits where 四(二) was")
+	assert.Equal(t, "3", sub.Values["4.2"].Num.String())
+	assert.Equal(t, tb.refOf(t, "5.2"), sub.Values["4.2"].Ref)
+	assert.Empty(t, kinds(sub))
+}
+
+func indexOf(xs []string, x string) int {
+	for i, v := range xs {
+		if v == x {
+			return i
+		}
+	}
+	return -1
+}
+
+func zipOf(t testing.TB, files map[string]string) []byte {
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for name, body := range files {
+		w, err := zw.Create(name)
+		require.NoError(t, err)
+		_, _ = w.Write([]byte(body))
+	}
+	require.NoError(t, zw.Close())
+	return buf.Bytes()
+}
+
+func TestUnreadableFiles(t *testing.T) {
+	good := table{title: "大新镇2018年度政府信息公开情况统计表"}.build(t)
+	f, err := excelize.OpenReader(bytes.NewReader(good))
+	require.NoError(t, err)
+	var enc bytes.Buffer
+	require.NoError(t, f.Write(&enc, excelize.Options{Password: "123"}))
+	tests := []struct {
+		name string
+		data []byte
+		msg  string
+	}{
+		{"empty", nil, "read.empty"},
+		{"truncated", good[:len(good)/2], "read.damaged-zip"},
+		{"encrypted", enc.Bytes(), "read.encrypted"},
+		{"word", zipOf(t, map[string]string{"word/document.xml": "<w/>", "[Content_Types].xml": "<x/>"}), "read.word"},
+		{"zip of workbooks", zipOf(t, map[string]string{"a.xlsx": "x", "b.xlsx": "y"}), "read.zip-archive"},
+		{"pdf", []byte("%PDF-1.4\n..."), "read.pdf"},
+		{"png", []byte{0x89, 'P', 'N', 'G', 0, 0}, "read.image"},
+		{"text", []byte("单位,数量\n掌政镇,1\n"), "read.text"},
+		{"binary", []byte{0, 1, 2, 3, 4, 5}, "read.unknown"},
+		{"xls without a converter", oleWorkbook(t), "read.needs-convert.xls"},
+		{"html table", []byte("<html><body><table><tr><td>1</td></tr></table></body></html>"), "read.needs-convert.html"},
+		{"broken workbook", zipOf(t, map[string]string{"xl/workbook.xml": "<not xml", "[Content_Types].xml": "<"}), ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			sub := read(t, tt.data, tt.name+".xlsx")
+			require.True(t, sub.Unreadable)
+			require.Len(t, sub.Findings, 1)
+			assert.Equal(t, schema.Error, sub.Findings[0].Severity)
+			if tt.msg != "" {
+				assert.Equal(t, tt.msg, sub.Findings[0].Msg.ID)
+			}
+			assert.NotEmpty(t, sub.Findings[0].Message(schema.Zh))
+			assert.Equal(t, tt.name+".xlsx", sub.Findings[0].File)
+		})
+	}
+}
+
+// oleWorkbook is a compound file holding a "Workbook" stream, as a legacy
+// .xls is; made by hand, since nothing in Go writes .xls.
+func oleWorkbook(t testing.TB) []byte {
+	t.Helper()
+	const sector = 512
+	b := make([]byte, sector*4)
+	copy(b, []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1})
+	le16 := func(off int, v uint16) { b[off], b[off+1] = byte(v), byte(v>>8) }
+	le32 := func(off int, v uint32) {
+		for i := 0; i < 4; i++ {
+			b[off+i] = byte(v >> (8 * i))
+		}
+	}
+	le16(0x18, 0x3E)       // minor version
+	le16(0x1A, 3)          // major version 3
+	le16(0x1C, 0xFFFE)     // little-endian
+	le16(0x1E, 9)          // 512-byte sectors
+	le16(0x20, 6)          // 64-byte mini sectors
+	le32(0x2C, 1)          // one FAT sector
+	le32(0x30, 1)          // directory starts at sector 1
+	le32(0x38, 4096)       // mini stream cutoff
+	le32(0x3C, 0xFFFFFFFE) // no mini FAT
+	le32(0x44, 0xFFFFFFFE) // no DIFAT sectors
+	le32(0x4C, 0)          // FAT in sector 0
+	for i := 1; i < 109; i++ {
+		le32(0x4C+4*i, 0xFFFFFFFF)
+	}
+	fat := sector * 1       // sector 0 starts after the 512-byte header
+	le32(fat+0, 0xFFFFFFFD) // sector 0: FAT
+	le32(fat+4, 0xFFFFFFFE) // sector 1: directory, end of chain
+	le32(fat+8, 0xFFFFFFFE) // sector 2: the stream
+	for i := 3; i < 128; i++ {
+		le32(fat+4*i, 0xFFFFFFFF)
+	}
+	entry := func(n int, name string, typ byte, child, start, size uint32) {
+		off := sector*2 + n*128
+		for i, r := range name {
+			le16(off+2*i, uint16(r))
+		}
+		le16(off+0x40, uint16(2*(len(name)+1)))
+		b[off+0x42] = typ
+		b[off+0x43] = 1 // black
+		le32(off+0x44, 0xFFFFFFFF)
+		le32(off+0x48, 0xFFFFFFFF)
+		le32(off+0x4C, child)
+		le32(off+0x74, start)
+		le32(off+0x78, size)
+	}
+	entry(0, "Root Entry", 5, 1, 0xFFFFFFFE, 0)
+	entry(1, "Workbook", 2, 0xFFFFFFFF, 2, 4096)
+	for n := 2; n < 4; n++ {
+		off := sector*2 + n*128
+		le32(off+0x44, 0xFFFFFFFF)
+		le32(off+0x48, 0xFFFFFFFF)
+		le32(off+0x4C, 0xFFFFFFFF)
+	}
+	return b
+}
+
+func FuzzRead(f *testing.F) {
+	f.Add(table{title: "大新镇2018年度政府信息公开情况统计表"}.build(f))
+	for _, dir := range []string{"seed", "validate", "bad"} {
+		paths, _ := filepath.Glob(filepath.Join("..", "testdata", dir, "*.xlsx"))
+		for _, p := range paths {
+			if data, err := os.ReadFile(p); err == nil {
+				f.Add(data)
+			}
+		}
+	}
+	f.Add([]byte("PK\x03\x04"))
+	f.Add([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1})
+	s := gov2018(f)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		sub := Read(data, "fuzz.xlsx", Options{Schemas: []*schema.Schema{s}})
+		if sub.Unreadable && len(sub.Findings) == 0 {
+			t.Fatal("an unreadable file without a finding saying why")
+		}
+		for _, fd := range sub.Findings {
+			if fd.Message(schema.Zh) == "" || fd.Kind == "" {
+				t.Fatalf("finding without kind or message: %+v", fd)
+			}
+		}
+	})
+}
