@@ -77,7 +77,10 @@ func (p *printer) submission(s *schema.Submission) {
 		where = "  [" + s.Sheet + "]"
 	}
 	verdict := p.t("ok")
-	if len(s.Findings) > 0 && (counts[schema.Error]+counts[schema.Warning] > 0 || s.Unreadable) {
+	switch {
+	case s.Unreadable:
+		verdict = p.t("unreadable")
+	case counts[schema.Error]+counts[schema.Warning] > 0:
 		verdict = p.t("counts", counts[schema.Error], counts[schema.Warning])
 	}
 	p.line("")
@@ -160,11 +163,12 @@ func init() {
 		"text.header": {
 			Zh: "tally %[1]s · 共 %[2]d 个文件 · %[3]s · %[4]s 年度",
 			En: "tally %[1]s · %[2]d files · %[3]s · year %[4]s"},
-		"text.ok":        {Zh: "无问题", En: "no problems"},
-		"text.counts":    {Zh: "%d 个错误，%d 个警告", En: "%d error(s), %d warning(s)"},
-		"text.blanks":    {Zh: "%d 个单元格未填写，按 0 计算：%s", En: "%d blank cells counted as 0: %s"},
-		"text.and-more":  {Zh: " 等", En: " and more"},
-		"text.run-level": {Zh: "整体问题：", En: "For the run as a whole:"},
+		"text.ok":         {Zh: "无问题", En: "no problems"},
+		"text.unreadable": {Zh: "无法读取", En: "unreadable"},
+		"text.counts":     {Zh: "%d 个错误，%d 个警告", En: "%d error(s), %d warning(s)"},
+		"text.blanks":     {Zh: "%d 个单元格未填写，按 0 计算：%s", En: "%d blank cells counted as 0: %s"},
+		"text.and-more":   {Zh: " 等", En: " and more"},
+		"text.run-level":  {Zh: "整体问题：", En: "For the run as a whole:"},
 		"text.summary": {
 			Zh: "共 %[1]d 个文件（%[2]d 个可读）：%[3]d 个错误，%[4]d 个警告，%[5]d 个提示",
 			En: "%[1]d files (%[2]d readable): %[3]d errors, %[4]d warnings, %[5]d notes"},

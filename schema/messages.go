@@ -10,16 +10,16 @@ var catalogue = map[string]Text{
 		En: "total does not add up: %[1]s is %[2]s, but %[3]s add up to %[4]s (difference %[5]s)",
 	},
 	"rule.of-which": {
-		Zh: "“其中”项超过总数：%[1]s 为 %[2]s，大于 %[3]s 的 %[4]s",
-		En: "an of-which item exceeds its total: %[1]s is %[2]s, more than %[3]s at %[4]s",
+		Zh: "“其中”项超过总数：%[1]s 为 %[2]s，大于 %[3]s（%[4]s）",
+		En: "an of-which item exceeds its total: %[1]s is %[2]s, more than %[3]s (%[4]s)",
 	},
 	"rule.bound": {
-		Zh: "%[1]s 为 %[2]s，%[3]s %[4]s 的 %[5]s",
-		En: "%[1]s is %[2]s; it %[3]s %[4]s at %[5]s",
+		Zh: "%[1]s 为 %[2]s，%[3]s %[4]s（%[5]s）",
+		En: "%[1]s is %[2]s; it %[3]s %[4]s (%[5]s)",
 	},
 	"rule.bound.soft": {
-		Zh: "请核实：%[1]s 为 %[2]s，一般%[3]s %[4]s 的 %[5]s",
-		En: "please check: %[1]s is %[2]s; it normally %[3]s %[4]s at %[5]s",
+		Zh: "请核实：%[1]s 为 %[2]s，一般%[3]s %[4]s（%[5]s）",
+		En: "please check: %[1]s is %[2]s; it normally %[3]s %[4]s (%[5]s)",
 	},
 	"rule.expr":      {Zh: "%[1]s（%[2]s）", En: "%[1]s (%[2]s)"},
 	"rule.with-note": {Zh: "%[1]s。%[2]s", En: "%[1]s. %[2]s"},

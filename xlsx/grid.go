@@ -36,15 +36,6 @@ func (g *grid) isFill(r, c int) bool {
 	return ok
 }
 
-// width is the number of columns of the widest row.
-func (g *grid) width() int {
-	w := 0
-	for _, r := range g.rows {
-		w = max(w, len(r))
-	}
-	return w
-}
-
 // readGrids reads every worksheet of an open workbook.
 func readGrids(f *excelize.File) ([]*grid, error) {
 	raw := excelize.Options{RawCellValue: true}

@@ -1,0 +1,166 @@
+package consolidate
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/shopspring/decimal"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"tally/schema"
+)
+
+func gov2018(t testing.TB) *schema.Schema {
+	s, ok := schema.Builtin("gov-info-2018")
+	require.True(t, ok)
+	return s
+}
+
+// fake makes a source whose "file" is read by fakeReader: the name encodes
+// the unit, the year and a value for 1.1 and 1.2.2 ("大新镇|2018|12").
+func fake(name string) Source {
+	return Source{Name: name, Load: func() ([]byte, error) {
+		if strings.HasPrefix(name, "missing") {
+			return nil, errors.New("no such file")
+		}
+		return []byte(name), nil
+	}}
+}
+
+func fakeReader(t testing.TB) Reader {
+	s := gov2018(t)
+	return func(data []byte, name string) *schema.Submission {
+		parts := strings.Split(string(data), "|")
+		sub := &schema.Submission{File: name, Unit: parts[0], Schema: s, Sheet: "Sheet1", Values: map[string]schema.Value{}}
+		fmt.Sscan(parts[1], &sub.Year)
+		for i, k := range s.Keys() {
+			sub.Values[k] = schema.Value{State: schema.Present, Ref: fmt.Sprintf("C%d", i+4)}
+		}
+		v := decimal.RequireFromString(parts[2])
+		sub.Values["1.1"] = schema.Value{State: schema.Present, Num: v, Ref: "C5"}
+		sub.Values["1.2.2"] = schema.Value{State: schema.Present, Num: v, Ref: "C10"}
+		return sub
+	}
+}
+
+func findings(res *Result) []string {
+	var out []string
+	for _, f := range res.AllFindings() {
+		out = append(out, fmt.Sprintf("%s %s %s %s", f.File, f.Severity, f.Kind, f.Unit))
+	}
+	return out
+}
+
+func TestCrossChecks(t *testing.T) {
+	sources := []Source{
+		fake("大新镇|2018|12"), fake("大新镇（修改稿）|2018|13"), fake("凤凰北街街道办事处|2018|7"),
+		fake("通贵乡|2018|7"), fake("月牙湖乡|2017|9"), fake("missing.xlsx"),
+	}
+	res := Validate(sources, fakeReader(t), Options{Roster: []string{"大新镇", "凤凰北街街道", "掌政镇", "通贵乡", "月牙湖乡"}, Jobs: 3})
+	assert.Equal(t, 2018, res.Year)
+	assert.ElementsMatch(t, []string{
+		"大新镇|2018|12 error duplicate-unit 大新镇",
+		"大新镇（修改稿）|2018|13 error duplicate-unit 大新镇（修改稿）",
+		"凤凰北街街道办事处|2018|7 warning identical-values 凤凰北街街道办事处",
+		"通贵乡|2018|7 warning identical-values 通贵乡",
+		"月牙湖乡|2017|9 warning year 月牙湖乡",
+		"missing.xlsx error unreadable missing",
+		" error missing-unit 掌政镇",
+	}, findings(res))
+	// Sources keep their order whatever the number of workers.
+	for i, s := range res.Submissions {
+		assert.Equal(t, sources[i].Name, s.File)
+	}
+}
+
+func TestYearGivenIsAnError(t *testing.T) {
+	res := Validate([]Source{fake("大新镇|2018|1"), fake("通贵乡|2018|2")}, fakeReader(t), Options{Year: 2019})
+	require.Len(t, res.AllFindings(), 2)
+	for _, f := range res.AllFindings() {
+		assert.Equal(t, schema.Error, f.Severity)
+		assert.Equal(t, schema.KindYear, f.Kind)
+	}
+	assert.Equal(t, 2019, res.Year)
+}
+
+func TestStrayFilesAreWarnings(t *testing.T) {
+	src := Source{Name: "说明.pdf", Severity: schema.Warning, Load: func() ([]byte, error) { return []byte("%PDF"), nil }}
+	read := func([]byte, string) *schema.Submission {
+		sub := &schema.Submission{File: "说明.pdf", Unreadable: true}
+		sub.Add(schema.Finding{Severity: schema.Error, Kind: schema.KindUnreadable})
+		return sub
+	}
+	res := Validate([]Source{src}, read, Options{})
+	require.Len(t, res.AllFindings(), 1)
+	assert.Equal(t, schema.Warning, res.AllFindings()[0].Severity)
+}
+
+func TestReportJSON(t *testing.T) {
+	res := Validate([]Source{fake("大新镇|2018|12"), fake("missing.xlsx")}, fakeReader(t), Options{})
+	res.Submissions[0].Values["3.1"] = schema.Value{State: schema.Invalid, Ref: "C24"}
+	res.Submissions[0].Values["7"] = schema.Value{State: schema.Present, Num: decimal.RequireFromString("0.35"), Ref: "C60"}
+	var buf bytes.Buffer
+	require.NoError(t, res.Report("1.2.3", schema.Zh).WriteJSON(&buf))
+	var rep map[string]any
+	require.NoError(t, json.Unmarshal(buf.Bytes(), &rep))
+	assert.Equal(t, "tally", rep["tool"])
+	assert.Equal(t, "1.2.3", rep["version"])
+	assert.Equal(t, "gov-info-2018", rep["schema"])
+	assert.EqualValues(t, 2018, rep["year"])
+	subs := rep["submissions"].([]any)
+	first := subs[0].(map[string]any)
+	values := first["values"].(map[string]any)
+	assert.Len(t, values, len(gov2018(t).Keys()), "every value cell, null when unusable")
+	assert.Nil(t, values["3.1"])
+	assert.EqualValues(t, 0.35, values["7"])
+	assert.Equal(t, "C24", first["cells"].(map[string]any)["3.1"])
+	assert.Equal(t, "ok", first["status"])
+	assert.Equal(t, true, first["included"])
+	second := subs[1].(map[string]any)
+	assert.Equal(t, "unreadable", second["status"])
+	assert.Equal(t, false, second["included"])
+	summary := rep["summary"].(map[string]any)
+	assert.EqualValues(t, 2, summary["files"])
+	assert.EqualValues(t, 1, summary["readable"])
+	assert.EqualValues(t, 1, summary["errors"])
+	// Keys keep schema order: 1.1 comes before 1.1.1 and 2.1 before 10.
+	assert.Less(t, strings.Index(buf.String(), `"1.2.5"`), strings.Index(buf.String(), `"2.1"`))
+}
+
+func TestCSVEscapesFormulaLikeText(t *testing.T) {
+	assert.Equal(t, "'=HYPERLINK(\"x\")", SafeText("=HYPERLINK(\"x\")"))
+	assert.Equal(t, "'+1", SafeText("+1"))
+	assert.Equal(t, "'-1", SafeText("-1"))
+	assert.Equal(t, "'@SUM(A1)", SafeText("@SUM(A1)"))
+	assert.Equal(t, "'\tx", SafeText("\tx"))
+	assert.Equal(t, "大新镇", SafeText("大新镇"))
+	res := Validate([]Source{fake("=cmd|2018|1"), fake("=cmd|2018|2")}, fakeReader(t), Options{})
+	var buf bytes.Buffer
+	require.NoError(t, res.WriteCSV(&buf, schema.En))
+	out := buf.String()
+	assert.True(t, strings.HasPrefix(out, "\ufeffseverity,"))
+	assert.NotContains(t, out, ",=cmd")
+	assert.Contains(t, out, ",'=cmd")
+}
+
+func TestParseRoster(t *testing.T) {
+	got := ParseRoster("\ufeff# 兴庆区应报单位\r\n掌政镇\r\n\r\n  大新镇  \n凤凰北街街道办事处\n")
+	assert.Equal(t, []string{"掌政镇", "大新镇", "凤凰北街街道办事处"}, got)
+}
+
+func TestTextReport(t *testing.T) {
+	res := Validate([]Source{fake("大新镇|2018|1"), fake("missing.xlsx")}, fakeReader(t), Options{Roster: []string{"大新镇", "掌政镇"}})
+	var zh, en bytes.Buffer
+	require.NoError(t, res.WriteText(&zh, "v", schema.Zh))
+	require.NoError(t, res.WriteText(&en, "v", schema.En))
+	assert.Contains(t, zh.String(), "✓ 大新镇|2018|1  大新镇  [Sheet1]  无问题")
+	assert.Contains(t, zh.String(), "✗ missing.xlsx  missing  无法读取")
+	assert.Contains(t, zh.String(), "名单中的“掌政镇”没有报送报表")
+	assert.Contains(t, zh.String(), "共 2 个文件（1 个可读）：2 个错误，0 个警告，0 个提示")
+	assert.Contains(t, en.String(), "2 files (1 readable): 2 errors, 0 warnings, 0 notes")
+}
