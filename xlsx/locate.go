@@ -283,8 +283,10 @@ func (p *placement) findUnitCol(norms normCache) {
 	}
 }
 
-// findValueCols picks the value column: the header's column label if
-// present, else the column right of the labels with the most numbers.
+// findValueCols picks the value column of a single-value table: the column
+// right of the labels with the most numbers on indicator rows. The header's
+// column (统计数 or an alias) wins when it holds at least half as many; among
+// equals, a header naming the latest year or 本年 wins, then the leftmost.
 func (p *placement) findValueCols(norms normCache) {
 	t := p.ix.table
 	if p.header >= 0 {
@@ -296,9 +298,6 @@ func (p *placement) findValueCols(norms normCache) {
 			}
 		}
 	}
-	if len(p.valueCol) == len(t.Columns) {
-		return
-	}
 	if !t.Single() {
 		return
 	}
@@ -308,7 +307,7 @@ func (p *placement) findValueCols(norms normCache) {
 			continue
 		}
 		for c := p.labelCol + 1; c < len(p.g.rows[r]); c++ {
-			if c == p.unitCol {
+			if c == p.unitCol || p.g.isFill(r, c) {
 				continue
 			}
 			if f := schema.ParseNumber(p.g.rows[r][c]).Form; f == schema.Number || f == schema.ZeroMark {
@@ -316,11 +315,15 @@ func (p *placement) findValueCols(norms normCache) {
 			}
 		}
 	}
+	code := t.Columns[0].Code
 	best, col := 0, -1
 	for c, n := range counts {
-		if n > best || n == best && c < col {
+		if n > best || n == best && p.preferred(c, col) {
 			col, best = c, n
 		}
+	}
+	if hc, ok := p.valueCol[code]; ok && (col < 0 || 2*counts[hc] >= best) {
+		return
 	}
 	if col < 0 {
 		// No numbers at all: the first column after the labels and units.
@@ -329,7 +332,27 @@ func (p *placement) findValueCols(norms normCache) {
 			col++
 		}
 	}
-	p.valueCol[t.Columns[0].Code] = col
+	p.valueCol[code] = col
+}
+
+// preferred breaks a tie between two value columns by their headers: the
+// later year, then 本年/本期 over anything else, then the leftmost.
+func (p *placement) preferred(c, than int) bool {
+	if than < 0 {
+		return true
+	}
+	if p.header >= 0 {
+		hc, ht := p.g.at(p.header, c), p.g.at(p.header, than)
+		yc, yt := schema.ParseYear(hc), schema.ParseYear(ht)
+		if yc != yt {
+			return yc > yt
+		}
+		cur := func(s string) bool { return strings.Contains(s, "本年") || strings.Contains(s, "本期") }
+		if cur(hc) != cur(ht) {
+			return cur(hc)
+		}
+	}
+	return c < than
 }
 
 // firstValueCol is the leftmost value column.

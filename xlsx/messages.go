@@ -57,6 +57,9 @@ func init() {
 		"read.no-match-forced": {
 			Zh: "工作簿与指定的《%[1]s》(%[2]s) 不符：最接近的工作表只对上了 %[3]s 的指标名称",
 			En: "the workbook does not match the chosen %[1]s (%[2]s): the closest sheet matches only %[3]s of its indicator labels"},
+		"read.other-sheet": {
+			Zh: "工作表“%[1]s”也是一份统计表，但只读取了“%[2]s”；如果它是另一个单位或另一年度的报表，请另存为单独的文件",
+			En: "sheet %[1]q holds the table too, but only %[2]q was read; if it is another unit's or another year's table, save it as a file of its own"},
 		"read.panic": {
 			Zh: "读取文件时出错（%[1]s），文件结构异常；请让报送单位用 Excel 或 WPS 重新保存后发送",
 			En: "reading the file failed (%[1]s); its structure is abnormal. Ask the unit to save it again in Excel or WPS and resend it"},

@@ -162,20 +162,26 @@ type reader struct {
 	sub   *schema.Submission
 	name  string
 	grids []*grid
+	// others are placements of the chosen schema's tables on sheets that
+	// were not chosen.
+	others []*placement
 }
 
 func (r *reader) read(opt Options) {
 	var (
-		best      *schema.Schema
-		bestPl    []*placement
-		bestScore = -1.0
+		best       *schema.Schema
+		bestPl     []*placement
+		bestOthers []*placement
+		bestScore  = -1.0
 	)
 	for _, s := range opt.Schemas {
+		r.others = nil
 		pls, score := r.place(s)
 		if score > bestScore {
-			best, bestPl, bestScore = s, pls, score
+			best, bestPl, bestOthers, bestScore = s, pls, r.others, score
 		}
 	}
+	r.others = bestOthers
 	if best == nil {
 		unreadable(r.sub, "read.no-schema", "", 0.0)
 		return
@@ -205,6 +211,7 @@ func (r *reader) read(opt Options) {
 		r.values(t, bestPl[i])
 	}
 	r.identify(bestPl)
+	r.noteOtherSheets(bestPl)
 }
 
 // place finds every table of a schema on the sheets, and the schema's score.
@@ -220,12 +227,36 @@ func (r *reader) place(s *schema.Schema) ([]*placement, float64) {
 			}
 			cur := out[i]
 			if cur == nil || p.score() > cur.score() || p.score() == cur.score() && cur.g.hidden && !g.hidden {
+				if cur != nil && cur.score() >= minScore {
+					r.others = append(r.others, cur)
+				}
 				out[i] = p
+			} else if p.score() >= minScore {
+				r.others = append(r.others, p)
 			}
 		}
 		total += out[i].score()
 	}
 	return out, total / float64(len(s.Tables))
+}
+
+// noteOtherSheets warns of further sheets that hold the same table: only
+// one is read, and the others may be another unit's table or an older copy.
+func (r *reader) noteOtherSheets(chosen []*placement) {
+	seen := map[string]bool{}
+	for _, p := range chosen {
+		if p != nil {
+			seen[p.g.sheet] = true
+		}
+	}
+	for _, o := range r.others {
+		if seen[o.g.sheet] {
+			continue
+		}
+		seen[o.g.sheet] = true
+		r.sub.Add(schema.Finding{Severity: schema.Warning, Kind: schema.KindSchema, Rule: "read:other-sheet",
+			Sheet: o.g.sheet, Msg: schema.Msg("read.other-sheet", o.g.sheet, r.sub.Sheet)})
+	}
 }
 
 func percent(f float64) string { return fmt.Sprintf("%.0f%%", f*100) }

@@ -333,3 +333,83 @@ func FuzzRead(f *testing.F) {
 		}
 	})
 }
+
+// layout writes the 2018 rows with a custom set of cells per row: cells(row)
+// returns the cells from column A; head is the header row.
+func layout(t testing.TB, sheet string, head []any, cells func(row *schema.Row) []any) *excelize.File {
+	t.Helper()
+	f := excelize.NewFile()
+	if sheet != "Sheet1" {
+		_, err := f.NewSheet(sheet)
+		require.NoError(t, err)
+		require.NoError(t, f.DeleteSheet("Sheet1"))
+	}
+	require.NoError(t, f.SetCellValue(sheet, "A1", "大新镇2018年度政府信息公开情况统计表"))
+	require.NoError(t, f.SetSheetRow(sheet, "A2", &head))
+	for i, row := range gov2018(t).Tables[0].Rows {
+		cs := cells(row)
+		require.NoError(t, f.SetSheetRow(sheet, fmt.Sprintf("A%d", i+3), &cs))
+	}
+	return f
+}
+
+func bytesOf(t testing.TB, f *excelize.File) []byte {
+	t.Helper()
+	buf, err := f.WriteToBuffer()
+	require.NoError(t, err)
+	return buf.Bytes()
+}
+
+// The header 统计数 is merged over C:D but the numbers are in D.
+func TestValueColumnUnderMergedHeader(t *testing.T) {
+	f := layout(t, "Sheet1", []any{"统计指标", "单位", "统计数"}, func(r *schema.Row) []any {
+		if r.Heading {
+			return []any{r.Label}
+		}
+		return []any{r.Label, r.Unit, nil, 3}
+	})
+	require.NoError(t, f.MergeCell("Sheet1", "C2", "D2"))
+	sub := read(t, bytesOf(t, f), "x.xlsx")
+	assert.Equal(t, "3", sub.Values["1.1"].Num.String())
+	assert.Equal(t, "D4", sub.Values["1.1"].Ref)
+}
+
+// Two value columns: last year's and this year's; the later year is read.
+func TestValueColumnByYear(t *testing.T) {
+	f := layout(t, "Sheet1", []any{"统计指标", "单位", "2017年", "2018年"}, func(r *schema.Row) []any {
+		if r.Heading {
+			return []any{r.Label}
+		}
+		return []any{r.Label, r.Unit, 1, 2}
+	})
+	sub := read(t, bytesOf(t, f), "x.xlsx")
+	assert.Equal(t, "2", sub.Values["3.1"].Num.String())
+	assert.Equal(t, 'D', rune(sub.Values["3.1"].Ref[0]))
+}
+
+// A second sheet holding the table is not read, and says so.
+func TestOtherSheetWithTheTable(t *testing.T) {
+	f := layout(t, "大新镇", []any{"统计指标", "单位", "统计数"}, func(r *schema.Row) []any {
+		if r.Heading {
+			return []any{r.Label}
+		}
+		return []any{r.Label, r.Unit, 0}
+	})
+	_, err := f.NewSheet("通贵乡")
+	require.NoError(t, err)
+	rows, err := f.GetRows("大新镇")
+	require.NoError(t, err)
+	for i, r := range rows {
+		cells := make([]any, len(r))
+		for j, c := range r {
+			cells[j] = c
+		}
+		require.NoError(t, f.SetSheetRow("通贵乡", fmt.Sprintf("A%d", i+1), &cells))
+	}
+	sub := read(t, bytesOf(t, f), "x.xlsx")
+	assert.Equal(t, "大新镇", sub.Sheet)
+	require.Len(t, sub.Findings, 1)
+	assert.Equal(t, schema.KindSchema, sub.Findings[0].Kind)
+	assert.Equal(t, schema.Warning, sub.Findings[0].Severity)
+	assert.Contains(t, sub.Findings[0].Message(schema.Zh), "工作表“通贵乡”也是一份统计表")
+}
