@@ -39,6 +39,10 @@ var ops = map[string]bool{"=": true, "<=": true, ">=": true, "<": true, ">": tru
 func (c *compiler) rules() {
 	ids := map[string]string{}
 	for i, r := range c.s.Rules {
+		if r == nil {
+			c.errorf(fmt.Sprintf("$.rules[%d]", i), "empty rule entry")
+			continue
+		}
 		r.path = fmt.Sprintf("$.rules[%d]", i)
 		for _, ck := range c.rule(r) {
 			if _, dup := ids[ck.id]; dup && r.ID == "" && ck.star != "" {

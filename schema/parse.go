@@ -55,7 +55,7 @@ func (l ErrorList) Error() string {
 // line and column; the error is an [ErrorList].
 func Parse(name string, data []byte) (*Schema, error) {
 	s := &Schema{}
-	if err := yaml.UnmarshalWithOptions(data, s, yaml.DisallowUnknownField()); err != nil {
+	if err := decode(data, s); err != nil {
 		return nil, ErrorList{yamlError(name, err)}
 	}
 	s.Source, s.Text = name, data
@@ -76,6 +76,17 @@ func Parse(name string, data []byte) (*Schema, error) {
 		return nil, c.errs
 	}
 	return s, nil
+}
+
+// decode decodes strictly. The YAML library has panicked on some malformed
+// input (a bare tag on a value decoded into a list); that becomes an error.
+func decode(data []byte, s *Schema) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("the YAML could not be decoded (%v); check the structure of the file", r)
+		}
+	}()
+	return yaml.UnmarshalWithOptions(data, s, yaml.DisallowUnknownField())
 }
 
 func yamlError(name string, err error) *ParseError {
@@ -123,6 +134,10 @@ func (c *compiler) compile() {
 	tableIDs := map[string]bool{}
 	for ti, t := range s.Tables {
 		tp := fmt.Sprintf("$.tables[%d]", ti)
+		if t == nil {
+			c.errorf(tp, "empty table entry")
+			continue
+		}
 		if t.ID == "" {
 			c.errorf(tp, "the table has no id")
 		} else if tableIDs[t.ID] {
@@ -143,6 +158,11 @@ func (c *compiler) columns(t *Table, tp string) {
 	seen := map[string]bool{}
 	for ci, col := range t.Columns {
 		cp := fmt.Sprintf("%s.columns[%d]", tp, ci)
+		if col == nil {
+			c.errorf(cp, "empty column entry")
+			t.Columns[ci] = &Column{}
+			continue
+		}
 		col.Code = string(col.RawCode)
 		switch {
 		case col.Code == "" && len(t.Columns) > 1:
@@ -164,6 +184,10 @@ func (c *compiler) rows(t *Table, tp string) {
 	labels := map[string]string{} // section + normal label -> code
 	for ri, r := range t.Rows {
 		rp := fmt.Sprintf("%s.rows[%d]", tp, ri)
+		if r == nil {
+			c.errorf(rp, "empty row entry")
+			continue
+		}
 		r.table, r.index, r.Code = t, ri, string(r.RawCode)
 		switch {
 		case r.Code == "":
