@@ -19,13 +19,22 @@ func commonFlags() []cli.Flag {
 	return []cli.Flag{
 		&cli.StringFlag{Name: "schema", Usage: "table format: a built-in schema `ID` or a schema FILE (default: detected from each workbook)"},
 		&cli.StringFlag{Name: "format", Value: "text", Usage: "report on stdout: text, json or csv"},
-		&cli.StringFlag{Name: "log", Usage: "also write the report to `FILE` (.json or .csv, by extension)"},
+		&cli.StringFlag{Name: "log", Usage: "also write the report to `FILE` (.json, .csv or .xlsx, by extension)"},
 		&cli.StringFlag{Name: "fail-on", Value: "error", Usage: "exit 1 when a finding is at least this severe: error, warning or never"},
 		&cli.StringFlag{Name: "roster", Usage: "`FILE` listing the units expected to submit, one a line"},
 		&cli.IntFlag{Name: "year", Usage: "the report year every submission must have (default: the year most have)"},
 		&cli.StringFlag{Name: "lang", Usage: "language of messages: zh or en (default: from LANG, else zh)"},
 		&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Usage: "files read at once (default: one per CPU)"},
+		&cli.StringFlag{Name: "annotate", Usage: "write a marked-up copy of each submission with findings into `DIR`"},
 	}
+}
+
+func consolidateFlags() []cli.Flag {
+	return append(commonFlags(),
+		&cli.StringFlag{Name: "out", Usage: "the consolidated workbook to write (`FILE`.xlsx; required)"},
+		&cli.StringFlag{Name: "name", Usage: "the consolidated unit, e.g. 兴庆区 (default: from the --out file name)"},
+		&cli.BoolFlag{Name: "exclude-invalid", Usage: "leave submissions with errors out of the totals"},
+	)
 }
 
 // runConfig is what the common flags say.
@@ -33,14 +42,17 @@ type runConfig struct {
 	lang    schema.Lang
 	schemas []*schema.Schema
 	forced  bool
-	format  string
-	log     string
-	failOn  string
-	opt     consolidate.Options
+	format   string
+	log      string
+	failOn   string
+	annotate string
+	opt      consolidate.Options
+	conv     *xlsx.Soffice
 }
 
 func readConfig(c *cli.Context) (*runConfig, error) {
-	cfg := &runConfig{format: c.String("format"), log: c.String("log"), failOn: c.String("fail-on")}
+	cfg := &runConfig{format: c.String("format"), log: c.String("log"), failOn: c.String("fail-on"),
+		annotate: c.String("annotate")}
 	var err error
 	if cfg.lang, err = chooseLang(c.String("lang")); err != nil {
 		return nil, err
@@ -57,9 +69,9 @@ func readConfig(c *cli.Context) (*runConfig, error) {
 	}
 	if cfg.log != "" {
 		switch strings.ToLower(filepath.Ext(cfg.log)) {
-		case ".json", ".csv":
+		case ".json", ".csv", ".xlsx":
 		default:
-			return nil, fmt.Errorf("--log %s: the log is written as .json or .csv; name the file with one of those extensions", cfg.log)
+			return nil, fmt.Errorf("--log %s: the log is written as .json, .csv or .xlsx; name the file with one of those extensions", cfg.log)
 		}
 	}
 	if cfg.schemas, cfg.forced, err = chooseSchemas(c.String("schema")); err != nil {
@@ -131,25 +143,88 @@ func validateAction(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
+	res := check(c, cfg)
+	return finish(c, cfg, res)
+}
+
+func consolidateAction(c *cli.Context) error {
+	if c.NArg() == 0 {
+		return errors.New("consolidate: name the submissions to consolidate (files or folders)")
+	}
+	out := c.String("out")
+	if out == "" {
+		return errors.New("consolidate: --out FILE.xlsx is required (the consolidated workbook to write)")
+	}
+	if !strings.EqualFold(filepath.Ext(out), ".xlsx") {
+		return fmt.Errorf("--out %s: the consolidated workbook is an .xlsx file; name it so", out)
+	}
+	name := c.String("name")
+	if name == "" {
+		if u := schema.UnitName(strings.TrimSuffix(filepath.Base(out), filepath.Ext(out))); schema.HasAdminSuffix(u) {
+			name = u
+		} else {
+			return errors.New("consolidate: --name is required (the consolidated unit, e.g. --name 兴庆区), or put the unit in the --out file name")
+		}
+	}
+	cfg, err := readConfig(c)
+	if err != nil {
+		return err
+	}
 	sources := collectSources(c.Args().Slice())
+	if err := notAnInput(out, sourceNames(sources)); err != nil {
+		return fmt.Errorf("--out: %w", err)
+	}
+	res := check(c, cfg, sources...)
+	names := xlsx.Names(cfg.lang)
+	refs := xlsx.SummaryRefs(res.Schema)
+	res.Consolidate(consolidate.ConsolidateOptions{Name: name, ExcludeInvalid: c.Bool("exclude-invalid"),
+		Out: out, Sheet: names.Summary, TotalRef: func(k string) string { return refs[k] }})
+	var buf bytes.Buffer
+	if err := xlsx.WriteConsolidated(&buf, res, writeOptions(cfg)); err != nil {
+		return fmt.Errorf("--out %s: %w", out, err)
+	}
+	if err := writeAtomic(out, buf.Bytes(), inputPaths(res)); err != nil {
+		return fmt.Errorf("--out: %w", err)
+	}
+	return finish(c, cfg, res)
+}
+
+// check reads and checks the submissions (the sources given, else those the
+// command line names).
+func check(c *cli.Context, cfg *runConfig, sources ...consolidate.Source) *consolidate.Result {
+	if sources == nil {
+		sources = collectSources(c.Args().Slice())
+	}
 	bar := newProgress(c.App.ErrWriter, len(sources))
 	cfg.opt.Progress = bar.update
-	conv := xlsx.FindSoffice()
+	cfg.conv = xlsx.FindSoffice()
 	read := func(data []byte, name string) *schema.Submission {
 		opt := xlsx.Options{Schemas: cfg.schemas, Forced: cfg.forced}
-		if conv != nil {
-			opt.Converter = conv
+		if cfg.conv != nil {
+			opt.Converter = cfg.conv
 		}
 		return xlsx.Read(data, name, opt)
 	}
 	res := consolidate.Validate(sources, read, cfg.opt)
 	bar.finish()
-	return report(c, cfg, res)
+	return res
 }
 
-// report writes the report on stdout and to --log, and turns the findings
-// into the exit status.
-func report(c *cli.Context, cfg *runConfig, res *consolidate.Result) error {
+func writeOptions(cfg *runConfig) xlsx.WriteOptions {
+	return xlsx.WriteOptions{Lang: cfg.lang, Version: toolVersion(), Command: os.Args}
+}
+
+func sourceNames(sources []consolidate.Source) []string {
+	var out []string
+	for _, s := range sources {
+		out = append(out, s.Name)
+	}
+	return out
+}
+
+// finish writes the report on stdout, the log and the marked-up copies,
+// and turns the findings into the exit status.
+func finish(c *cli.Context, cfg *runConfig, res *consolidate.Result) error {
 	out := c.App.Writer
 	var err error
 	switch cfg.format {
@@ -165,9 +240,12 @@ func report(c *cli.Context, cfg *runConfig, res *consolidate.Result) error {
 	}
 	if cfg.log != "" {
 		var buf bytes.Buffer
-		if strings.EqualFold(filepath.Ext(cfg.log), ".csv") {
+		switch strings.ToLower(filepath.Ext(cfg.log)) {
+		case ".csv":
 			err = res.WriteCSV(&buf, cfg.lang)
-		} else {
+		case ".xlsx":
+			err = xlsx.WriteLog(&buf, res, writeOptions(cfg))
+		default:
 			err = res.Report(toolVersion(), cfg.lang).WriteJSON(&buf)
 		}
 		if err == nil {
@@ -175,6 +253,11 @@ func report(c *cli.Context, cfg *runConfig, res *consolidate.Result) error {
 		}
 		if err != nil {
 			return fmt.Errorf("--log: %w", err)
+		}
+	}
+	if cfg.annotate != "" {
+		if err := annotate(c, cfg, res); err != nil {
+			return fmt.Errorf("--annotate: %w", err)
 		}
 	}
 	threshold := map[string]int{"error": 3, "warning": 2, "never": 99}[cfg.failOn]

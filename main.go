@@ -4,6 +4,7 @@
 // Usage:
 //
 //	tally validate    [flags] PATH...   check submissions; print findings; no files written
+//	tally consolidate [flags] PATH...   --out FILE.xlsx required: the consolidated workbook
 //	tally schemas     [show ID]         list built-in schemas / print one as YAML
 //
 // Exit codes: 0 no finding at or above --fail-on; 1 findings at or above it;
@@ -17,6 +18,7 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
+	"strings"
 
 	"github.com/urfave/cli/v2"
 )
@@ -25,8 +27,51 @@ import (
 var version = ""
 
 func main() {
-	err := newApp(os.Stdout, os.Stderr).Run(os.Args)
+	app := newApp(os.Stdout, os.Stderr)
+	err := app.Run(interspersed(app, os.Args))
 	os.Exit(exitCode(os.Stderr, err))
+}
+
+// interspersed moves a command's flags before its paths, so that
+// "tally consolidate 乡镇报表/ --name 兴庆区 --out x.xlsx" works as written
+// (the flag parser stops at the first path otherwise). After "--" nothing
+// moves.
+func interspersed(app *cli.App, args []string) []string {
+	if len(args) < 2 {
+		return args
+	}
+	cmd := app.Command(args[1])
+	if cmd == nil {
+		return args
+	}
+	takesValue := map[string]bool{}
+	for _, f := range cmd.Flags {
+		_, isBool := f.(*cli.BoolFlag)
+		for _, n := range f.Names() {
+			takesValue[n] = !isBool
+		}
+	}
+	var flags, paths []string
+	rest := args[2:]
+	for i := 0; i < len(rest); i++ {
+		a := rest[i]
+		if a == "--" {
+			paths = append(paths, rest[i:]...)
+			break
+		}
+		if len(a) > 1 && a[0] == '-' {
+			flags = append(flags, a)
+			name := strings.TrimLeft(a, "-")
+			if takesValue[name] && !strings.Contains(name, "=") && i+1 < len(rest) {
+				flags = append(flags, rest[i+1])
+				i++
+			}
+			continue
+		}
+		paths = append(paths, a)
+	}
+	out := append([]string{args[0], args[1]}, flags...)
+	return append(out, paths...)
 }
 
 // errFindings reports that findings at or above --fail-on were made; the
@@ -71,6 +116,13 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 				ArgsUsage: "PATH...",
 				Flags:     commonFlags(),
 				Action:    validateAction,
+			},
+			{
+				Name:      "consolidate",
+				Usage:     "check submissions and write the consolidated workbook (--out) with their totals",
+				ArgsUsage: "PATH...",
+				Flags:     consolidateFlags(),
+				Action:    consolidateAction,
 			},
 			{
 				Name:      "schemas",

@@ -1,8 +1,11 @@
 package main
 
 import (
+	"archive/zip"
 	"bytes"
+	"crypto/sha256"
 	"encoding/json"
+	"encoding/xml"
 	"flag"
 	"fmt"
 	"os"
@@ -15,6 +18,7 @@ import (
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"github.com/xuri/excelize/v2"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
@@ -23,7 +27,8 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata/go
 func run(t testing.TB, args ...string) (string, string, int) {
 	t.Helper()
 	var stdout, stderr bytes.Buffer
-	err := newApp(&stdout, &stderr).Run(append([]string{"tally"}, args...))
+	app := newApp(&stdout, &stderr)
+	err := app.Run(interspersed(app, append([]string{"tally"}, args...)))
 	code := exitCode(&stderr, err)
 	return stdout.String(), stderr.String(), code
 }
@@ -100,6 +105,7 @@ type jsonReport struct {
 		Rule    string `json:"rule"`
 		Message string `json:"message"`
 	} `json:"findings"`
+	Totals  map[string]*json.Number `json:"totals"`
 	Summary struct {
 		Files, Readable, Errors, Warnings int
 	} `json:"summary"`
@@ -320,4 +326,259 @@ func TestYearAndLog(t *testing.T) {
 	assert.Contains(t, stderr, "never writes over an input")
 	after, _ := os.ReadFile(filepath.Join(dir, "in.csv"))
 	assert.Equal(t, orig, after)
+}
+
+// sha256File hashes a file, for before/after comparisons.
+func sha256File(t testing.TB, path string) string {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	require.NoError(t, err)
+	return fmt.Sprintf("%x", sha256.Sum256(data))
+}
+
+func hashTree(t testing.TB, dir string) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	require.NoError(t, filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			out[p] = sha256File(t, p)
+		}
+		return err
+	}))
+	return out
+}
+
+// jsonOf runs tally with --format json and decodes the report.
+func jsonOf(t testing.TB, args ...string) (jsonReport, int) {
+	t.Helper()
+	stdout, stderr, code := run(t, append([]string{args[0], "--format", "json"}, args[1:]...)...)
+	require.NotEqual(t, 2, code, stderr)
+	var rep jsonReport
+	require.NoError(t, json.Unmarshal([]byte(stdout), &rep), stdout)
+	return rep, code
+}
+
+// sumOf adds the values of a code over the included submissions.
+func sumOf(rep jsonReport, code string) decimal.Decimal {
+	var t decimal.Decimal
+	for _, s := range rep.Submissions {
+		if v := s.Values[code]; s.Included && v != nil {
+			t = t.Add(decimal.RequireFromString(string(*v)))
+		}
+	}
+	return t
+}
+
+func TestConsolidateRoundTrip(t *testing.T) {
+	needSoffice(t)
+	in := filepath.Join("testdata", "validate")
+	before := hashTree(t, in)
+	dir := t.TempDir()
+	out := filepath.Join(dir, "兴庆区2018.xlsx")
+	rep, code := jsonOf(t, "consolidate", in, "--name", "兴庆区", "--year", "2018", "--out", out,
+		"--annotate", filepath.Join(dir, "marked"), "--log", filepath.Join(dir, "log.xlsx"))
+	assert.Equal(t, 1, code, "the inputs carry errors")
+	require.NotNil(t, rep.Totals)
+	// The totals are exactly the sums of the included submissions.
+	for code, v := range rep.Totals {
+		assert.Equal(t, sumOf(rep, code).String(), dec(*v), "total of %s", code)
+	}
+	assert.Equal(t, "0.78", dec(*rep.Totals["7"]), "exact decimals")
+	// The workbook reads back as one submission of 兴庆区 with the same numbers.
+	back, _ := jsonOf(t, "validate", "--fail-on", "never", out)
+	require.Len(t, back.Submissions, 1)
+	s := back.Submissions[0]
+	assert.Equal(t, "兴庆区", s.Unit)
+	assert.Equal(t, 2018, *s.Year)
+	assert.Equal(t, "汇总", s.Sheet)
+	for code, v := range rep.Totals {
+		require.NotNil(t, s.Values[code], code)
+		assert.Equal(t, dec(*v), dec(*s.Values[code]), "read back %s", code)
+	}
+	// LibreOffice recalculates every formula to the value tally cached.
+	n := checkInLibreOffice(t, out)
+	assert.Equal(t, 2*len(rep.Totals), n, "every total on the summary and the detail sheets is a formula")
+	// Inputs are never written.
+	assert.Equal(t, before, hashTree(t, in))
+}
+
+func TestConsolidateExcludeInvalidValidatesClean(t *testing.T) {
+	needSoffice(t)
+	dir := t.TempDir()
+	out := filepath.Join(dir, "兴庆区.xlsx")
+	rep, _ := jsonOf(t, "consolidate", "--exclude-invalid", "--out", out, "testdata/validate")
+	for _, s := range rep.Submissions {
+		assert.Equal(t, s.Status != "errors" && s.Status != "unreadable", s.Included, s.File)
+	}
+	for _, f := range rep.Findings {
+		if f.File == out {
+			assert.NotEqual(t, "error", f.Severity, "the totals of valid submissions break no rule: %s", f.Message)
+		}
+	}
+	back, code := jsonOf(t, "validate", out)
+	assert.Equal(t, 0, code)
+	assert.Equal(t, "兴庆区", back.Submissions[0].Unit, "the unit comes from the --out name")
+	for _, f := range back.Findings {
+		assert.NotEqual(t, "error", f.Severity, f.Message)
+	}
+}
+
+// Townships → districts → city: a consolidated workbook is itself a
+// submission.
+func TestTwoLevels(t *testing.T) {
+	dir := t.TempDir()
+	a, b := filepath.Join(dir, "兴庆区.xlsx"), filepath.Join(dir, "金凤区.xlsx")
+	ra, _ := jsonOf(t, "consolidate", "--name", "兴庆区", "--out", a, "--exclude-invalid", "testdata/seed", "testdata/cross/富宁街街道.xlsx")
+	rb, _ := jsonOf(t, "consolidate", "--name", "金凤区", "--out", b, "testdata/cross/胜利街街道.xlsx", "testdata/cross/文化街街道.xlsx")
+	city := filepath.Join(dir, "银川市.xlsx")
+	rc, _ := jsonOf(t, "consolidate", "--name", "银川市", "--out", city, "--year", "2018", "--fail-on", "never", a, b)
+	require.Len(t, rc.Submissions, 2)
+	assert.Equal(t, "兴庆区", rc.Submissions[0].Unit)
+	assert.Equal(t, "金凤区", rc.Submissions[1].Unit)
+	for code, v := range rc.Totals {
+		want := decimal.RequireFromString(string(*ra.Totals[code])).Add(decimal.RequireFromString(string(*rb.Totals[code])))
+		assert.Equal(t, want.String(), dec(*v), code)
+	}
+	back, _ := jsonOf(t, "validate", "--fail-on", "never", city)
+	assert.Equal(t, "银川市", back.Submissions[0].Unit)
+	assert.Equal(t, dec(*rc.Totals["1.1"]), dec(*back.Submissions[0].Values["1.1"]))
+}
+
+func TestAnnotate(t *testing.T) {
+	dir := t.TempDir()
+	src := filepath.Join("testdata", "validate", "文昌路街道.xlsx") // sum error at C25
+	before := sha256File(t, src)
+	marked := filepath.Join(dir, "marked")
+	_, _, code := run(t, "validate", "--annotate", marked, src, "testdata/validate/闽宁镇.xlsx", "testdata/seed/掌政镇.xlsx")
+	require.Equal(t, 1, code)
+	assert.Equal(t, before, sha256File(t, src), "the original is never written")
+	entries, err := os.ReadDir(marked)
+	require.NoError(t, err)
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	assert.ElementsMatch(t, []string{"文昌路街道-问题标注.xlsx", "闽宁镇-问题标注.xlsx"}, names, "only submissions with findings")
+	check := func(path string) {
+		f, err := excelize.OpenFile(path)
+		require.NoError(t, err)
+		defer f.Close()
+		assert.Equal(t, "问题清单", f.GetSheetList()[0])
+		assert.Equal(t, 0, f.GetActiveSheetIndex())
+		style, err := f.GetCellStyle("Sheet1", "C25")
+		require.NoError(t, err)
+		assert.Contains(t, fillOf(t, path, style), "FF9999", "red fill on the error")
+		comments, err := f.GetComments("Sheet1")
+		require.NoError(t, err)
+		require.Len(t, comments, 1)
+		assert.Equal(t, "C25", comments[0].Cell)
+		assert.Contains(t, commentText(comments[0]), "合计不符")
+		v, _ := f.GetCellValue("问题清单", "E3")
+		assert.Contains(t, v, "合计不符")
+		link, target, _ := f.GetCellHyperLink("问题清单", "D3")
+		assert.True(t, link)
+		assert.Equal(t, "'Sheet1'!C25", target)
+	}
+	path := filepath.Join(marked, "文昌路街道-问题标注.xlsx")
+	check(path)
+	// LibreOffice opens the marked-up copy and keeps the fill and comment.
+	if _, err := exec.LookPath("soffice"); err == nil || os.Getenv("TALLY_REQUIRE_SOFFICE") != "" {
+		check(libreOfficeRoundTrip(t, path))
+	}
+}
+
+// fillOf reads the fill colour of a cell style straight from styles.xml
+// (excelize does not report pattern colours back).
+func fillOf(t *testing.T, path string, style int) string {
+	t.Helper()
+	zr, err := zip.OpenReader(path)
+	require.NoError(t, err)
+	defer zr.Close()
+	var styles struct {
+		Fills []struct {
+			Pattern struct {
+				Fg struct {
+					RGB string `xml:"rgb,attr"`
+				} `xml:"fgColor"`
+			} `xml:"patternFill"`
+		} `xml:"fills>fill"`
+		Xfs []struct {
+			FillID int `xml:"fillId,attr"`
+		} `xml:"cellXfs>xf"`
+	}
+	for _, zf := range zr.File {
+		if zf.Name == "xl/styles.xml" {
+			rc, err := zf.Open()
+			require.NoError(t, err)
+			require.NoError(t, xml.NewDecoder(rc).Decode(&styles))
+			rc.Close()
+		}
+	}
+	require.Less(t, style, len(styles.Xfs))
+	return strings.ToUpper(styles.Fills[styles.Xfs[style].FillID].Pattern.Fg.RGB)
+}
+
+func commentText(c excelize.Comment) string {
+	if c.Text != "" {
+		return c.Text
+	}
+	var b strings.Builder
+	for _, p := range c.Paragraph {
+		b.WriteString(p.Text)
+	}
+	return b.String()
+}
+
+func TestConsolidateOutputs(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "x.xlsx")
+	_, stderr, code := run(t, "consolidate", "testdata/seed")
+	assert.Equal(t, 2, code)
+	assert.Contains(t, stderr, "--out")
+	_, stderr, code = run(t, "consolidate", "--out", out, "testdata/seed")
+	assert.Equal(t, 2, code, "no --name and none in the file name")
+	assert.Contains(t, stderr, "--name")
+	_, _, code = run(t, "consolidate", "--out", filepath.Join(dir, "a.csv"), "--name", "兴庆区", "testdata/seed")
+	assert.Equal(t, 2, code)
+	seedCopy := filepath.Join(dir, "掌政镇.xlsx")
+	data, err := os.ReadFile("testdata/seed/掌政镇.xlsx")
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(seedCopy, data, 0o644))
+	_, stderr, code = run(t, "consolidate", "--name", "兴庆区", "--out", seedCopy, seedCopy)
+	assert.Equal(t, 2, code)
+	assert.Contains(t, stderr, "never writes over an input")
+	// English sheet names; the .xlsx log holds the findings and sources only.
+	_, _, code = run(t, "consolidate", "--lang", "en", "--name", "兴庆区", "--out", out, "--log", filepath.Join(dir, "log.xlsx"), "--log", filepath.Join(dir, "log.xlsx"), "testdata/seed")
+	require.Equal(t, 0, code)
+	f, err := excelize.OpenFile(out)
+	require.NoError(t, err)
+	assert.Equal(t, []string{"Summary", "Detail", "Findings", "Sources"}, f.GetSheetList())
+	f.Close()
+	lg, err := excelize.OpenFile(filepath.Join(dir, "log.xlsx"))
+	require.NoError(t, err)
+	assert.Equal(t, []string{"Findings", "Sources"}, lg.GetSheetList())
+	lg.Close()
+	_, _, code = run(t, "consolidate", "--name", "兴庆区", "--out", out, "--log", filepath.Join(dir, "log.json"), "testdata/seed")
+	require.Equal(t, 0, code)
+	var rep jsonReport
+	raw, err := os.ReadFile(filepath.Join(dir, "log.json"))
+	require.NoError(t, err)
+	require.NoError(t, json.Unmarshal(raw, &rep))
+	assert.Equal(t, "135", dec(*rep.Totals["1.1"]))
+}
+
+// The harness that compares with LibreOffice can fail: a wrong cached
+// value is caught.
+func TestLibreOfficeCatchesAWrongCache(t *testing.T) {
+	needSoffice(t)
+	f := excelize.NewFile()
+	sw, err := f.NewStreamWriter("Sheet1")
+	require.NoError(t, err)
+	require.NoError(t, sw.SetRow("A1", []any{10, 20, excelize.Cell{Formula: "A1+B1", Value: 31}}))
+	require.NoError(t, sw.Flush())
+	path := filepath.Join(t.TempDir(), "wrong.xlsx")
+	require.NoError(t, f.SaveAs(path))
+	theirs := formulaCells(t, libreOfficeRoundTrip(t, path))
+	assert.Equal(t, "30", theirs["Sheet1!C1"], "LibreOffice recalculated instead of trusting the cache")
+	assert.False(t, sameNumber("31", theirs["Sheet1!C1"]))
 }

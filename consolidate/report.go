@@ -154,6 +154,12 @@ func (r *Result) Report(version string, lang schema.Lang) *Report {
 			rep.Summary.Readable++
 		}
 	}
+	if r.Totals != nil && r.Schema != nil {
+		rep.Totals = &Ordered{}
+		for _, k := range r.Schema.Keys() {
+			rep.Totals.Set(k, number(r.Totals[k]))
+		}
+	}
 	for _, f := range r.AllFindings() {
 		codes := f.Codes
 		if codes == nil {

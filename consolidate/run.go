@@ -7,6 +7,8 @@ package consolidate
 
 import (
 	"runtime"
+
+	"github.com/shopspring/decimal"
 	"sort"
 	"sync"
 
@@ -49,8 +51,14 @@ type Result struct {
 	Year        int
 	Submissions []*schema.Submission
 	// Findings holds the findings that belong to no one submission (a
-	// unit on the roster that sent nothing).
+	// unit on the roster that sent nothing, a rule the totals break).
 	Findings []schema.Finding
+
+	// Set by Consolidate: the consolidated unit, the output path, and the
+	// cell-wise totals of the included submissions (nil for validate).
+	Name   string
+	Out    string
+	Totals map[string]decimal.Decimal
 }
 
 // Validate reads and checks every source.

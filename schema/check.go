@@ -377,6 +377,7 @@ func (ck *check) eval(s *Schema, sub *Submission) (Finding, bool) {
 			return Finding{}, false
 		}
 		f.Msg = Msg("rule.expr", Both(ck.rule.Message), s.terms(sub, ck.codes, ", "))
+		f.Formula = Msg("formula.expr", ck.rule.Expr)
 		return f, true
 	}
 	left, ok1 := sum(sub, ck.left)
@@ -401,7 +402,33 @@ func (ck *check) eval(s *Schema, sub *Submission) (Finding, bool) {
 	if ck.rule.Message.Zh != "" {
 		f.Msg = Msg("rule.with-note", f.Msg, Both(ck.rule.Message))
 	}
+	// The rule as a formula a clerk can read:
+	// 收到申请数(C24)=当面+传真+网络+信函: 6 ≠ 5.
+	lf := termList{s: s, sub: sub, keys: ck.left, sep: "+", firstRefOnly: true}
+	rf := termList{s: s, keys: ck.right, sep: "+"}
+	op := ck.op
+	if op == "<=" {
+		op = "≤"
+	} else if op == ">=" {
+		op = "≥"
+	}
+	f.Formula = Msg("formula", lf, op, rf, left, failed(ck.op), right)
 	return f, true
+}
+
+// failed is the relation that holds when op does not.
+func failed(op string) string {
+	switch op {
+	case "<=":
+		return ">"
+	case ">=":
+		return "<"
+	case "<":
+		return "≥"
+	case ">":
+		return "≤"
+	}
+	return "≠"
 }
 
 func sum(sub *Submission, keys []string) (decimal.Decimal, bool) {
@@ -453,10 +480,11 @@ func (s *Schema) CellName(key string, lang Lang) string {
 
 // terms renders cells as "name(C24)" joined by sep, in the message's language.
 type termList struct {
-	s    *Schema
-	sub  *Submission
-	keys []string
-	sep  string
+	s            *Schema
+	sub          *Submission // nil: no cell references
+	keys         []string
+	sep          string
+	firstRefOnly bool
 }
 
 func (s *Schema) terms(sub *Submission, keys []string, sep string) termList {
@@ -467,6 +495,9 @@ func (t termList) Localize(lang Lang) string {
 	parts := make([]string, len(t.keys))
 	for i, k := range t.keys {
 		parts[i] = t.s.CellName(k, lang)
+		if t.sub == nil || t.firstRefOnly && i > 0 {
+			continue
+		}
 		if ref := t.sub.Ref(k); ref != "" {
 			parts[i] += "(" + ref + ")"
 		}

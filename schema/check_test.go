@@ -230,3 +230,18 @@ func TestSchemaImportsNoIO(t *testing.T) {
 		}
 	}
 }
+
+func TestFormulaText(t *testing.T) {
+	s := gov2018(t)
+	sub := submission(t, s, seedValues, map[string]string{"3.1": "6", "3.1.1": "5"})
+	sub.Values["3.1"] = Value{State: Present, Num: decimal.NewFromInt(6), Ref: "C24"}
+	fs := s.Check(sub)
+	require.Len(t, fs, 1)
+	assert.Equal(t, "收到申请数(C24)=当面+传真+网络+信函: 6 ≠ 5", fs[0].Formula.Render(Zh))
+	assert.Equal(t, "Requests received(C24)=in person+by fax+online+by letter: 6 ≠ 5", fs[0].Formula.Render(En))
+	sub = submission(t, s, seedValues, map[string]string{"1.2.1": "136"})
+	sub.Values["1.2.1"] = Value{State: Present, Num: decimal.NewFromInt(136), Ref: "C8"}
+	fs = s.Check(sub)
+	require.Len(t, fs, 1)
+	assert.Equal(t, "政府公报公开数(C8)≤主动公开政府信息数: 136 > 135", fs[0].Formula.Render(Zh))
+}

@@ -96,6 +96,9 @@ type Finding struct {
 	Expected *decimal.Decimal
 	Actual   *decimal.Decimal
 	Msg      Message
+	// Formula is a rule finding's rule written as a formula with its
+	// numbers: 收到申请数(C24)=当面+传真+网络+信函: 6 ≠ 5. Empty otherwise.
+	Formula Message
 }
 
 // Message renders the finding's message in lang.

@@ -22,6 +22,8 @@ var catalogue = map[string]Text{
 		En: "please check: %[1]s is %[2]s; it normally %[3]s %[4]s (%[5]s)",
 	},
 	"rule.expr":      {Zh: "%[1]s（%[2]s）", En: "%[1]s (%[2]s)"},
+	"formula":        {Zh: "%[1]s%[2]s%[3]s: %[4]s %[5]s %[6]s", En: "%[1]s%[2]s%[3]s: %[4]s %[5]s %[6]s"},
+	"formula.expr":   {Zh: "%[1]s", En: "%[1]s"},
 	"rule.with-note": {Zh: "%[1]s。%[2]s", En: "%[1]s. %[2]s"},
 }
 

@@ -2,6 +2,8 @@ package schema
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"sort"
@@ -253,6 +255,13 @@ func mustParse(name string, data []byte) *Schema {
 		panic(err)
 	}
 	return s
+}
+
+// Hash is the SHA-256 of the schema file, so a run can name exactly the
+// rules it used.
+func (s *Schema) Hash() string {
+	sum := sha256.Sum256(s.Text)
+	return hex.EncodeToString(sum[:])
 }
 
 // Dump writes the schema file as it was read.

@@ -91,6 +91,11 @@ func Read(data []byte, name string, opt Options) (sub *schema.Submission) {
 		unreadable(sub, "read.damaged", err.Error())
 		return sub
 	}
+	if props, err := f.GetDocProps(); err == nil && props.Category == Marker && len(grids) > 0 {
+		// A workbook tally consolidated: its first sheet is the table; the
+		// others are the detail, the findings and the sources.
+		grids = grids[:1]
+	}
 	r := &reader{f: f, sub: sub, name: name, grids: grids}
 	r.read(opt)
 	return sub

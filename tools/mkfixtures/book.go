@@ -112,6 +112,15 @@ func (w *workbook) unitOf(code string) string {
 	return rowOf(code).unit
 }
 
+// setCell says how one value cell is written.
+func (w *workbook) setCell(code string, c content) {
+	rowOf(code)
+	if w.cells == nil {
+		w.cells = map[string]content{}
+	}
+	w.cells[code] = c
+}
+
 func (w *workbook) contentOf(code string) content {
 	if c, ok := w.cells[code]; ok {
 		return c

@@ -295,13 +295,13 @@ var messyLabels = map[string]string{
 	"9.3":     "（三）接受培训人员数",
 }
 
-// zeros rewrites every value cell holding 0 with the content pick gives it.
+// zeros rewrites every value cell holding 0, and not written otherwise
+// already, with the content pick gives it.
 func zeros(w *workbook, pick func(i int) content) {
-	w.cells = map[string]content{}
 	i := 0
 	for _, code := range valueCodes() {
-		if w.data[code].Sign() == 0 {
-			w.cells[code] = pick(i)
+		if _, set := w.cells[code]; !set && w.data[code].Sign() == 0 {
+			w.setCell(code, pick(i))
 			i++
 		}
 	}

@@ -4,11 +4,41 @@ import (
 	"fmt"
 	"maps"
 	"slices"
+	"strings"
 )
 
 // crossRoster is cross/roster.txt: 丽景街街道 has no file, 文化街街道 has a
 // file but is not listed.
 var crossRoster = []string{"大新镇", "凤凰北街街道", "银古路街道", "胜利街街道", "富宁街街道", "丽景街街道"}
+
+// rosterEntries returns the unit lines of a roster as written: without
+// comments (from #) and blank lines.
+func rosterEntries(lines []string) []string {
+	var out []string
+	for _, l := range lines {
+		l, _, _ = strings.Cut(l, "#")
+		if l = strings.TrimSpace(l); l != "" {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// rosterUnits returns the units a roster lists, in the form the workbooks'
+// units are given in: 凤凰北街街道办事处 is 凤凰北街街道. nil for no roster.
+func rosterUnits(lines []string) []string {
+	if lines == nil {
+		return nil
+	}
+	units := []string{}
+	for _, l := range rosterEntries(lines) {
+		if s, ok := strings.CutSuffix(l, "街道办事处"); ok {
+			l = s + "街道"
+		}
+		units = append(units, l)
+	}
+	return units
+}
 
 // crossBooks builds the cross/ workbooks: each is clean on its own; the
 // findings come from comparing them with each other and with the roster.

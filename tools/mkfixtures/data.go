@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"math/big"
+	"slices"
 	"strings"
 )
 
@@ -47,20 +48,54 @@ var baseData = parseDataset(`
 // parseDataset reads "code=value" pairs and insists on one value per value row.
 func parseDataset(s string) dataset {
 	d := dataset{}
-	for _, f := range strings.Fields(s) {
-		code, lit, ok := strings.Cut(f, "=")
-		if !ok {
-			panic("dataset: no '=' in " + f)
-		}
-		rowOf(code)
-		d[code] = dec(lit)
-	}
+	pairs(s, func(code string, v *big.Rat) { d[code] = v })
 	for _, code := range valueCodes() {
 		if d[code] == nil {
 			panic("dataset: no value for " + code)
 		}
 	}
 	return d
+}
+
+// figures reads the "code=value" pairs a clerk fills in: every value row not
+// given is 0, and every total not given is the sum of its parts, as the
+// clerk adds them up. A total given is kept as given.
+func figures(s string) dataset {
+	d := dataset{}
+	for _, code := range valueCodes() {
+		d[code] = new(big.Rat)
+	}
+	given := map[string]bool{}
+	pairs(s, func(code string, v *big.Rat) {
+		if given[code] {
+			panic("figures: " + code + " given twice")
+		}
+		d[code], given[code] = v, true
+	})
+	for _, t := range slices.Backward(sumTotals) {
+		if !given[t] {
+			d[t] = new(big.Rat)
+			for _, part := range sumParts[t] {
+				d[t].Add(d[t], d[part])
+			}
+		}
+	}
+	return d
+}
+
+// pairs calls fn for each "code=value" pair of s; it panics on a pair that is
+// not one, an unknown code or a heading.
+func pairs(s string, fn func(code string, v *big.Rat)) {
+	for _, f := range strings.Fields(s) {
+		code, lit, ok := strings.Cut(f, "=")
+		if !ok {
+			panic("dataset: no '=' in " + f)
+		}
+		if rowOf(code).heading() {
+			panic("dataset: " + code + " is a heading")
+		}
+		fn(code, dec(lit))
+	}
 }
 
 // dec parses a decimal literal such as "0.02"; it panics on anything else.

@@ -3,6 +3,8 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
+	"math/big"
 	"os"
 	"strings"
 )
@@ -36,19 +38,14 @@ func entryJSON(e *expectation, indent string) string {
 		fields = append(fields, field{"sheet", jsonText(e.Sheet)})
 	}
 	if e.Codes != nil {
-		var values, cells []string
+		var cells []string
 		for _, code := range e.Codes {
-			v := "null"
-			if r := e.Values[code]; r != nil {
-				v = fmtDec(r)
-			}
-			values = append(values, jsonText(code)+": "+v)
 			if ref, ok := e.Cells[code]; ok {
 				cells = append(cells, jsonText(code)+": "+jsonText(ref))
 			}
 		}
 		fields = append(fields,
-			field{"values", "{" + strings.Join(values, ", ") + "}"},
+			field{"values", valuesJSON(e.Codes, e.Values)},
 			field{"cells", "{" + strings.Join(cells, ", ") + "}"})
 	}
 	fields = append(fields, field{"findings", findingsJSON(e.Findings, indent+"  ")})
@@ -84,21 +81,118 @@ func entriesJSON(exps []*expectation, indent string) string {
 	return "[\n" + strings.Join(parts, ",\n") + "\n" + indent + "]"
 }
 
-// writeExpect writes a folder's expect.json: an array of workbooks, or with a
-// roster an object holding the roster's name, its findings and the workbooks.
-func writeExpect(path string, exps []*expectation, roster string, top []finding) error {
+// expectDoc is one expect.json: an array of workbooks, or an object holding
+// the roster's name, the findings of the folder as a whole, the workbooks and
+// the totals.
+type expectDoc struct {
+	exps   []*expectation
+	object bool
+	roster string // the roster's file name; "" for none
+	top    []finding
+	totals map[string]*big.Rat // nil: no totals
+}
+
+// writeExpect writes a folder's expect.json.
+func writeExpect(path string, d expectDoc) error {
 	var b bytes.Buffer
-	if roster == "" {
-		b.WriteString(entriesJSON(exps, ""))
+	if !d.object {
+		b.WriteString(entriesJSON(d.exps, ""))
 	} else {
 		b.WriteString("{\n")
-		b.WriteString(`  "roster": ` + jsonText(roster) + ",\n")
-		b.WriteString(`  "findings": ` + findingsJSON(top, "  ") + ",\n")
-		b.WriteString(`  "files": ` + entriesJSON(exps, "  ") + "\n}")
+		if d.roster != "" {
+			b.WriteString(`  "roster": ` + jsonText(d.roster) + ",\n")
+		}
+		b.WriteString(`  "findings": ` + findingsJSON(d.top, "  ") + ",\n")
+		b.WriteString(`  "files": ` + entriesJSON(d.exps, "  "))
+		if d.totals != nil {
+			b.WriteString(",\n" + `  "totals": ` + valuesJSON(valueCodes(), d.totals))
+		}
+		b.WriteString("\n}")
 	}
 	b.WriteString("\n")
 	if !json.Valid(b.Bytes()) {
 		panic("invalid JSON for " + path)
 	}
 	return os.WriteFile(path, b.Bytes(), 0o644)
+}
+
+// valuesJSON renders values by code on one line, in the order of codes; a
+// nil value is null.
+func valuesJSON(codes []string, values map[string]*big.Rat) string {
+	parts := make([]string, len(codes))
+	for i, code := range codes {
+		v := "null"
+		if r := values[code]; r != nil {
+			v = fmtDec(r)
+		}
+		parts[i] = jsonText(code) + ": " + v
+	}
+	return "{" + strings.Join(parts, ", ") + "}"
+}
+
+// totals adds up the values of every workbook whose table was read, cell by
+// cell, as a consolidation must: a blank cell has been read as 0 already, a
+// value that is not a number (null) adds nothing.
+func totals(exps []*expectation) map[string]*big.Rat {
+	sum := map[string]*big.Rat{}
+	for _, code := range valueCodes() {
+		sum[code] = new(big.Rat)
+	}
+	for _, e := range exps {
+		if e.Codes == nil {
+			continue
+		}
+		for _, code := range e.Codes {
+			if v := e.Values[code]; v != nil {
+				sum[code].Add(sum[code], v)
+			}
+		}
+	}
+	return sum
+}
+
+// readExpect reads an expect.json that a previous run wrote, in either form.
+func readExpect(path string) ([]*expectation, []finding, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	type entry struct {
+		File     string                  `json:"file"`
+		About    string                  `json:"about"`
+		Skipped  bool                    `json:"skipped"`
+		Unit     string                  `json:"unit"`
+		Year     int                     `json:"year"`
+		Sheet    string                  `json:"sheet"`
+		Values   map[string]*json.Number `json:"values"`
+		Cells    map[string]string       `json:"cells"`
+		Findings []finding               `json:"findings"`
+	}
+	var doc struct {
+		Findings []finding `json:"findings"`
+		Files    []entry   `json:"files"`
+	}
+	if t := bytes.TrimSpace(data); len(t) > 0 && t[0] == '[' {
+		err = json.Unmarshal(data, &doc.Files)
+	} else {
+		err = json.Unmarshal(data, &doc)
+	}
+	if err != nil {
+		return nil, nil, fmt.Errorf("%s: %w", path, err)
+	}
+	exps := make([]*expectation, len(doc.Files))
+	for i, en := range doc.Files {
+		e := &expectation{File: en.File, About: en.About, Skipped: en.Skipped, Unit: en.Unit, Year: en.Year,
+			Sheet: en.Sheet, Cells: en.Cells, Findings: en.Findings}
+		if en.Values != nil {
+			e.Codes, e.Values = valueCodes(), map[string]*big.Rat{}
+			for code, v := range en.Values {
+				if v != nil {
+					e.Values[code] = dec(v.String())
+				}
+			}
+		}
+		exps[i] = e
+	}
+	return exps, doc.Findings, nil
 }

@@ -4,13 +4,18 @@
 // Usage:
 //
 //	go run ./tools/mkfixtures -out testdata
+//	go run ./tools/mkfixtures -out testdata -only district
 //
-// Each workbook is described as data (cases.go), built with excelize, and saved
-// by LibreOffice (soffice must be on PATH), so that the files are written by
-// real spreadsheet software: LibreOffice computes the formulas, which excelize
-// leaves without cached values. The generator then reads every file back,
-// checks it holds what the case meant, and derives the expected values, cells
-// and findings from it with its own copy of the rules.
+// Each workbook is described as data (cases.go, district.go), built with
+// excelize, and saved by LibreOffice (soffice must be on PATH), so that the
+// files are written by real spreadsheet software: LibreOffice computes the
+// formulas, which excelize leaves without cached values. The generator then
+// reads every file back, checks it holds what the case meant, and derives the
+// expected values, cells and findings from it with its own copy of the rules.
+//
+// With -only, the generator rebuilds only the folders named (a folder, or a
+// parent such as district) and leaves the others as they are; it reads their
+// expect.json to check the folders against each other and to write README.md.
 package main
 
 import (
@@ -25,9 +30,10 @@ import (
 )
 
 func main() {
-	out := flag.String("out", "testdata", "folder to write seed/, validate/, cross/ and bad/ into")
+	out := flag.String("out", "testdata", "folder to write the fixture folders and README.md into")
+	only := flag.String("only", "", "comma-separated folders to rebuild (e.g. district or district/金凤区2018); default all")
 	flag.Parse()
-	if err := run(*out); err != nil {
+	if err := run(*out, *only); err != nil {
 		fmt.Fprintln(os.Stderr, "mkfixtures:", err)
 		os.Exit(1)
 	}
@@ -39,76 +45,168 @@ type generator struct {
 	lo       office
 }
 
-// folders are the output folders; run empties and rewrites each of them.
-var folders = []string{"seed", "validate", "cross", "bad"}
+// A folder is one output folder: its workbooks, its roster and what its
+// expect.json holds.
+type folder struct {
+	name  string            // path under -out, with forward slashes
+	note  string            // the README's paragraph on it
+	books func() []workbook // nil for bad/, which (*generator).bad makes
+	// roster lists the lines of roster.txt (comments included); nil: none.
+	roster []string
+	// missing lists the roster units meant to have sent nothing.
+	missing []string
+	// cross: the findings that need several of its files, and those of the
+	// roster, belong to its expect.json.
+	cross bool
+	// totals: expect.json gives the cell-wise totals of its submissions.
+	totals bool
+}
 
-func run(out string) error {
+// object reports whether expect.json is an object rather than a bare array.
+func (f folder) object() bool { return f.roster != nil || f.totals }
+
+// folders are the output folders, in README order; a run empties and rewrites
+// each folder it builds.
+var folders = append([]folder{
+	{name: "seed", books: func() []workbook { return []workbook{seedBook()} },
+		note: "The seed report's own table (掌政镇, 2018), exactly as the seed prints it. No findings."},
+	{name: "validate", books: validateBooks,
+		note: "One realistic variation per file, mostly of the base figures (a township with 12 requests, " +
+			"figures in every section, passing every rule), each with its own unit and figures."},
+	{name: "cross", books: crossBooks, roster: crossRoster, missing: []string{"丽景街街道"}, cross: true,
+		note: "Cross-submission checks; the roster is `roster.txt`."},
+	{name: "bad",
+		note: "Files that are not readable workbooks, and files a folder walk skips."},
+}, districtFolders()...)
+
+// result is what building (or, with -only, reading) a folder gave.
+type result struct {
+	exps []*expectation
+	top  []finding // findings of the folder as a whole (roster units without a file)
+}
+
+func run(out, only string) error {
+	selected, err := selectFolders(only)
+	if err != nil {
+		return err
+	}
 	tmp, err := os.MkdirTemp("", "mkfixtures-")
 	if err != nil {
 		return err
 	}
 	defer os.RemoveAll(tmp)
 	g := &generator{out: out, tmp: tmp, lo: office{profile: filepath.Join(tmp, "profile")}}
-	for _, name := range folders {
-		dir := filepath.Join(out, name)
-		if err := os.RemoveAll(dir); err != nil {
-			return err
+
+	results := make([]result, len(folders))
+	for i, f := range folders {
+		if !selected[i] {
+			exps, top, err := readExpect(filepath.Join(out, filepath.FromSlash(f.name), "expect.json"))
+			if err != nil {
+				return fmt.Errorf("%s is not rebuilt and cannot be read (run without -only): %w", f.name, err)
+			}
+			results[i] = result{exps, top}
+			continue
 		}
-		if err := os.MkdirAll(dir, 0o755); err != nil {
+		if results[i], err = g.build(f); err != nil {
 			return err
 		}
 	}
 
-	seedBooks, validate, cross := []workbook{seedBook()}, validateBooks(), crossBooks()
-	seedExp, err := g.folder("seed", seedBooks)
-	if err != nil {
-		return err
+	// seed/ and validate/ read together must raise no cross-submission finding.
+	if selected[0] || selected[1] {
+		if err := noCross(slices.Concat(results[0].exps, results[1].exps)); err != nil {
+			return err
+		}
 	}
-	validateExp, err := g.folder("validate", validate)
-	if err != nil {
-		return err
+	for i, f := range folders {
+		if !selected[i] {
+			continue
+		}
+		if err := g.write(f, results[i]); err != nil {
+			return err
+		}
 	}
-	crossExp, err := g.folder("cross", cross)
-	if err != nil {
-		return err
-	}
-	badExp, err := g.bad()
-	if err != nil {
-		return err
-	}
+	return writeReadme(filepath.Join(out, "README.md"), results)
+}
 
-	// seed/ and validate/ read together must raise no cross-submission finding;
-	// cross/ gets its findings from its files and its roster.
-	if err := noCross(slices.Concat(seedExp, validateExp)); err != nil {
-		return err
+// selectFolders reads -only: every folder when it is empty, else the folders
+// named or under a folder named.
+func selectFolders(only string) ([]bool, error) {
+	selected := make([]bool, len(folders))
+	if only == "" {
+		for i := range selected {
+			selected[i] = true
+		}
+		return selected, nil
 	}
-	top := crossCheck(crossExp, crossRoster)
-	if len(top) != 1 || top[0].Unit != "丽景街街道" {
-		return fmt.Errorf("cross/roster.txt is meant to miss only 丽景街街道, got %v", top)
+	for _, name := range strings.Split(only, ",") {
+		name = strings.Trim(filepath.ToSlash(strings.TrimSpace(name)), "/")
+		found := false
+		for i, f := range folders {
+			if f.name == name || strings.HasPrefix(f.name, name+"/") {
+				selected[i], found = true, true
+			}
+		}
+		if !found {
+			return nil, fmt.Errorf("-only: no folder %q", name)
+		}
 	}
-	books := slices.Concat(seedBooks, validate, cross)
-	for i, e := range slices.Concat(seedExp, validateExp, crossExp) {
+	return selected, nil
+}
+
+// build empties a folder, makes its files and returns what a reader must find
+// in them, checked against what each case means to produce.
+func (g *generator) build(f folder) (result, error) {
+	dir := filepath.Join(g.out, filepath.FromSlash(f.name))
+	if err := os.RemoveAll(dir); err != nil {
+		return result{}, err
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return result{}, err
+	}
+	if f.books == nil {
+		exps, err := g.bad()
+		return result{exps: exps}, err
+	}
+	books := f.books()
+	exps, err := g.folder(f.name, books)
+	if err != nil {
+		return result{}, err
+	}
+	var top []finding
+	if f.cross {
+		top = crossCheck(exps, rosterUnits(f.roster))
+		var missing []string
+		for _, t := range top {
+			missing = append(missing, t.Unit)
+		}
+		if !slices.Equal(missing, f.missing) {
+			return result{}, fmt.Errorf("%s/roster.txt is meant to miss %v, misses %v", f.name, f.missing, missing)
+		}
+	}
+	for i, e := range exps {
 		if err := books[i].checkKinds(e.Findings); err != nil {
-			return err
+			return result{}, fmt.Errorf("%s/%w", f.name, err)
 		}
 	}
+	return result{exps, top}, nil
+}
 
-	roster := strings.Join(crossRoster, "\n") + "\n"
-	if err := os.WriteFile(filepath.Join(out, "cross", "roster.txt"), []byte(roster), 0o644); err != nil {
-		return err
-	}
-	for _, f := range []struct {
-		name string
-		exps []*expectation
-	}{{"seed", seedExp}, {"validate", validateExp}, {"bad", badExp}} {
-		if err := writeExpect(filepath.Join(out, f.name, "expect.json"), f.exps, "", nil); err != nil {
+// write writes a built folder's roster.txt and expect.json.
+func (g *generator) write(f folder, r result) error {
+	dir := filepath.Join(g.out, filepath.FromSlash(f.name))
+	ex := expectDoc{exps: r.exps, object: f.object(), top: r.top}
+	if f.roster != nil {
+		ex.roster = "roster.txt"
+		roster := strings.Join(f.roster, "\n") + "\n"
+		if err := os.WriteFile(filepath.Join(dir, ex.roster), []byte(roster), 0o644); err != nil {
 			return err
 		}
 	}
-	if err := writeExpect(filepath.Join(out, "cross", "expect.json"), crossExp, "roster.txt", top); err != nil {
-		return err
+	if f.totals {
+		ex.totals = totals(r.exps)
 	}
-	return writeReadme(filepath.Join(out, "README.md"), [][]*expectation{seedExp, validateExp, crossExp, badExp}, top)
+	return writeExpect(filepath.Join(dir, "expect.json"), ex)
 }
 
 // folder builds the workbooks of one output folder, has LibreOffice save them
@@ -171,7 +269,7 @@ func (g *generator) folder(name string, books []workbook) ([]*expectation, error
 		if err != nil {
 			return nil, err
 		}
-		if err := os.WriteFile(filepath.Join(g.out, name, w.file), data, 0o644); err != nil {
+		if err := os.WriteFile(filepath.Join(g.out, filepath.FromSlash(name), w.file), data, 0o644); err != nil {
 			return nil, err
 		}
 	}

@@ -14,9 +14,10 @@ software writes them, with what tally must find in each.
 **Generated, do not edit by hand.** Change the cases in ` + "`tools/mkfixtures`" + ` and run
 
     go run ./tools/mkfixtures -out testdata
+    go run ./tools/mkfixtures -out testdata -only district    # rebuild only district/
 
 from the repository root (LibreOffice's ` + "`soffice`" + ` must be on PATH). The generator describes
-each workbook as data (` + "`tools/mkfixtures/cases.go`" + `), builds it with excelize (formulas without
+each workbook as data (` + "`tools/mkfixtures/cases.go`, `district.go`" + `), builds it with excelize (formulas without
 cached values, numbers as text where the case says so), and has LibreOffice 7.4 save it as
 .xlsx, .xlsm, .xls or .ods, which computes and caches every formula. It then reads each file
 back with excelize, checks that it holds what the case meant (labels, units, values, formula
@@ -27,7 +28,8 @@ bytes are not (LibreOffice stamps the time).
 ## expect.json
 
 One per folder: an array with one object per file (in cross/, an object
-` + "`{\"roster\", \"findings\", \"files\"}`" + `).
+` + "`{\"roster\", \"findings\", \"files\"}`" + `; in each district/ folder, an object
+` + "`{\"roster\", \"findings\", \"files\", \"totals\"}`" + `, without ` + "`roster`" + ` where the folder has none).
 
 - ` + "`unit`, `year`, `sheet`" + `: what the reader must report; absent for unreadable files and for
   the workbook that matches no schema (only its ` + "`schema`" + ` finding is expected).
@@ -41,37 +43,52 @@ One per folder: an array with one object per file (in cross/, an object
   consistency warning points at. A ` + "`sum`" + ` also gives ` + "`expected`" + ` (the sum of the parts) and ` + "`actual`" + `
   (the total written). Compare findings as a set: their order is not part of the contract.
 - ` + "`skipped: true`" + `: a file the folder walk must skip (lock and hidden files).
+- ` + "`totals`" + ` (district/): the cell-wise sum of the values of every readable submission in the folder,
+  by code, as exact decimals: a blank cell adds 0, a value that is ` + "`null`" + ` adds nothing. Errors do not
+  exclude a submission: a total that does not add up is summed as written.
 
 Cross-submission findings (cross/): each file of a unit sent twice gets ` + "`duplicate-unit`" + `; each
 of two units with the same figures gets ` + "`identical-values`" + `; a year other than the majority's
 gets ` + "`year`" + `; a unit missing from the roster gets ` + "`unknown-unit`" + `; a roster unit without a file is a
-top-level ` + "`missing-unit`" + ` (no file). seed/ and validate/ read together raise none of these: every
-unit and every set of figures there is distinct.
+top-level ` + "`missing-unit`" + ` (no file). A roster may write a street office as 街道办事处 and have
+` + "`#`" + ` comments. seed/ and validate/ read together raise none of these: every unit and every set of figures
+there is distinct. Nor does a district/ folder read on its own (with its roster): its units and figures
+are distinct and its roster lists exactly its units.
 `
 
-var folderNotes = []string{
-	"The seed report's own table (掌政镇, 2018), exactly as the seed prints it. No findings.",
-	"One realistic variation per file, mostly of the base figures (a township with 12 requests, " +
-		"figures in every section, passing every rule), each with its own unit and figures.",
-	"Cross-submission checks; the roster is `roster.txt`.",
-	"Files that are not readable workbooks, and files a folder walk skips.",
-}
+// keyTotals are the codes whose totals the README shows.
+var keyTotals = []string{"1.1", "3.1", "3.2", "3.3", "6", "7", "8.3", "8.4", "9.3"}
 
-// writeReadme writes testdata/README.md from the expectations, so that it
-// always lists what is actually there.
-func writeReadme(path string, byFolder [][]*expectation, top []finding) error {
+// writeReadme writes testdata/README.md from the expectations of every folder
+// (results, in the order of folders), so that it always lists what is
+// actually there.
+func writeReadme(path string, results []result) error {
 	var b strings.Builder
 	b.WriteString(readmeHead)
-	for i, exps := range byFolder {
-		fmt.Fprintf(&b, "\n## %s/\n\n%s\n\n| file | exercises | expected findings |\n|---|---|---|\n", folders[i], folderNotes[i])
-		for _, e := range exps {
+	for i, f := range folders {
+		r := results[i]
+		fmt.Fprintf(&b, "\n## %s/\n\n%s\n\n| file | exercises | expected findings |\n|---|---|---|\n", f.name, f.note)
+		for _, e := range r.exps {
 			fmt.Fprintf(&b, "| `%s` | %s | %s |\n", e.File, e.About, summary(e))
 		}
-		if folders[i] == "cross" {
-			for _, f := range top {
-				fmt.Fprintf(&b, "| `roster.txt` | 名单，每行一个单位：%s | %s (%s) %s |\n",
-					strings.Join(crossRoster, "、"), f.Kind, f.Severity, f.Unit)
+		if f.roster != nil {
+			found := "—"
+			if len(r.top) > 0 {
+				parts := make([]string, len(r.top))
+				for j, t := range r.top {
+					parts[j] = fmt.Sprintf("%s (%s) %s", t.Kind, t.Severity, t.Unit)
+				}
+				found = strings.Join(parts, "; ")
 			}
+			fmt.Fprintf(&b, "| `roster.txt` | 名单，每行一个单位：%s | %s |\n", strings.Join(rosterEntries(f.roster), "、"), found)
+		}
+		if f.totals {
+			sum := totals(r.exps)
+			parts := make([]string, len(keyTotals))
+			for j, code := range keyTotals {
+				parts[j] = fmt.Sprintf("%s = %s", code, fmtDec(sum[code]))
+			}
+			fmt.Fprintf(&b, "\nTotals (some codes): %s.\n", strings.Join(parts, ", "))
 		}
 	}
 	return os.WriteFile(path, []byte(b.String()), 0o644)

@@ -1,0 +1,118 @@
+package consolidate
+
+import (
+	"strings"
+
+	"github.com/shopspring/decimal"
+
+	"tally/schema"
+)
+
+// ConsolidateOptions control how submissions are summed.
+type ConsolidateOptions struct {
+	// Name is the consolidated unit (兴庆区).
+	Name string
+	// ExcludeInvalid leaves submissions with errors out of the totals.
+	ExcludeInvalid bool
+	// Out is the consolidated workbook's path; findings on the totals name it.
+	Out string
+	// Sheet is the name of the sheet that shows the totals (汇总).
+	Sheet string
+	// TotalRef says which cell of that sheet shows a cell key's total.
+	TotalRef func(key string) string
+}
+
+// Consolidate decides which submissions count, sums them cell by cell,
+// and checks the totals with the schema's rules. A rule the totals break is
+// a finding on the totals that names the units whose own figures cause it.
+func (r *Result) Consolidate(opt ConsolidateOptions) {
+	r.Name = opt.Name
+	r.Out = opt.Out
+	r.Totals = map[string]decimal.Decimal{}
+	if r.Schema == nil {
+		return
+	}
+	for _, s := range r.Submissions {
+		s.Included = false
+		switch {
+		case s.Unreadable || s.Schema == nil:
+		case s.Schema != r.Schema:
+			s.Add(schema.Finding{Severity: schema.Error, Kind: schema.KindSchema, Rule: "cross:schema",
+				File: s.File, Unit: s.Unit, Sheet: s.Sheet,
+				Msg: schema.Msg("total.other-schema", s.Schema.ID, r.Schema.ID)})
+		case opt.ExcludeInvalid && s.Status() == "errors":
+		default:
+			s.Included = true
+		}
+	}
+	for _, k := range r.Schema.Keys() {
+		var t decimal.Decimal
+		for _, s := range r.Submissions {
+			if v, ok := s.Get(k); ok && s.Included {
+				t = t.Add(v)
+			}
+		}
+		r.Totals[k] = t
+	}
+	total := r.TotalSubmission(opt.Sheet, opt.TotalRef)
+	for _, f := range r.Schema.Check(total) {
+		f.File, f.Unit, f.Sheet = opt.Out, opt.Name, opt.Sheet
+		f.Msg = schema.Msg("total.rule", f.Msg, r.causes(f))
+		r.Findings = append(r.Findings, f)
+	}
+}
+
+// TotalSubmission presents the totals as a submission of the consolidated
+// unit, located on the given sheet.
+func (r *Result) TotalSubmission(sheet string, ref func(string) string) *schema.Submission {
+	sub := &schema.Submission{File: r.Out, Unit: r.Name, Year: r.Year, Sheet: sheet, Schema: r.Schema,
+		Values: map[string]schema.Value{}, Included: true}
+	for k, v := range r.Totals {
+		val := schema.Value{State: schema.Present, Num: v}
+		if ref != nil {
+			val.Ref = ref(k)
+		}
+		sub.Values[k] = val
+	}
+	return sub
+}
+
+// causes names the included units that break the same rule, or whose
+// cells for it could not be read (so their totals are partial).
+func (r *Result) causes(f schema.Finding) schema.Both {
+	var units []string
+	for _, s := range r.Submissions {
+		if !s.Included {
+			continue
+		}
+		cause := false
+		for _, sf := range s.Findings {
+			if sf.Rule == f.Rule {
+				cause = true
+			}
+		}
+		for _, code := range f.Codes {
+			if _, ok := s.Get(code); !ok {
+				cause = true
+			}
+		}
+		if cause {
+			units = append(units, s.Unit)
+		}
+	}
+	if len(units) == 0 {
+		return schema.Both{Zh: "（各单位各自无误）", En: "(no unit breaks it on its own)"}
+	}
+	return schema.Both{Zh: "来自" + strings.Join(units, "、"), En: "from " + strings.Join(units, ", ")}
+}
+
+func init() {
+	schema.Register(map[string]schema.Text{
+		"total.rule": {
+			Zh: "汇总数有误：%[1]s；%[2]s",
+			En: "the totals break a rule: %[1]s; %[2]s"},
+		"total.other-schema": {
+			Zh: "此报表为 %[1]s 表式，与本次汇总的 %[2]s 不同，未计入合计；请按本次的表式重新填报",
+			En: "this table is in the %[1]s format, not the %[2]s of this run, and is not summed; ask for the table in the run's format"},
+	})
+}

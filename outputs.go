@@ -1,0 +1,55 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/urfave/cli/v2"
+
+	"tally/consolidate"
+	"tally/schema"
+	"tally/xlsx"
+)
+
+// annotate writes a marked-up copy of each readable submission that has an
+// error or a warning into the --annotate folder. Originals are only read.
+func annotate(c *cli.Context, cfg *runConfig, res *consolidate.Result) error {
+	dir := cfg.annotate
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	inputs := inputPaths(res)
+	suffix := map[schema.Lang]string{schema.Zh: "-问题标注", schema.En: "-marked"}[cfg.lang]
+	used := map[string]bool{}
+	for _, sub := range res.Submissions {
+		if sub.Unreadable || sub.Status() == "ok" {
+			continue
+		}
+		data, err := readInput(sub.File)
+		if err != nil {
+			fmt.Fprintf(c.App.ErrWriter, "tally: --annotate: %s: %v\n", sub.File, err)
+			continue
+		}
+		var conv xlsx.Converter
+		if cfg.conv != nil {
+			conv = cfg.conv
+		}
+		marked, err := xlsx.Annotate(data, sub.File, sub, conv, cfg.lang)
+		if err != nil {
+			fmt.Fprintf(c.App.ErrWriter, "tally: --annotate: %s: %v\n", sub.File, err)
+			continue
+		}
+		base := strings.TrimSuffix(filepath.Base(sub.File), filepath.Ext(sub.File)) + suffix
+		name := base + ".xlsx"
+		for n := 2; used[name]; n++ {
+			name = fmt.Sprintf("%s-%d.xlsx", base, n)
+		}
+		used[name] = true
+		if err := writeAtomic(filepath.Join(dir, name), marked, inputs); err != nil {
+			return err
+		}
+	}
+	return nil
+}

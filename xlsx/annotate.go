@@ -1,0 +1,243 @@
+package xlsx
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+
+	"tally/schema"
+)
+
+// Annotate returns a marked-up copy of a submission's workbook: each cell
+// with a finding filled (red for an error, yellow for a warning) and
+// commented with the finding, and a first sheet listing every finding with
+// a link to its cell. data are the bytes of the original file, which is
+// never written; a legacy file is marked up in a converted copy.
+func Annotate(data []byte, name string, sub *schema.Submission, conv Converter, lang schema.Lang) ([]byte, error) {
+	format := sniff(data)
+	if format.needsConversion() {
+		if conv == nil {
+			return nil, fmt.Errorf("%s needs converting and LibreOffice is not available", name)
+		}
+		var err error
+		if data, err = conv.Convert(data, convertibleExt(format, name)); err != nil {
+			return nil, err
+		}
+	} else if format != fmtXLSX {
+		return nil, fmt.Errorf("%s is not a workbook", name)
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: unzipLimit, UnzipXMLSizeLimit: unzipXMLLimit})
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	m := &marker{f: f, lang: lang, styles: map[[2]int]int{}, notes: map[string][]string{}, worst: map[string]schema.Severity{}}
+	for _, fd := range sub.Findings {
+		if fd.Severity == schema.Info && fd.Kind != schema.KindBlank {
+			continue
+		}
+		sheet, cell := splitRef(fd.Cell, or(fd.Sheet, sub.Sheet))
+		if cell == "" {
+			continue
+		}
+		if idx, _ := f.GetSheetIndex(sheet); idx < 0 {
+			continue
+		}
+		k := sheet + "!" + cell
+		m.notes[k] = append(m.notes[k], fd.Severity.Name(lang)+"："+fd.Message(lang))
+		if fd.Severity.Rank() > m.worst[k].Rank() {
+			m.worst[k] = fd.Severity
+		}
+		if _, seen := m.order[k]; !seen {
+			if m.order == nil {
+				m.order = map[string]int{}
+			}
+			m.order[k] = len(m.keys)
+			m.keys = append(m.keys, k)
+		}
+	}
+	for _, k := range m.keys {
+		if err := m.mark(k); err != nil {
+			return nil, err
+		}
+	}
+	if err := m.issues(sub); err != nil {
+		return nil, err
+	}
+	var out bytes.Buffer
+	if _, err := f.WriteTo(&out); err != nil {
+		return nil, err
+	}
+	return out.Bytes(), nil
+}
+
+type marker struct {
+	f      *excelize.File
+	lang   schema.Lang
+	styles map[[2]int]int // (original style, severity rank) -> style with fill
+	notes  map[string][]string
+	worst  map[string]schema.Severity
+	order  map[string]int
+	keys   []string
+}
+
+var fills = map[schema.Severity]string{schema.Error: "FF9999", schema.Warning: "FFE699", schema.Info: "DDEBF7"}
+
+// mark fills a cell and comments it with its findings.
+func (m *marker) mark(k string) error {
+	i := strings.LastIndex(k, "!")
+	sheet, cell := k[:i], k[i+1:]
+	sev := m.worst[k]
+	orig, err := m.f.GetCellStyle(sheet, cell)
+	if err != nil {
+		return err
+	}
+	id, ok := m.styles[[2]int{orig, sev.Rank()}]
+	if !ok {
+		st, err := m.f.GetStyle(orig)
+		if err != nil || st == nil {
+			st = &excelize.Style{}
+		}
+		st.Fill = excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{fills[sev]}}
+		if id, err = m.f.NewStyle(st); err != nil {
+			return err
+		}
+		m.styles[[2]int{orig, sev.Rank()}] = id
+	}
+	if err := m.f.SetCellStyle(sheet, cell, cell, id); err != nil {
+		return err
+	}
+	existing, _ := m.f.GetComments(sheet)
+	text := strings.Join(m.notes[k], "\n")
+	for _, c := range existing {
+		if strings.EqualFold(c.Cell, cell) {
+			// Keep the township's own note and add ours below it.
+			if err := m.f.DeleteComment(sheet, cell); err != nil {
+				return err
+			}
+			text = commentText(c) + "\n——\n" + text
+		}
+	}
+	return m.f.AddComment(sheet, excelize.Comment{Cell: cell, Author: "tally",
+		Paragraph: []excelize.RichTextRun{{Text: "tally：\n", Font: &excelize.Font{Bold: true}}, {Text: text}},
+		Width: 320, Height: 160})
+}
+
+func commentText(c excelize.Comment) string {
+	if c.Text != "" {
+		return c.Text
+	}
+	var b strings.Builder
+	for _, p := range c.Paragraph {
+		b.WriteString(p.Text)
+	}
+	return b.String()
+}
+
+// issues adds the first sheet: every finding, with a link to its cell.
+func (m *marker) issues(sub *schema.Submission) error {
+	name := Names(m.lang).Issues
+	for n := 2; ; n++ {
+		if idx, _ := m.f.GetSheetIndex(name); idx < 0 {
+			break
+		}
+		name = fmt.Sprintf("%s%d", Names(m.lang).Issues, n)
+	}
+	idx, err := m.f.NewSheet(name)
+	if err != nil {
+		return err
+	}
+	sheets := m.f.GetSheetList()
+	if len(sheets) > 1 {
+		if err := m.f.MoveSheet(name, sheets[0]); err != nil {
+			return err
+		}
+		idx, _ = m.f.GetSheetIndex(name)
+	}
+	st, err := newStyles(m.f)
+	if err != nil {
+		return err
+	}
+	link, err := m.f.NewStyle(&excelize.Style{Font: &excelize.Font{Color: "0563C1", Underline: "single"}})
+	if err != nil {
+		return err
+	}
+	title := schema.Msg("annotate.title", sub.Unit, sub.File).Render(m.lang)
+	if err := m.f.SetCellValue(name, "A1", title); err != nil {
+		return err
+	}
+	_ = m.f.SetCellStyle(name, "A1", "A1", st.sub)
+	heads := strings.Split(schema.Msg("annotate.head").Render(m.lang), "|")
+	for i, h := range heads {
+		c := ref(1, i)
+		_ = m.f.SetCellValue(name, c, h)
+		_ = m.f.SetCellStyle(name, c, c, st.header)
+	}
+	for i, w := range []float64{6, 8, 14, 12, 90} {
+		_ = m.f.SetColWidth(name, colName(i), colName(i), w)
+	}
+	r := 2
+	for _, fd := range sub.Findings {
+		if fd.Severity == schema.Info && fd.Kind != schema.KindBlank && fd.Kind != schema.KindConverted {
+			continue
+		}
+		style := st.info
+		switch fd.Severity {
+		case schema.Error:
+			style = st.err
+		case schema.Warning:
+			style = st.warn
+		}
+		sheet, cell := splitRef(fd.Cell, or(fd.Sheet, sub.Sheet))
+		vals := []any{r - 1, fd.Severity.Name(m.lang), sheet, cell, fd.Message(m.lang)}
+		for c, v := range vals {
+			at := ref(r, c)
+			if err := m.f.SetCellValue(name, at, v); err != nil {
+				return err
+			}
+			_ = m.f.SetCellStyle(name, at, at, style)
+		}
+		if cell != "" {
+			at := ref(r, 3)
+			if err := m.f.SetCellHyperLink(name, at, quoted(sheet)+"!"+cell, "Location"); err == nil {
+				_ = m.f.SetCellStyle(name, at, at, link)
+			}
+		}
+		r++
+	}
+	if err := m.f.SetPanes(name, &excelize.Panes{Freeze: true, YSplit: 2, TopLeftCell: "A3", ActivePane: "bottomLeft"}); err != nil {
+		return err
+	}
+	m.f.SetActiveSheet(idx)
+	return nil
+}
+
+// splitRef splits "表三!K24" (or "'a b'!K24") into sheet and cell; a bare
+// cell is on the default sheet.
+func splitRef(r, sheet string) (string, string) {
+	i := strings.LastIndex(r, "!")
+	if i < 0 {
+		return sheet, r
+	}
+	s := r[:i]
+	if strings.HasPrefix(s, "'") && strings.HasSuffix(s, "'") && len(s) >= 2 {
+		s = strings.ReplaceAll(s[1:len(s)-1], "''", "'")
+	}
+	return s, r[i+1:]
+}
+
+func or(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
+}
+
+func init() {
+	schema.Register(map[string]schema.Text{
+		"annotate.title": {Zh: "%[1]s 报表的问题（%[2]s），请逐条核实修改后重新报送；有问题的单元格已标色并加批注", En: "Problems in the table of %[1]s (%[2]s): please check and correct each, then send it again; the cells are coloured and commented"},
+		"annotate.head":  {Zh: "序号|严重程度|工作表|单元格|说明", En: "No.|Severity|Sheet|Cell|Finding"},
+	})
+}

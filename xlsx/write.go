@@ -1,0 +1,641 @@
+package xlsx
+
+import (
+	"fmt"
+	"io"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/shopspring/decimal"
+	"github.com/xuri/excelize/v2"
+
+	"tally/consolidate"
+	"tally/schema"
+)
+
+// Marker is the category tally writes into the document properties of a
+// consolidated workbook; the reader then reads its first sheet only.
+const Marker = "tally consolidation"
+
+// SheetNames are the names of the sheets tally writes, in one language.
+type SheetNames struct {
+	Summary, Detail, Findings, Sources, Issues string
+}
+
+// Names returns the sheet names for a language.
+func Names(lang schema.Lang) SheetNames {
+	if lang == schema.En {
+		return SheetNames{"Summary", "Detail", "Findings", "Sources", "Issues"}
+	}
+	return SheetNames{"汇总", "明细", "差异", "来源", "问题清单"}
+}
+
+// WriteOptions say how tally's workbooks are written.
+type WriteOptions struct {
+	Lang    schema.Lang
+	Version string
+	// Command is the command line of the run, recorded in the sources sheet.
+	Command []string
+}
+
+// summaryRow is one row of the summary sheet's layout.
+type summaryRow struct {
+	row     *schema.Row // nil for the header
+	table   *schema.Table
+	heading bool
+}
+
+// The summary sheet: title on row 1, the 填报单位 line on row 2, then per
+// table its header and its rows.
+const summaryFirstRow = 3
+
+func summaryPlan(s *schema.Schema) (rows []summaryRow, refs map[string]string) {
+	refs = map[string]string{}
+	r := summaryFirstRow
+	for _, t := range s.Tables {
+		rows = append(rows, summaryRow{table: t})
+		r++
+		for _, row := range t.Rows {
+			rows = append(rows, summaryRow{row: row, table: t, heading: row.Heading})
+			if !row.Heading {
+				for ci, col := range t.Columns {
+					refs[schema.Key(row.Code, col.Code)] = ref(r-1, 2+ci)
+				}
+			}
+			r++
+		}
+	}
+	return rows, refs
+}
+
+// SummaryRefs says which cell of the summary sheet shows each cell key.
+func SummaryRefs(s *schema.Schema) map[string]string {
+	_, refs := summaryPlan(s)
+	return refs
+}
+
+// styles holds the style ids of a workbook being written.
+type styles struct {
+	title, sub, header, label, heading, unit, value, total, text, missing, note, err, warn, info int
+}
+
+func newStyles(f *excelize.File) (*styles, error) {
+	border := []excelize.Border{
+		{Type: "left", Color: "808080", Style: 1}, {Type: "right", Color: "808080", Style: 1},
+		{Type: "top", Color: "808080", Style: 1}, {Type: "bottom", Color: "808080", Style: 1},
+	}
+	font := func(bold bool, size float64) *excelize.Font {
+		return &excelize.Font{Bold: bold, Size: size, Family: "宋体"}
+	}
+	fill := func(color string) excelize.Fill {
+		return excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{color}}
+	}
+	defs := []*excelize.Style{
+		{Font: font(true, 16), Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}},
+		{Font: font(false, 11), Alignment: &excelize.Alignment{Horizontal: "left", Vertical: "center"}},
+		{Font: font(true, 11), Border: border, Fill: fill("DDEBF7"), Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}},
+		{Font: font(false, 11), Border: border, Alignment: &excelize.Alignment{Vertical: "center", WrapText: true}},
+		{Font: font(true, 11), Border: border, Alignment: &excelize.Alignment{Vertical: "center", WrapText: true}},
+		{Font: font(false, 11), Border: border, Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center"}},
+		{Font: font(false, 11), Border: border, Alignment: &excelize.Alignment{Horizontal: "right", Vertical: "center"}},
+		{Font: font(true, 11), Border: border, Fill: fill("F2F2F2"), Alignment: &excelize.Alignment{Horizontal: "right", Vertical: "center"}},
+		{Font: font(false, 11), Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}},
+		{Font: font(false, 11), Border: border, Fill: fill("D9D9D9")},
+		{Font: &excelize.Font{Italic: true, Size: 10, Color: "595959"}, Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}},
+		{Font: font(false, 11), Fill: fill("FFC7CE"), Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}},
+		{Font: font(false, 11), Fill: fill("FFEB9C"), Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}},
+		{Font: font(false, 11), Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}},
+	}
+	ids := make([]int, len(defs))
+	for i, d := range defs {
+		id, err := f.NewStyle(d)
+		if err != nil {
+			return nil, err
+		}
+		ids[i] = id
+	}
+	return &styles{ids[0], ids[1], ids[2], ids[3], ids[4], ids[5], ids[6], ids[7], ids[8], ids[9], ids[10], ids[11], ids[12], ids[13]}, nil
+}
+
+// num is a decimal as the number a spreadsheet stores.
+func num(d decimal.Decimal) float64 { return d.InexactFloat64() }
+
+// WriteConsolidated writes the district workbook: the summary in the
+// official layout (every total a formula over the detail sheet, stored with
+// its value), the detail (one column per included submission), the findings
+// and the sources.
+func WriteConsolidated(w io.Writer, res *consolidate.Result, opt WriteOptions) error {
+	if res.Schema == nil {
+		return fmt.Errorf("no submission could be read, so there is nothing to consolidate")
+	}
+	f := excelize.NewFile()
+	defer f.Close()
+	names := Names(opt.Lang)
+	st, err := newStyles(f)
+	if err != nil {
+		return err
+	}
+	if err := f.SetSheetName("Sheet1", names.Summary); err != nil {
+		return err
+	}
+	for _, n := range []string{names.Detail, names.Findings, names.Sources} {
+		if _, err := f.NewSheet(n); err != nil {
+			return err
+		}
+	}
+	totalCol, detailRows := detailPlan(res)
+	if err := writeSummary(f, st, res, names, totalCol, detailRows, opt); err != nil {
+		return err
+	}
+	if err := writeDetail(f, st, res, names, opt); err != nil {
+		return err
+	}
+	if err := writeFindings(f, st, res, names.Findings, opt); err != nil {
+		return err
+	}
+	if err := writeSources(f, st, res, names.Sources, opt); err != nil {
+		return err
+	}
+	f.SetActiveSheet(0)
+	full := true
+	if err := f.SetCalcProps(&excelize.CalcPropsOptions{FullCalcOnLoad: &full}); err != nil {
+		return err
+	}
+	if err := setProps(f, res, opt); err != nil {
+		return err
+	}
+	_, err = f.WriteTo(w)
+	return err
+}
+
+// WriteLog writes the findings and sources sheets alone: the discrepancy
+// log as a workbook.
+func WriteLog(w io.Writer, res *consolidate.Result, opt WriteOptions) error {
+	f := excelize.NewFile()
+	defer f.Close()
+	names := Names(opt.Lang)
+	st, err := newStyles(f)
+	if err != nil {
+		return err
+	}
+	if err := f.SetSheetName("Sheet1", names.Findings); err != nil {
+		return err
+	}
+	if _, err := f.NewSheet(names.Sources); err != nil {
+		return err
+	}
+	if err := writeFindings(f, st, res, names.Findings, opt); err != nil {
+		return err
+	}
+	if err := writeSources(f, st, res, names.Sources, opt); err != nil {
+		return err
+	}
+	if err := setProps(f, res, opt); err != nil {
+		return err
+	}
+	_, err = f.WriteTo(w)
+	return err
+}
+
+func setProps(f *excelize.File, res *consolidate.Result, opt WriteOptions) error {
+	title := ""
+	if res.Schema != nil {
+		title = titleOf(res, opt.Lang)
+	}
+	return f.SetDocProps(&excelize.DocProperties{
+		Title: title, Creator: "tally " + opt.Version, Category: Marker,
+		Description: "tally " + opt.Version + " " + strings.Join(opt.Command, " "),
+		Created:     "2006-09-16T00:00:00Z", Modified: "2006-09-16T00:00:00Z",
+	})
+}
+
+func titleOf(res *consolidate.Result, lang schema.Lang) string {
+	year := ""
+	if res.Year != 0 {
+		year = fmt.Sprintf(" %d ", res.Year)
+	}
+	if lang == schema.En {
+		return strings.TrimSpace(res.Name + year + res.Schema.En)
+	}
+	if year != "" {
+		year += "年度"
+	}
+	return strings.TrimSpace(res.Name + year + res.Schema.Title)
+}
+
+// included lists the submissions that count in the totals, in input order.
+func included(res *consolidate.Result) []*schema.Submission {
+	var out []*schema.Submission
+	for _, s := range res.Submissions {
+		if s.Included {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// detailPlan places each cell key on a row of the detail sheet and names
+// the total column.
+func detailPlan(res *consolidate.Result) (totalCol int, rows map[string]int) {
+	rows = map[string]int{}
+	for i, k := range res.Schema.Keys() {
+		rows[k] = i + 3
+	}
+	return 3 + len(included(res)), rows
+}
+
+func colName(c int) string {
+	n, _ := excelize.ColumnNumberToName(c + 1)
+	return n
+}
+
+func quoted(sheet string) string { return "'" + strings.ReplaceAll(sheet, "'", "''") + "'" }
+
+func writeSummary(f *excelize.File, st *styles, res *consolidate.Result, names SheetNames, totalCol int, detailRows map[string]int, opt WriteOptions) error {
+	// Page setup is part of the worksheet: set before streaming its rows.
+	if err := printSetup(f, names.Summary, summaryFirstRow); err != nil {
+		return err
+	}
+	sw, err := f.NewStreamWriter(names.Summary)
+	if err != nil {
+		return err
+	}
+	lang := opt.Lang
+	plan, _ := summaryPlan(res.Schema)
+	width := 3
+	for _, t := range res.Schema.Tables {
+		width = max(width, 2+len(t.Columns))
+	}
+	last := colName(width - 1)
+	if err := sw.SetColWidth(1, 1, 58); err != nil {
+		return err
+	}
+	if err := sw.SetColWidth(2, 2, 9); err != nil {
+		return err
+	}
+	if err := sw.SetColWidth(3, width, 14); err != nil {
+		return err
+	}
+	n := len(included(res))
+	if err := sw.SetRow("A1", []any{excelize.Cell{StyleID: st.title, Value: titleOf(res, lang)}}, excelize.RowOpts{Height: 36}); err != nil {
+		return err
+	}
+	filler := schema.Msg("write.filler", res.Name, n).Render(lang)
+	if err := sw.SetRow("A2", []any{excelize.Cell{StyleID: st.sub, Value: filler}}); err != nil {
+		return err
+	}
+	_ = sw.MergeCell("A1", last+"1")
+	_ = sw.MergeCell("A2", last+"2")
+	r := summaryFirstRow
+	for _, pr := range plan {
+		cell := fmt.Sprintf("A%d", r)
+		switch {
+		case pr.row == nil:
+			head := []any{
+				excelize.Cell{StyleID: st.header, Value: text(pr.table.Header.Label, "Indicator", lang)},
+				excelize.Cell{StyleID: st.header, Value: text(pr.table.Header.Unit, "Unit", lang)},
+			}
+			for _, c := range pr.table.Columns {
+				label := c.Label
+				if lang == schema.En && c.En != "" {
+					label = c.En
+				}
+				head = append(head, excelize.Cell{StyleID: st.header, Value: label})
+			}
+			if err := sw.SetRow(cell, head, excelize.RowOpts{Height: 22}); err != nil {
+				return err
+			}
+		case pr.heading:
+			cells := []any{excelize.Cell{StyleID: st.heading, Value: rowLabel(pr.row, lang)}}
+			for c := 1; c < width; c++ {
+				cells = append(cells, excelize.Cell{StyleID: st.heading})
+			}
+			if err := sw.SetRow(cell, cells); err != nil {
+				return err
+			}
+			_ = sw.MergeCell(cell, fmt.Sprintf("%s%d", last, r))
+		default:
+			cells := []any{
+				excelize.Cell{StyleID: st.label, Value: rowLabel(pr.row, lang)},
+				excelize.Cell{StyleID: st.unit, Value: pr.row.Unit},
+			}
+			for _, c := range pr.table.Columns {
+				k := schema.Key(pr.row.Code, c.Code)
+				cells = append(cells, excelize.Cell{StyleID: st.value,
+					Formula: fmt.Sprintf("%s!%s%d", quoted(names.Detail), colName(totalCol), detailRows[k]),
+					Value:   num(res.Totals[k])})
+			}
+			opts := []excelize.RowOpts{}
+			if pr.row.Note != "" {
+				opts = append(opts, excelize.RowOpts{Height: 32})
+			}
+			if err := sw.SetRow(cell, cells, opts...); err != nil {
+				return err
+			}
+		}
+		r++
+	}
+	note := schema.Msg("write.summary-note", n, names.Detail).Render(lang)
+	if err := sw.SetRow(fmt.Sprintf("A%d", r+1), []any{excelize.Cell{StyleID: st.note, Value: note}}); err != nil {
+		return err
+	}
+	return sw.Flush()
+}
+
+// printSetup makes a sheet print on A4, fitting the page width, with its
+// header rows repeated on every page.
+func printSetup(f *excelize.File, sheet string, headerRow int) error {
+	size, portrait, fit, zero := 9, "portrait", true, 0
+	one := 1
+	if err := f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: &size, Orientation: &portrait,
+		FitToWidth: &one, FitToHeight: &zero}); err != nil {
+		return err
+	}
+	if err := f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
+		return err
+	}
+	return f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", Scope: sheet,
+		RefersTo: fmt.Sprintf("%s!$%d:$%d", quoted(sheet), headerRow, headerRow)})
+}
+
+func text(zh, en string, lang schema.Lang) string {
+	if lang == schema.En {
+		return en
+	}
+	return zh
+}
+
+// rowLabel is a row's label as printed, its note on a second line.
+func rowLabel(r *schema.Row, lang schema.Lang) string {
+	if lang == schema.En && r.En != "" {
+		return r.En
+	}
+	if r.Note != "" {
+		return r.Label + "\n（" + r.Note + "）"
+	}
+	return r.Label
+}
+
+func writeDetail(f *excelize.File, st *styles, res *consolidate.Result, names SheetNames, opt WriteOptions) error {
+	sw, err := f.NewStreamWriter(names.Detail)
+	if err != nil {
+		return err
+	}
+	lang := opt.Lang
+	subs := included(res)
+	totalCol := 3 + len(subs)
+	_ = sw.SetColWidth(1, 1, 9)
+	_ = sw.SetColWidth(2, 2, 30)
+	_ = sw.SetColWidth(3, 3, 7)
+	if len(subs) > 0 {
+		_ = sw.SetColWidth(4, totalCol, 13)
+	}
+	_ = sw.SetColWidth(totalCol+1, totalCol+1, 13)
+	h := schema.Msg("write.detail-head").Render(lang)
+	heads := strings.Split(h, "|")
+	row1 := []any{excelize.Cell{StyleID: st.header, Value: heads[0]}, excelize.Cell{StyleID: st.header, Value: heads[1]},
+		excelize.Cell{StyleID: st.header, Value: heads[2]}}
+	row2 := []any{excelize.Cell{StyleID: st.header}, excelize.Cell{StyleID: st.header, Value: heads[3]}, excelize.Cell{StyleID: st.header}}
+	for _, s := range subs {
+		row1 = append(row1, excelize.Cell{StyleID: st.header, Value: s.Unit})
+		row2 = append(row2, excelize.Cell{StyleID: st.header, Value: filepath.Base(s.File)})
+	}
+	row1 = append(row1, excelize.Cell{StyleID: st.header, Value: heads[4]})
+	row2 = append(row2, excelize.Cell{StyleID: st.header})
+	if err := sw.SetPanes(&excelize.Panes{Freeze: true, XSplit: 3, YSplit: 2, TopLeftCell: "D3", ActivePane: "bottomRight"}); err != nil {
+		return err
+	}
+	if err := sw.SetRow("A1", row1, excelize.RowOpts{Height: 30}); err != nil {
+		return err
+	}
+	if err := sw.SetRow("A2", row2); err != nil {
+		return err
+	}
+	for i, k := range res.Schema.Keys() {
+		r := i + 3
+		c, _ := res.Schema.Cell(k)
+		cells := []any{
+			excelize.Cell{StyleID: st.label, Value: k},
+			excelize.Cell{StyleID: st.label, Value: res.Schema.CellName(k, lang)},
+			excelize.Cell{StyleID: st.unit, Value: c.Unit()},
+		}
+		for _, s := range subs {
+			if v, ok := s.Get(k); ok {
+				cells = append(cells, excelize.Cell{StyleID: st.value, Value: num(v)})
+			} else {
+				cells = append(cells, excelize.Cell{StyleID: st.missing})
+			}
+		}
+		total := excelize.Cell{StyleID: st.total, Value: num(res.Totals[k])}
+		if len(subs) > 0 {
+			total.Formula = fmt.Sprintf("SUM(D%d:%s%d)", r, colName(totalCol-1), r)
+		}
+		cells = append(cells, total)
+		if err := sw.SetRow(fmt.Sprintf("A%d", r), cells); err != nil {
+			return err
+		}
+	}
+	return sw.Flush()
+}
+
+// sortedFindings is every finding of the run, errors first, then warnings,
+// then notes, each in the order of the report.
+func sortedFindings(res *consolidate.Result) []schema.Finding {
+	all := res.AllFindings()
+	sort.SliceStable(all, func(i, j int) bool { return all[i].Severity.Rank() > all[j].Severity.Rank() })
+	return all
+}
+
+func writeFindings(f *excelize.File, st *styles, res *consolidate.Result, sheet string, opt WriteOptions) error {
+	sw, err := f.NewStreamWriter(sheet)
+	if err != nil {
+		return err
+	}
+	lang := opt.Lang
+	heads := strings.Split(schema.Msg("write.findings-head").Render(lang), "|")
+	widths := []float64{8, 12, 28, 14, 12, 14, 22, 44, 9, 9, 70}
+	for i, wd := range widths {
+		_ = sw.SetColWidth(i+1, i+1, wd)
+	}
+	head := make([]any, len(heads))
+	for i, h := range heads {
+		head[i] = excelize.Cell{StyleID: st.header, Value: h}
+	}
+	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
+		return err
+	}
+	if err := sw.SetRow("A1", head, excelize.RowOpts{Height: 22}); err != nil {
+		return err
+	}
+	all := sortedFindings(res)
+	for i, fd := range all {
+		style := st.info
+		switch fd.Severity {
+		case schema.Error:
+			style = st.err
+		case schema.Warning:
+			style = st.warn
+		}
+		ref := fd.Cell
+		if ref != "" && !strings.Contains(ref, "!") && fd.Sheet != "" {
+			ref = quoteSheet(fd.Sheet) + "!" + ref
+		}
+		rule := fd.Formula.Render(lang)
+		if fd.Formula.ID == "" {
+			rule = fd.Rule
+		}
+		cells := []any{
+			excelize.Cell{StyleID: style, Value: fd.Severity.Name(lang)},
+			excelize.Cell{StyleID: style, Value: kindName(fd.Kind, lang)},
+			excelize.Cell{StyleID: style, Value: fd.File},
+			excelize.Cell{StyleID: style, Value: fd.Unit},
+			excelize.Cell{StyleID: style, Value: fd.Sheet},
+			excelize.Cell{StyleID: style, Value: ref},
+			excelize.Cell{StyleID: style, Value: strings.Join(fd.Codes, " ")},
+			excelize.Cell{StyleID: style, Value: rule},
+			numCell(style, fd.Expected),
+			numCell(style, fd.Actual),
+			excelize.Cell{StyleID: style, Value: fd.Message(lang)},
+		}
+		if err := sw.SetRow(fmt.Sprintf("A%d", i+2), cells); err != nil {
+			return err
+		}
+	}
+	last := max(len(all)+1, 2)
+	if err := f.AutoFilter(sheet, fmt.Sprintf("A1:%s%d", colName(len(heads)-1), last), nil); err != nil {
+		return err
+	}
+	return sw.Flush()
+}
+
+func numCell(style int, d *decimal.Decimal) excelize.Cell {
+	if d == nil {
+		return excelize.Cell{StyleID: style}
+	}
+	return excelize.Cell{StyleID: style, Value: num(*d)}
+}
+
+func writeSources(f *excelize.File, st *styles, res *consolidate.Result, sheet string, opt WriteOptions) error {
+	sw, err := f.NewStreamWriter(sheet)
+	if err != nil {
+		return err
+	}
+	lang := opt.Lang
+	heads := strings.Split(schema.Msg("write.sources-head").Render(lang), "|")
+	widths := []float64{6, 40, 66, 14, 7, 15, 12, 10, 7, 7, 7, 10}
+	for i, wd := range widths {
+		_ = sw.SetColWidth(i+1, i+1, wd)
+	}
+	head := make([]any, len(heads))
+	for i, h := range heads {
+		head[i] = excelize.Cell{StyleID: st.header, Value: h}
+	}
+	if err := sw.SetRow("A1", head, excelize.RowOpts{Height: 22}); err != nil {
+		return err
+	}
+	for i, s := range res.Submissions {
+		counts := map[schema.Severity]int{}
+		for _, f := range s.Findings {
+			counts[f.Severity]++
+		}
+		year := any(nil)
+		if s.Year != 0 {
+			year = s.Year
+		}
+		id := ""
+		if s.Schema != nil {
+			id = s.Schema.ID
+		}
+		yes := schema.Msg("write.no").Render(lang)
+		if s.Included {
+			yes = schema.Msg("write.yes").Render(lang)
+		}
+		cells := []any{i + 1, s.File, s.SHA256, s.Unit, year, id, s.Sheet,
+			schema.Msg("status." + s.Status()).Render(lang),
+			counts[schema.Error], counts[schema.Warning], counts[schema.Info], yes}
+		for j, c := range cells {
+			cells[j] = excelize.Cell{StyleID: st.text, Value: c}
+		}
+		if err := sw.SetRow(fmt.Sprintf("A%d", i+2), cells); err != nil {
+			return err
+		}
+	}
+	r := len(res.Submissions) + 3
+	facts := [][2]string{
+		{schema.Msg("write.tool").Render(lang), "tally " + opt.Version},
+		{schema.Msg("write.command").Render(lang), strings.Join(opt.Command, " ")},
+	}
+	if res.Schema != nil {
+		facts = append(facts,
+			[2]string{schema.Msg("write.schema").Render(lang), res.Schema.ID + " " + res.Schema.Title},
+			[2]string{schema.Msg("write.schema-hash").Render(lang), res.Schema.Hash()})
+	}
+	if res.Name != "" {
+		facts = append(facts, [2]string{schema.Msg("write.name").Render(lang), res.Name})
+	}
+	if res.Year != 0 {
+		facts = append(facts, [2]string{schema.Msg("write.year").Render(lang), fmt.Sprint(res.Year)})
+	}
+	for _, fact := range facts {
+		cells := []any{nil, excelize.Cell{StyleID: st.header, Value: fact[0]}, excelize.Cell{StyleID: st.text, Value: fact[1]}}
+		if err := sw.SetRow(fmt.Sprintf("A%d", r), cells); err != nil {
+			return err
+		}
+		r++
+	}
+	return sw.Flush()
+}
+
+// kindName is a finding kind in words.
+func kindName(kind string, lang schema.Lang) string {
+	m := schema.Msg("kind." + kind)
+	if s := m.Render(lang); s != m.ID {
+		return s
+	}
+	return kind
+}
+
+func init() {
+	schema.Register(map[string]schema.Text{
+		"write.filler":          {Zh: "填报单位：%[1]s（汇总 %[2]d 个单位）", En: "Unit: %[1]s (%[2]d units consolidated)"},
+		"write.summary-note":    {Zh: "说明：本表由 tally 汇总 %[1]d 个单位的报表生成，每个数字是各单位数字之和，公式引用“%[2]s”工作表。", En: "Note: made by tally from the tables of %[1]d units; each number is the sum of the units' numbers, a formula over the %[2]s sheet."},
+		"write.detail-head":     {Zh: "代码|指标|单位|文件|合计", En: "Code|Indicator|Unit|File|Total"},
+		"write.findings-head":   {Zh: "严重程度|类别|文件|单位|工作表|单元格|代码|规则|应为|实际|说明", En: "Severity|Kind|File|Unit|Sheet|Cell|Codes|Rule|Expected|Actual|Message"},
+		"write.sources-head":    {Zh: "序号|文件|SHA-256|单位|年度|表式|工作表|状态|错误|警告|提示|计入合计", En: "No.|File|SHA-256|Unit|Year|Format|Sheet|Status|Errors|Warnings|Notes|Summed"},
+		"write.yes":             {Zh: "是", En: "yes"},
+		"write.no":              {Zh: "否", En: "no"},
+		"write.tool":            {Zh: "工具", En: "Tool"},
+		"write.command":         {Zh: "命令", En: "Command"},
+		"write.schema":          {Zh: "表式", En: "Format"},
+		"write.schema-hash":     {Zh: "表式 SHA-256", En: "Format SHA-256"},
+		"write.name":            {Zh: "汇总单位", En: "Consolidated unit"},
+		"write.year":            {Zh: "年度", En: "Year"},
+		"status.ok":             {Zh: "无问题", En: "ok"},
+		"status.warnings":       {Zh: "有警告", En: "warnings"},
+		"status.errors":         {Zh: "有错误", En: "errors"},
+		"status.unreadable":     {Zh: "无法读取", En: "unreadable"},
+		"kind.sum":              {Zh: "合计不符", En: "sum"},
+		"kind.of-which":         {Zh: "其中项超总数", En: "of-which"},
+		"kind.bound":            {Zh: "数量关系", En: "bound"},
+		"kind.consistency":      {Zh: "一致性", En: "consistency"},
+		"kind.negative":         {Zh: "负数", En: "negative"},
+		"kind.non-integer":      {Zh: "非整数", En: "non-integer"},
+		"kind.not-a-number":     {Zh: "非数字", En: "not-a-number"},
+		"kind.blank":            {Zh: "未填写", En: "blank"},
+		"kind.unit":             {Zh: "计量单位", En: "unit"},
+		"kind.missing-row":      {Zh: "缺少行", En: "missing-row"},
+		"kind.extra-row":        {Zh: "多余行", En: "extra-row"},
+		"kind.formula-error":    {Zh: "公式错误", En: "formula-error"},
+		"kind.converted":        {Zh: "格式转换", En: "converted"},
+		"kind.unreadable":       {Zh: "无法读取", En: "unreadable"},
+		"kind.schema":           {Zh: "表式不符", En: "schema"},
+		"kind.duplicate-unit":   {Zh: "单位重复", En: "duplicate-unit"},
+		"kind.identical-values": {Zh: "数据雷同", En: "identical-values"},
+		"kind.year":             {Zh: "年度", En: "year"},
+		"kind.missing-unit":     {Zh: "未报送", En: "missing-unit"},
+		"kind.unknown-unit":     {Zh: "单位不明", En: "unknown-unit"},
+		"kind.previous":         {Zh: "与上年不符", En: "previous"},
+		"kind.jump":             {Zh: "异常变动", En: "jump"},
+	})
+}
