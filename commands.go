@@ -39,9 +39,9 @@ func consolidateFlags() []cli.Flag {
 
 // runConfig is what the common flags say.
 type runConfig struct {
-	lang    schema.Lang
-	schemas []*schema.Schema
-	forced  bool
+	lang     schema.Lang
+	schemas  []*schema.Schema
+	forced   bool
 	format   string
 	log      string
 	failOn   string

@@ -122,7 +122,7 @@ func (m *marker) mark(k string) error {
 	}
 	return m.f.AddComment(sheet, excelize.Comment{Cell: cell, Author: "tally",
 		Paragraph: []excelize.RichTextRun{{Text: "tally：\n", Font: &excelize.Font{Bold: true}}, {Text: text}},
-		Width: 320, Height: 160})
+		Width:     320, Height: 160})
 }
 
 func commentText(c excelize.Comment) string {
