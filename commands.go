@@ -180,7 +180,7 @@ func consolidateAction(c *cli.Context) error {
 	res.Consolidate(consolidate.ConsolidateOptions{Name: name, ExcludeInvalid: c.Bool("exclude-invalid"),
 		Out: out, Sheet: names.Summary, TotalRef: func(k string) string { return refs[k] }})
 	var buf bytes.Buffer
-	if err := xlsx.WriteConsolidated(&buf, res, writeOptions(cfg)); err != nil {
+	if err := xlsx.WriteConsolidated(&buf, res, writeOptions(c, cfg)); err != nil {
 		return fmt.Errorf("--out %s: %w", out, err)
 	}
 	if err := writeAtomic(out, buf.Bytes(), inputPaths(res)); err != nil {
@@ -210,8 +210,26 @@ func check(c *cli.Context, cfg *runConfig, sources ...consolidate.Source) *conso
 	return res
 }
 
-func writeOptions(cfg *runConfig) xlsx.WriteOptions {
-	return xlsx.WriteOptions{Lang: cfg.lang, Version: toolVersion(), Command: os.Args}
+func writeOptions(c *cli.Context, cfg *runConfig) xlsx.WriteOptions {
+	return xlsx.WriteOptions{Lang: cfg.lang, Version: toolVersion(), Command: commandLine(c)}
+}
+
+// commandLine is the run's command as the flags were understood, in a fixed
+// order, for the sources sheet: an auditor can run it again.
+func commandLine(c *cli.Context) []string {
+	out := []string{"tally", c.Command.Name}
+	for _, f := range c.Command.Flags {
+		name := f.Names()[0]
+		if !c.IsSet(name) {
+			continue
+		}
+		if _, isBool := f.(*cli.BoolFlag); isBool {
+			out = append(out, "--"+name)
+			continue
+		}
+		out = append(out, "--"+name, fmt.Sprint(c.Value(name)))
+	}
+	return append(out, c.Args().Slice()...)
 }
 
 func sourceNames(sources []consolidate.Source) []string {
@@ -244,7 +262,7 @@ func finish(c *cli.Context, cfg *runConfig, res *consolidate.Result) error {
 		case ".csv":
 			err = res.WriteCSV(&buf, cfg.lang)
 		case ".xlsx":
-			err = xlsx.WriteLog(&buf, res, writeOptions(cfg))
+			err = xlsx.WriteLog(&buf, res, writeOptions(c, cfg))
 		default:
 			err = res.Report(toolVersion(), cfg.lang).WriteJSON(&buf)
 		}

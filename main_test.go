@@ -19,6 +19,8 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"github.com/xuri/excelize/v2"
+
+	"tally/xlsx"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
@@ -115,28 +117,39 @@ type jsonReport struct {
 // folder's expect.json: unit, year, sheet, every value and cell, and exactly
 // the expected errors and warnings (and blank/converted notes) per file.
 func TestFixtures(t *testing.T) {
-	for _, dir := range []string{"seed", "validate", "bad", "cross"} {
+	for _, dir := range []string{"seed", "validate", "bad", "cross", "district/兴庆区2018", "district/金凤区2018"} {
 		t.Run(dir, func(t *testing.T) {
-			if dir == "validate" {
-				needSoffice(t)
+			if dir != "seed" && dir != "bad" && dir != "cross" {
+				needSoffice(t) // these folders hold an .xls or .ods
 			}
 			path := filepath.Join("testdata", dir)
 			raw, err := os.ReadFile(filepath.Join(path, "expect.json"))
 			require.NoError(t, err)
-			var files []expectFile
-			var topFindings []expectFinding
-			args := []string{"validate", "--format", "json", "--fail-on", "never"}
-			if dir == "cross" {
-				var cross struct {
-					Roster   string          `json:"roster"`
-					Findings []expectFinding `json:"findings"`
-					Files    []expectFile    `json:"files"`
-				}
-				require.NoError(t, json.Unmarshal(raw, &cross))
-				files, topFindings = cross.Files, cross.Findings
-				args = append(args, "--roster", filepath.Join(path, cross.Roster))
+			var folder struct {
+				Roster   string                  `json:"roster"`
+				Findings []expectFinding         `json:"findings"`
+				Files    []expectFile            `json:"files"`
+				Totals   map[string]*json.Number `json:"totals"`
+			}
+			if bytes.HasPrefix(bytes.TrimSpace(raw), []byte("[")) {
+				require.NoError(t, json.Unmarshal(raw, &folder.Files))
 			} else {
-				require.NoError(t, json.Unmarshal(raw, &files))
+				require.NoError(t, json.Unmarshal(raw, &folder))
+			}
+			files, topFindings := folder.Files, folder.Findings
+			args := []string{"validate", "--format", "json", "--fail-on", "never"}
+			if folder.Roster != "" {
+				args = append(args, "--roster", filepath.Join(path, folder.Roster))
+			}
+			if folder.Totals != nil {
+				// The folder is a district: consolidate it and compare the totals.
+				out := filepath.Join(t.TempDir(), "out.xlsx")
+				rep, _ := jsonOf(t, "consolidate", "--name", "测试区", "--out", out, path)
+				for code, want := range folder.Totals {
+					require.NotNil(t, rep.Totals[code], code)
+					assert.Equal(t, dec(*want), dec(*rep.Totals[code]), "total of %s", code)
+				}
+				assert.Len(t, rep.Totals, len(folder.Totals))
 			}
 			stdout, stderr, code := run(t, append(args, path)...)
 			require.Equal(t, 0, code, stderr)
@@ -238,14 +251,7 @@ func TestGolden(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			out, _, _ := run(t, tc.args...)
-			golden := filepath.Join("testdata", "golden", tc.name)
-			if *update {
-				require.NoError(t, os.MkdirAll(filepath.Dir(golden), 0o755))
-				require.NoError(t, os.WriteFile(golden, []byte(out), 0o644))
-			}
-			want, err := os.ReadFile(golden)
-			require.NoError(t, err, "run go test . -update to create it")
-			assert.Equal(t, string(want), out)
+			golden(t, tc.name, out)
 		})
 	}
 }
@@ -369,21 +375,27 @@ func sumOf(rep jsonReport, code string) decimal.Decimal {
 	return t
 }
 
+// district is the bundled sample district.
+var district = filepath.Join("testdata", "district", "兴庆区2018")
+
 func TestConsolidateRoundTrip(t *testing.T) {
 	needSoffice(t)
-	in := filepath.Join("testdata", "validate")
+	in := district
 	before := hashTree(t, in)
 	dir := t.TempDir()
 	out := filepath.Join(dir, "兴庆区2018.xlsx")
 	rep, code := jsonOf(t, "consolidate", in, "--name", "兴庆区", "--year", "2018", "--out", out,
+		"--roster", filepath.Join(in, "roster.txt"),
 		"--annotate", filepath.Join(dir, "marked"), "--log", filepath.Join(dir, "log.xlsx"))
 	assert.Equal(t, 1, code, "the inputs carry errors")
+	assert.Len(t, rep.Submissions, 16)
 	require.NotNil(t, rep.Totals)
 	// The totals are exactly the sums of the included submissions.
 	for code, v := range rep.Totals {
 		assert.Equal(t, sumOf(rep, code).String(), dec(*v), "total of %s", code)
 	}
-	assert.Equal(t, "0.78", dec(*rep.Totals["7"]), "exact decimals")
+	assert.Equal(t, "2893", dec(*rep.Totals["1.1"]))
+	assert.Equal(t, "17.8", dec(*rep.Totals["8.4"]), "exact decimals")
 	// The workbook reads back as one submission of 兴庆区 with the same numbers.
 	back, _ := jsonOf(t, "validate", "--fail-on", "never", out)
 	require.Len(t, back.Submissions, 1)
@@ -406,7 +418,7 @@ func TestConsolidateExcludeInvalidValidatesClean(t *testing.T) {
 	needSoffice(t)
 	dir := t.TempDir()
 	out := filepath.Join(dir, "兴庆区.xlsx")
-	rep, _ := jsonOf(t, "consolidate", "--exclude-invalid", "--out", out, "testdata/validate")
+	rep, _ := jsonOf(t, "consolidate", "--exclude-invalid", "--out", out, district)
 	for _, s := range rep.Submissions {
 		assert.Equal(t, s.Status != "errors" && s.Status != "unreadable", s.Included, s.File)
 	}
@@ -426,10 +438,11 @@ func TestConsolidateExcludeInvalidValidatesClean(t *testing.T) {
 // Townships → districts → city: a consolidated workbook is itself a
 // submission.
 func TestTwoLevels(t *testing.T) {
+	needSoffice(t)
 	dir := t.TempDir()
 	a, b := filepath.Join(dir, "兴庆区.xlsx"), filepath.Join(dir, "金凤区.xlsx")
-	ra, _ := jsonOf(t, "consolidate", "--name", "兴庆区", "--out", a, "--exclude-invalid", "testdata/seed", "testdata/cross/富宁街街道.xlsx")
-	rb, _ := jsonOf(t, "consolidate", "--name", "金凤区", "--out", b, "testdata/cross/胜利街街道.xlsx", "testdata/cross/文化街街道.xlsx")
+	ra, _ := jsonOf(t, "consolidate", "--name", "兴庆区", "--out", a, "--exclude-invalid", district)
+	rb, _ := jsonOf(t, "consolidate", "--name", "金凤区", "--out", b, filepath.Join("testdata", "district", "金凤区2018"))
 	city := filepath.Join(dir, "银川市.xlsx")
 	rc, _ := jsonOf(t, "consolidate", "--name", "银川市", "--out", city, "--year", "2018", "--fail-on", "never", a, b)
 	require.Len(t, rc.Submissions, 2)
@@ -439,9 +452,12 @@ func TestTwoLevels(t *testing.T) {
 		want := decimal.RequireFromString(string(*ra.Totals[code])).Add(decimal.RequireFromString(string(*rb.Totals[code])))
 		assert.Equal(t, want.String(), dec(*v), code)
 	}
-	back, _ := jsonOf(t, "validate", "--fail-on", "never", city)
+	back, code := jsonOf(t, "validate", city)
+	assert.Equal(t, 0, code, "the city's table validates clean")
 	assert.Equal(t, "银川市", back.Submissions[0].Unit)
-	assert.Equal(t, dec(*rc.Totals["1.1"]), dec(*back.Submissions[0].Values["1.1"]))
+	for code, v := range rc.Totals {
+		assert.Equal(t, dec(*v), dec(*back.Submissions[0].Values[code]), code)
+	}
 }
 
 func TestAnnotate(t *testing.T) {
@@ -581,4 +597,45 @@ func TestLibreOfficeCatchesAWrongCache(t *testing.T) {
 	theirs := formulaCells(t, libreOfficeRoundTrip(t, path))
 	assert.Equal(t, "30", theirs["Sheet1!C1"], "LibreOffice recalculated instead of trusting the cache")
 	assert.False(t, sameNumber("31", theirs["Sheet1!C1"]))
+}
+
+// TestGoldenWorkbooks holds the produced workbooks, as text dumps, to golden
+// files: the consolidated workbook, the .xlsx log and a marked-up copy.
+func TestGoldenWorkbooks(t *testing.T) {
+	needSoffice(t)
+	dir := t.TempDir()
+	out := filepath.Join(dir, "兴庆区2018.xlsx")
+	marked := filepath.Join(dir, "marked")
+	logPath := filepath.Join(dir, "log.xlsx")
+	report, _, _ := run(t, "consolidate", district, "--name", "兴庆区", "--year", "2018", "--out", out,
+		"--roster", filepath.Join(district, "roster.txt"), "--annotate", marked, "--log", logPath, "--format", "json")
+	for name, path := range map[string]string{
+		"兴庆区2018.dump.txt":     out,
+		"兴庆区2018-log.dump.txt": logPath,
+		"月牙湖乡-问题标注.dump.txt":   filepath.Join(marked, "月牙湖乡政府信息公开情况统计表（2018年度）-问题标注.xlsx"),
+	} {
+		t.Run(name, func(t *testing.T) {
+			data, err := os.ReadFile(path)
+			require.NoError(t, err)
+			var buf bytes.Buffer
+			require.NoError(t, xlsx.Dump(&buf, data))
+			golden(t, name, strings.ReplaceAll(buf.String(), dir, "$TMP"))
+		})
+	}
+	t.Run("兴庆区2018.json", func(t *testing.T) {
+		golden(t, "兴庆区2018.json", strings.ReplaceAll(report, dir, "$TMP"))
+	})
+}
+
+// golden compares got with testdata/golden/name, rewriting it under -update.
+func golden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("testdata", "golden", name)
+	if *update {
+		require.NoError(t, os.MkdirAll(filepath.Dir(path), 0o755))
+		require.NoError(t, os.WriteFile(path, []byte(got), 0o644))
+	}
+	want, err := os.ReadFile(path)
+	require.NoError(t, err, "run go test . -update to create it")
+	assert.Equal(t, string(want), got)
 }

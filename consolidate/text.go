@@ -29,6 +29,17 @@ func (r *Result) WriteText(w io.Writer, version string, lang schema.Lang) error 
 	p.line("")
 	sm := rep.Summary
 	p.line(p.t("summary", sm.Files, sm.Readable, sm.Errors, sm.Warnings, sm.Infos))
+	if r.Totals != nil {
+		in, out := 0, 0
+		for _, s := range r.Submissions {
+			if s.Included {
+				in++
+			} else {
+				out++
+			}
+		}
+		p.line(p.t("written", r.Out, r.Name, in, out))
+	}
 	return p.err
 }
 
@@ -169,6 +180,9 @@ func init() {
 		"text.blanks":     {Zh: "%d 个单元格未填写，按 0 计算：%s", En: "%d blank cells counted as 0: %s"},
 		"text.and-more":   {Zh: " 等", En: " and more"},
 		"text.run-level":  {Zh: "整体问题：", En: "For the run as a whole:"},
+		"text.written": {
+			Zh: "汇总表已写入 %[1]s：%[2]s，%[3]d 个单位计入合计，%[4]d 个未计入",
+			En: "the consolidated table of %[2]s is in %[1]s: %[3]d units summed, %[4]d left out"},
 		"text.summary": {
 			Zh: "共 %[1]d 个文件（%[2]d 个可读）：%[3]d 个错误，%[4]d 个警告，%[5]d 个提示",
 			En: "%[1]d files (%[2]d readable): %[3]d errors, %[4]d warnings, %[5]d notes"},
