@@ -295,6 +295,58 @@ func inputPaths(res *consolidate.Result) []string {
 	return out
 }
 
+func templateFlags() []cli.Flag {
+	return []cli.Flag{
+		&cli.StringFlag{Name: "schema", Usage: "the table format: a built-in schema `ID` or a schema FILE (required when there is more than one built-in)"},
+		&cli.StringFlag{Name: "unit", Usage: "the unit the template is for, e.g. 掌政镇 (in the title; else the township types it)"},
+		&cli.IntFlag{Name: "year", Usage: "the report year, in the title"},
+		&cli.StringFlag{Name: "out", Usage: "the template to write (`FILE`.xlsx; required)"},
+		&cli.StringFlag{Name: "password", Usage: "protect the sheet with this password (default: protected without one)"},
+		&cli.StringFlag{Name: "contact", Usage: "whom to ask, printed in the instructions, e.g. \"区政府办公室 张三 0951-1234567\""},
+		&cli.StringFlag{Name: "lang", Usage: "language of the template: zh or en (default: from LANG, else zh)"},
+	}
+}
+
+func templateAction(c *cli.Context) error {
+	out := c.String("out")
+	if out == "" || !strings.EqualFold(filepath.Ext(out), ".xlsx") {
+		return errors.New("template: --out FILE.xlsx is required (the template to write)")
+	}
+	lang, err := chooseLang(c.String("lang"))
+	if err != nil {
+		return err
+	}
+	var s *schema.Schema
+	if id := c.String("schema"); id != "" {
+		ss, _, err := chooseSchemas(id)
+		if err != nil {
+			return err
+		}
+		s = ss[0]
+	} else if all := schema.Builtins(); len(all) == 1 {
+		s = all[0]
+	} else {
+		var ids []string
+		for _, b := range all {
+			ids = append(ids, b.ID)
+		}
+		return fmt.Errorf("template: choose the table format with --schema (%s)", strings.Join(ids, ", "))
+	}
+	if y := c.Int("year"); y != 0 && (y < 1990 || y > 2100) {
+		return fmt.Errorf("--year %d: give a four-digit report year", y)
+	}
+	var buf bytes.Buffer
+	err = xlsx.WriteTemplate(&buf, s, xlsx.TemplateOptions{Lang: lang, Unit: c.String("unit"), Year: c.Int("year"),
+		Password: c.String("password"), Contact: c.String("contact"), Version: toolVersion()})
+	if err != nil {
+		return fmt.Errorf("template: %w", err)
+	}
+	if err := writeAtomic(out, buf.Bytes(), nil); err != nil {
+		return fmt.Errorf("--out: %w", err)
+	}
+	return nil
+}
+
 func schemasAction(c *cli.Context) error {
 	w := c.App.Writer
 	args := c.Args().Slice()

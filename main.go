@@ -5,6 +5,7 @@
 //
 //	tally validate    [flags] PATH...   check submissions; print findings; no files written
 //	tally consolidate [flags] PATH...   --out FILE.xlsx required: the consolidated workbook
+//	tally template    --schema ID [--unit NAME] [--year YYYY] --out FILE.xlsx
 //	tally schemas     [show ID]         list built-in schemas / print one as YAML
 //
 // Exit codes: 0 no finding at or above --fail-on; 1 findings at or above it;
@@ -123,6 +124,12 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 				ArgsUsage: "PATH...",
 				Flags:     consolidateFlags(),
 				Action:    consolidateAction,
+			},
+			{
+				Name:   "template",
+				Usage:  "write the fill-in workbook a district sends its townships",
+				Flags:  templateFlags(),
+				Action: templateAction,
 			},
 			{
 				Name:      "schemas",

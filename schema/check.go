@@ -560,3 +560,29 @@ func mapStrings(in []string, f func(string) string) []string {
 func oneLine(err error) string {
 	return strings.Join(strings.Fields(err.Error()), " ")
 }
+
+// A Relation is one instance of a rule, for tools that show the rules
+// elsewhere (a template's live checks): the form (sum, of-which, bound or
+// expr), the cells on each side, and whether a condition limits it.
+type Relation struct {
+	ID       string
+	Kind     string
+	Severity Severity
+	Form     string
+	Left     []string
+	Op       string
+	Right    []string
+	// Conditional is set when the rule applies only under a when: condition.
+	Conditional bool
+}
+
+// Relations lists the schema's rule instances in rule order.
+func (s *Schema) Relations() []Relation {
+	forms := map[form]string{formSum: "sum", formOfWhich: "of-which", formBound: "bound", formExpr: "expr"}
+	out := make([]Relation, 0, len(s.checks))
+	for _, ck := range s.checks {
+		out = append(out, Relation{ID: ck.id, Kind: ck.kind, Severity: ck.severity, Form: forms[ck.form],
+			Left: ck.left, Op: ck.op, Right: ck.right, Conditional: ck.when != nil})
+	}
+	return out
+}

@@ -49,6 +49,31 @@ func Dump(w io.Writer, data []byte) error {
 		if p, err := f.GetPanes(sheet); err == nil && p.Freeze {
 			fmt.Fprintf(&b, "  freeze x=%d y=%d %s\n", p.XSplit, p.YSplit, p.TopLeftCell)
 		}
+		if pl, err := f.GetPageLayout(sheet); err == nil && pl.Size != nil && *pl.Size != 0 {
+			fmt.Fprintf(&b, "  page size=%d orientation=%s fitToWidth=%d fitToHeight=%d\n", *pl.Size, deref(pl.Orientation), derefInt(pl.FitToWidth), derefInt(pl.FitToHeight))
+		}
+		if p, err := f.GetSheetProtection(sheet); err == nil && (p.Password != "" || p.SelectLockedCells || p.SelectUnlockedCells) {
+			fmt.Fprintf(&b, "  protected password=%v\n", p.Password != "")
+		}
+		if dvs, err := f.GetDataValidations(sheet); err == nil {
+			for _, dv := range dvs {
+				first := strings.Fields(strings.Split(dv.Sqref, ":")[0])[0]
+				fmt.Fprintf(&b, "  validation %s %s %s %q %q unlocked=%v input=%q\n", dv.Sqref, dv.Type, dv.Operator,
+					dv.Formula1, dv.Formula2, unlocked(f, sheet, first), deref(dv.Prompt))
+			}
+		}
+		if cfs, err := f.GetConditionalFormats(sheet); err == nil {
+			var keys []string
+			for k := range cfs {
+				keys = append(keys, k)
+			}
+			sort.Strings(keys)
+			for _, k := range keys {
+				for _, cf := range cfs[k] {
+					fmt.Fprintf(&b, "  conditional %s %s %q\n", k, cf.Type, cf.Criteria)
+				}
+			}
+		}
 		comments, _ := f.GetComments(sheet)
 		sort.Slice(comments, func(i, j int) bool { return comments[i].Cell < comments[j].Cell })
 		for _, c := range comments {
@@ -76,12 +101,39 @@ func Dump(w io.Writer, data []byte) error {
 				if ok, target, _ := f.GetCellHyperLink(sheet, at); ok {
 					line += " link=" + target
 				}
+				if unlocked(f, sheet, at) {
+					line += " unlocked"
+				}
 				b.WriteString(line + "\n")
 			}
 		}
 	}
 	_, err = io.WriteString(w, b.String())
 	return err
+}
+
+func deref(s *string) string {
+	if s == nil {
+		return ""
+	}
+	return *s
+}
+
+func derefInt(i *int) int {
+	if i == nil {
+		return 0
+	}
+	return *i
+}
+
+// unlocked reports a cell whose style lifts the sheet protection.
+func unlocked(f *excelize.File, sheet, cell string) bool {
+	id, err := f.GetCellStyle(sheet, cell)
+	if err != nil || id == 0 {
+		return false
+	}
+	st, err := f.GetStyle(id)
+	return err == nil && st != nil && st.Protection != nil && !st.Protection.Locked
 }
 
 func typeName(t excelize.CellType) string {

@@ -1,0 +1,409 @@
+package xlsx
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+
+	"tally/schema"
+)
+
+// TemplateOptions say what a fill-in template carries.
+type TemplateOptions struct {
+	Lang schema.Lang
+	// Unit and Year go into the title; both may be empty.
+	Unit string
+	Year int
+	// Password protects the sheet (none by default: protection is a guard
+	// against slips, not security).
+	Password string
+	// Contact is who to ask, printed in the instructions.
+	Contact string
+	Version string
+}
+
+// TemplateSheets are the names of a template's sheets.
+func TemplateSheets(lang schema.Lang) (table, help string) {
+	if lang == schema.En {
+		return "Table", "Instructions"
+	}
+	return "统计表", "填表说明"
+}
+
+// templateFirstRow is the header row of a template's first table.
+const templateFirstRow = 3
+
+// WriteTemplate writes the workbook a district sends its townships: the
+// official layout with the unit and year in the title, print-ready; labels
+// and units locked, value cells open with data validation and an input
+// message; beside each total, 其中 row and bound a live check that shows ✓
+// or the difference and turns the row red; and a sheet of instructions.
+func WriteTemplate(w io.Writer, s *schema.Schema, opt TemplateOptions) error {
+	f := excelize.NewFile()
+	defer f.Close()
+	sheet, help := TemplateSheets(opt.Lang)
+	if err := f.SetSheetName("Sheet1", sheet); err != nil {
+		return err
+	}
+	t := &templater{f: f, s: s, opt: opt, sheet: sheet}
+	if err := t.styles(); err != nil {
+		return err
+	}
+	if err := t.table(); err != nil {
+		return err
+	}
+	if _, err := f.NewSheet(help); err != nil {
+		return err
+	}
+	if err := t.instructions(help); err != nil {
+		return err
+	}
+	f.SetActiveSheet(0)
+	if err := f.SetDocProps(&excelize.DocProperties{Title: t.title(), Creator: "tally " + opt.Version,
+		Created: "2006-09-16T00:00:00Z", Modified: "2006-09-16T00:00:00Z"}); err != nil {
+		return err
+	}
+	_, err := f.WriteTo(w)
+	return err
+}
+
+type templater struct {
+	f     *excelize.File
+	s     *schema.Schema
+	opt   TemplateOptions
+	sheet string
+	st    *styles
+	open  int // unlocked value cell
+	check int // the check column
+	bad   int // conditional format: a row whose check fails
+	// refs is where each cell key is on the sheet.
+	refs map[string]string
+}
+
+func (t *templater) styles() error {
+	var err error
+	if t.st, err = newStyles(t.f); err != nil {
+		return err
+	}
+	border := []excelize.Border{
+		{Type: "left", Color: "808080", Style: 1}, {Type: "right", Color: "808080", Style: 1},
+		{Type: "top", Color: "808080", Style: 1}, {Type: "bottom", Color: "808080", Style: 1},
+	}
+	if t.open, err = t.f.NewStyle(&excelize.Style{Border: border, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"FFFDE7"}},
+		Font:       &excelize.Font{Size: 11, Family: "宋体"},
+		Alignment:  &excelize.Alignment{Horizontal: "right", Vertical: "center"},
+		Protection: &excelize.Protection{Locked: false}}); err != nil {
+		return err
+	}
+	if t.check, err = t.f.NewStyle(&excelize.Style{Border: border, Font: &excelize.Font{Size: 10, Color: "595959"},
+		Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center"}}); err != nil {
+		return err
+	}
+	t.bad, err = t.f.NewConditionalStyle(&excelize.Style{Font: &excelize.Font{Color: "9C0006", Bold: true},
+		Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"FFC7CE"}}})
+	return err
+}
+
+func (t *templater) title() string {
+	lang := t.opt.Lang
+	year := ""
+	if t.opt.Year != 0 {
+		year = fmt.Sprintf(" %d ", t.opt.Year)
+		if lang != schema.En {
+			year += "年度"
+		}
+	}
+	title := t.s.Title
+	if lang == schema.En && t.s.En != "" {
+		title = t.s.En
+	}
+	return strings.TrimSpace(t.opt.Unit + year + title)
+}
+
+// checks groups the error-level relations by the row that shows them.
+func (t *templater) checks() map[string][]schema.Relation {
+	out := map[string][]schema.Relation{}
+	for _, r := range t.s.Relations() {
+		if r.Form == "expr" || r.Conditional || r.Severity != schema.Error {
+			continue
+		}
+		out[r.Left[0]] = append(out[r.Left[0]], r)
+	}
+	return out
+}
+
+func (t *templater) table() error {
+	f, sh, st, lang := t.f, t.sheet, t.st, t.opt.Lang
+	plan, refs := summaryPlan(t.s)
+	t.refs = refs
+	width := 3
+	for _, tb := range t.s.Tables {
+		width = max(width, 2+len(tb.Columns))
+	}
+	checkCol := width // the column after the values
+	last := colName(checkCol)
+	_ = f.SetColWidth(sh, "A", "A", 58)
+	_ = f.SetColWidth(sh, "B", "B", 9)
+	_ = f.SetColWidth(sh, "C", colName(width-1), 14)
+	_ = f.SetColWidth(sh, last, last, 12)
+	set := func(cell string, v any, style int) error {
+		if err := f.SetCellValue(sh, cell, v); err != nil {
+			return err
+		}
+		return f.SetCellStyle(sh, cell, cell, style)
+	}
+	if err := set("A1", t.title(), st.title); err != nil {
+		return err
+	}
+	_ = f.MergeCell(sh, "A1", last+"1")
+	_ = f.SetRowHeight(sh, 1, 36)
+	filler := schema.Msg("template.filler", t.opt.Unit).Render(lang)
+	if err := set("A2", filler, st.sub); err != nil {
+		return err
+	}
+	if t.opt.Unit == "" {
+		// The township types its name after the label.
+		_ = f.SetCellStyle(sh, "B2", colName(width-1)+"2", t.open)
+		_ = f.MergeCell(sh, "B2", colName(width-1)+"2")
+	}
+	checks := t.checks()
+	r := summaryFirstRow
+	for _, pr := range plan {
+		row := fmt.Sprint(r)
+		switch {
+		case pr.row == nil:
+			heads := []string{text(pr.table.Header.Label, "Indicator", lang), text(pr.table.Header.Unit, "Unit", lang)}
+			for _, c := range pr.table.Columns {
+				heads = append(heads, text(c.Label, or(c.En, c.Label), lang))
+			}
+			heads = append(heads, schema.Msg("template.check-head").Render(lang))
+			for i, h := range heads {
+				if err := set(colName(i)+row, h, st.header); err != nil {
+					return err
+				}
+			}
+			_ = f.SetRowHeight(sh, r, 22)
+		case pr.heading:
+			if err := set("A"+row, rowLabel(pr.row, lang), st.heading); err != nil {
+				return err
+			}
+			_ = f.SetCellStyle(sh, "B"+row, last+row, st.heading)
+			_ = f.MergeCell(sh, "A"+row, last+row)
+		default:
+			if err := set("A"+row, rowLabel(pr.row, lang), st.label); err != nil {
+				return err
+			}
+			if err := set("B"+row, pr.row.Unit, st.unit); err != nil {
+				return err
+			}
+			for ci, c := range pr.table.Columns {
+				key := schema.Key(pr.row.Code, c.Code)
+				cell := colName(2+ci) + row
+				_ = f.SetCellStyle(sh, cell, cell, t.open)
+				if err := t.validate(key, cell); err != nil {
+					return err
+				}
+			}
+			_ = f.SetCellStyle(sh, last+row, last+row, t.check)
+			if pr.table.Single() {
+				if rel := checks[schema.Key(pr.row.Code, "")]; len(rel) > 0 {
+					if err := t.liveCheck(last, row, rel); err != nil {
+						return err
+					}
+				}
+			}
+			if pr.row.Note != "" {
+				_ = f.SetRowHeight(sh, r, 32)
+			}
+		}
+		r++
+	}
+	for i, label := range strings.Split(schema.Msg("template.footer").Render(lang), "|") {
+		row := fmt.Sprint(r + 1 + i)
+		if err := set("A"+row, label, st.sub); err != nil {
+			return err
+		}
+		_ = f.SetCellStyle(sh, "B"+row, colName(width-1)+row, t.open)
+		_ = f.MergeCell(sh, "B"+row, colName(width-1)+row)
+	}
+	if err := f.SetPanes(sh, &excelize.Panes{Freeze: true, YSplit: templateFirstRow, TopLeftCell: fmt.Sprintf("A%d", templateFirstRow+1), ActivePane: "bottomLeft"}); err != nil {
+		return err
+	}
+	if err := printSetup(f, sh, templateFirstRow); err != nil {
+		return err
+	}
+	return f.ProtectSheet(sh, &excelize.SheetProtectionOptions{Password: t.opt.Password,
+		SelectLockedCells: true, SelectUnlockedCells: true})
+}
+
+// validate puts data validation and an input message on a value cell.
+func (t *templater) validate(key, cell string) error {
+	c, _ := t.s.Cell(key)
+	lang := t.opt.Lang
+	dv := excelize.NewDataValidation(true)
+	dv.Sqref = cell
+	name := t.s.CellName(key, lang)
+	var rule string
+	switch {
+	case c.Kind() == schema.Decimal:
+		places := c.Places()
+		cond := fmt.Sprintf("ISNUMBER(%s)", cell)
+		if !c.Negative() {
+			cond += fmt.Sprintf(",%s>=0", cell)
+		}
+		if places > 0 {
+			cond += fmt.Sprintf(",ROUND(%s,%d)=%s", cell, places, cell)
+		}
+		dv.Type = "custom"
+		dv.Formula1 = "AND(" + cond + ")"
+		rule = schema.Msg("template.rule-decimal", c.Unit(), places).Render(lang)
+	case c.Negative():
+		if err := dv.SetRange(-999999999, 999999999, excelize.DataValidationTypeWhole, excelize.DataValidationOperatorBetween); err != nil {
+			return err
+		}
+		rule = schema.Msg("template.rule-signed", c.Unit()).Render(lang)
+	default:
+		if err := dv.SetRange(0, 999999999, excelize.DataValidationTypeWhole, excelize.DataValidationOperatorBetween); err != nil {
+			return err
+		}
+		rule = schema.Msg("template.rule-count", c.Unit()).Render(lang)
+	}
+	for _, r := range t.s.Relations() {
+		if r.Left[0] == key && r.Form != "expr" && !r.Conditional && r.Severity == schema.Error {
+			rule += schema.Msg("template.rule-relation", opSymbol(r.Op), names(t.s, r.Right, lang)).Render(lang)
+		}
+	}
+	dv.SetInput(clip(name, 32), clip(rule, 250))
+	dv.SetError(excelize.DataValidationErrorStyleStop, clip(name, 32), clip(rule, 250))
+	return t.f.AddDataValidation(t.sheet, dv)
+}
+
+// liveCheck writes a formula that shows ✓ while the row's relations hold
+// and the first difference otherwise, and turns the row red meanwhile.
+func (t *templater) liveCheck(col, row string, rels []schema.Relation) error {
+	cell := col + row
+	formula := `"✓"`
+	for i := len(rels) - 1; i >= 0; i-- {
+		r := rels[i]
+		l, rt := t.sum(r.Left), t.sum(r.Right)
+		var ok, diff string
+		switch r.Op {
+		case "=":
+			ok, diff = fmt.Sprintf("%s=%s", l, rt), fmt.Sprintf(`"%s "&(%s-%s)`, schema.Msg("template.diff").Render(t.opt.Lang), l, rt)
+		case "<=", "<":
+			ok, diff = fmt.Sprintf("%s%s%s", l, r.Op, rt), fmt.Sprintf(`"%s "&(%s-%s)`, schema.Msg("template.over").Render(t.opt.Lang), l, rt)
+		default:
+			ok, diff = fmt.Sprintf("%s%s%s", l, r.Op, rt), fmt.Sprintf(`"%s "&(%s-%s)`, schema.Msg("template.under").Render(t.opt.Lang), rt, l)
+		}
+		formula = fmt.Sprintf("IF(%s,%s,%s)", ok, formula, diff)
+	}
+	if err := t.f.SetCellFormula(t.sheet, cell, formula); err != nil {
+		return err
+	}
+	return t.f.SetConditionalFormat(t.sheet, "A"+row+":"+cell, []excelize.ConditionalFormatOptions{{
+		Type: "formula", Criteria: fmt.Sprintf(`$%s$%s<>"✓"`, col, row), Format: &t.bad}})
+}
+
+// sum writes the cells of a relation side as a spreadsheet sum.
+func (t *templater) sum(keys []string) string {
+	refs := make([]string, len(keys))
+	for i, k := range keys {
+		refs[i] = t.refs[k]
+	}
+	if len(refs) == 1 {
+		return refs[0]
+	}
+	return "SUM(" + strings.Join(refs, ",") + ")"
+}
+
+func opSymbol(op string) string {
+	switch op {
+	case "<=":
+		return "≤"
+	case ">=":
+		return "≥"
+	}
+	return op
+}
+
+func names(s *schema.Schema, keys []string, lang schema.Lang) string {
+	out := make([]string, len(keys))
+	for i, k := range keys {
+		out[i] = s.CellName(k, lang)
+	}
+	return strings.Join(out, "+")
+}
+
+func clip(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
+}
+
+// instructions writes the 填表说明 sheet.
+func (t *templater) instructions(sheet string) error {
+	f, lang := t.f, t.opt.Lang
+	_ = f.SetColWidth(sheet, "A", "A", 100)
+	lines := []string{schema.Msg("template.help-title", t.title()).Render(lang), ""}
+	for _, id := range []string{"template.help-where", "template.help-blank", "template.help-numbers", "template.help-check", "template.help-rows", "template.help-send"} {
+		lines = append(lines, schema.Msg(id, t.s.Title, t.s.ID).Render(lang))
+	}
+	lines = append(lines, "", schema.Msg("template.help-rules").Render(lang))
+	for _, r := range t.s.Relations() {
+		if r.Form == "expr" {
+			continue
+		}
+		line := names(t.s, r.Left, lang) + " " + opSymbol(r.Op) + " " + names(t.s, r.Right, lang)
+		if r.Severity != schema.Error {
+			line += schema.Msg("template.help-soft").Render(lang)
+		}
+		lines = append(lines, "  · "+line)
+	}
+	contact := schema.Msg("template.help-nocontact").Render(lang)
+	if t.opt.Contact != "" {
+		contact = schema.Msg("template.help-contact", t.opt.Contact).Render(lang)
+	}
+	lines = append(lines, "", contact)
+	for i, l := range lines {
+		cell := fmt.Sprintf("A%d", i+1)
+		if err := f.SetCellValue(sheet, cell, l); err != nil {
+			return err
+		}
+		style := t.st.text
+		if i == 0 {
+			style = t.st.heading
+		}
+		_ = f.SetCellStyle(sheet, cell, cell, style)
+	}
+	return nil
+}
+
+func init() {
+	schema.Register(map[string]schema.Text{
+		"template.filler":         {Zh: "填报单位：%s", En: "Unit: %s"},
+		"template.check-head":     {Zh: "校验", En: "Check"},
+		"template.footer":         {Zh: "填表人：|联系电话：|填报日期：", En: "Filled in by:|Telephone:|Date:"},
+		"template.diff":           {Zh: "差", En: "off by"},
+		"template.over":           {Zh: "超", En: "over by"},
+		"template.under":          {Zh: "少", En: "short by"},
+		"template.rule-count":     {Zh: "单位：%s。填写不小于 0 的整数，没有请填 0。", En: "Unit: %s. A whole number, 0 or more; 0 if none."},
+		"template.rule-signed":    {Zh: "单位：%s。填写整数，减少时填负数。", En: "Unit: %s. A whole number; negative for a decrease."},
+		"template.rule-decimal":   {Zh: "单位：%s。填写不小于 0 的数，最多 %d 位小数，没有请填 0。", En: "Unit: %s. A number, 0 or more, at most %d decimal places; 0 if none."},
+		"template.rule-relation":  {Zh: "应 %s %s。", En: " Must be %s %s."},
+		"template.help-title":     {Zh: "%s 填表说明", En: "How to fill in: %s"},
+		"template.help-where":     {Zh: "1. 只在“统计数”一列（浅黄色单元格）填写数字，其余单元格已锁定；请勿增删行、修改指标名称或移动表格。", En: "1. Type numbers only in the value column (the pale yellow cells); the rest is locked. Do not add or remove rows, rename indicators or move the table."},
+		"template.help-blank":     {Zh: "2. 没有发生的事项请填 0。留空的单元格按 0 计算，但会被标注为“未填写”；不要填“无”“—”或文字说明。", En: "2. Type 0 where nothing happened. A blank cell counts as 0 but is flagged as blank; do not type 无, — or words."},
+		"template.help-numbers":   {Zh: "3. 只填数字，不带单位（单位见“单位”一列）；件数、次数、人数为整数，金额以万元为单位，最多保留 4 位小数。", En: "3. Numbers only, without units (see the unit column); counts are whole numbers, amounts are in 10,000 yuan with at most 4 decimal places."},
+		"template.help-check":     {Zh: "4. “校验”一列自动检查合计与分项：显示 ✓ 即无误；显示“差 1”“超 2”等时该行变红，说明合计与分项之和不符或“其中”项超过总数，请改正后再报送。", En: "4. The check column tests totals against their parts: ✓ means correct; \"off by 1\", \"over by 2\" and a red row mean a total and its parts disagree or an of-which item exceeds its total. Correct it before sending."},
+		"template.help-rows":      {Zh: "5. 本表式为《%[1]s》(%[2]s)。表格下方请填写填表人、联系电话和填报日期。", En: "5. This is the %[1]s table (%[2]s). Below the table, give who filled it in, a telephone number and the date."},
+		"template.help-send":      {Zh: "6. 请以 .xlsx 格式报送，文件名用“单位名称+年度”，如“掌政镇2018.xlsx”。", En: "6. Send it as .xlsx, named after the unit and year, e.g. 掌政镇2018.xlsx."},
+		"template.help-rules":     {Zh: "表中数字须满足的关系：", En: "The relations the numbers must satisfy:"},
+		"template.help-soft":      {Zh: "（一般应满足，不满足时请核实）", En: " (usually; check when it does not hold)"},
+		"template.help-contact":   {Zh: "如有疑问，请联系：%s", En: "Questions: %s"},
+		"template.help-nocontact": {Zh: "如有疑问，请联系汇总单位（区政府办公室）。", En: "Questions: ask the office that sent this table."},
+	})
+}
