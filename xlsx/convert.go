@@ -67,6 +67,10 @@ func (s *Soffice) Convert(data []byte, ext string) ([]byte, error) {
 	}
 	defer os.RemoveAll(dir)
 	in := filepath.Join(dir, "input"+ext)
+	if ext == ".xlsx" {
+		// Recalculating an .xlsx: the copy must not overwrite itself.
+		in = filepath.Join(dir, "source.xlsx")
+	}
 	if err := os.WriteFile(in, data, 0o600); err != nil {
 		return nil, err
 	}
@@ -81,12 +85,19 @@ func (s *Soffice) Convert(data []byte, ext string) ([]byte, error) {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), timeout)
 	defer cancel()
-	cmd := exec.CommandContext(ctx, s.Path, "--headless", "--norestore", "--nolockcheck",
-		"-env:UserInstallation="+profile, "--convert-to", "xlsx", "--outdir", out, in)
+	args := []string{"--headless", "--norestore", "--nolockcheck", "-env:UserInstallation=" + profile}
+	if ext == ".html" {
+		// Without an import filter LibreOffice opens HTML in Writer, which
+		// cannot save a workbook.
+		args = append(args, "--infilter=HTML (StarCalc)")
+	}
+	args = append(args, "--convert-to", "xlsx", "--outdir", out, in)
+	cmd := exec.CommandContext(ctx, s.Path, args...)
 	var stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stderr, &stderr
 	runErr := cmd.Run()
-	result, err := os.ReadFile(filepath.Join(out, "input.xlsx"))
+	base := strings.TrimSuffix(filepath.Base(in), filepath.Ext(in))
+	result, err := os.ReadFile(filepath.Join(out, base+".xlsx"))
 	if err == nil && len(result) > 0 {
 		return result, nil
 	}

@@ -45,12 +45,31 @@ func init() {
 		"read.needs-convert.et":   convert("WPS 表格文件（.et）", "a WPS Spreadsheets file (.et)"),
 		"read.needs-convert.ods":  convert("OpenDocument 表格（.ods）", "an OpenDocument spreadsheet (.ods)"),
 		"read.needs-convert.html": convert("网页格式的表格（常见于系统导出的 .xls）", "a table saved as a web page (as some systems export .xls)"),
+		"read.needs-convert.xml":  convert("Excel 2003 XML 表格", "an Excel 2003 XML spreadsheet"),
 		"read.convert-failed": {
 			Zh: "无法转换此文件（%s）；请用 Excel 或 WPS 打开后另存为 .xlsx 格式",
 			En: "the file could not be converted (%s); open it in Excel or WPS and save it as .xlsx"},
 		"read.converted": {
-			Zh: "此文件为 .%s 格式，已由 %s 转换出一份副本来读取，原文件未改动；建议今后用 .xlsx 格式报送",
-			En: "the file is in .%s format and was read through a copy converted by %s; the original was not changed. Ask for .xlsx next time"},
+			Zh: "此文件为%s，已由 %s 转换出一份副本来读取，原文件未改动；建议今后用 .xlsx 格式报送",
+			En: "the file is a %s and was read through a copy converted by %s; the original was not changed. Ask for .xlsx next time"},
+		"read.csv": {
+			Zh: "此文件为 CSV 文本表格，已按表格读取；CSV 不保存公式和格式，建议今后用 .xlsx 格式报送",
+			En: "the file is a CSV text table and was read as one; CSV keeps no formulas or formats, so ask for .xlsx next time"},
+		"read.recalculated": {
+			Zh: "此文件中的公式没有保存计算结果（文件不是由电子表格软件保存的），已由 %s 重新计算后读取",
+			En: "the file's formulas had no stored results (it was not saved by a spreadsheet program); %s computed them"},
+		"read.boolean": {
+			Zh: "%[1]s 填的是逻辑值 %[2]s，不是数字；请填写数字",
+			En: "%[1]s holds the yes/no value %[2]s, not a number; type a number"},
+		"read.date": {
+			Zh: "%[1]s 是日期（%[2]s），不是数字；可能是输入“3-4”之类时被自动转成了日期，请把单元格格式改为“常规”后重新填写数字",
+			En: "%[1]s holds a date (%[2]s), not a number; typing something like 3-4 turns into a date. Set the cell's format to General and type the number again"},
+		"read.non-integer-shown": {
+			Zh: "%[1]s 显示为 %[2]s，实际存的是 %[3]s，带有小数；该指标应为整数，请把单元格格式改为“常规”后填写整数",
+			En: "%[1]s shows %[2]s but holds %[3]s, which is not a whole number; set the cell's format to General and type a whole number"},
+		"read.circular": {
+			Zh: "%[1]s 的公式引用了它自己（循环引用%[2]s），算不出结果；请改正公式或直接填写数字",
+			En: "%[1]s refers to itself (a circular reference%[2]s) and has no result; fix the formula or type the number"},
 		"read.no-schema": {
 			Zh: "工作簿中找不到可识别的统计表：与%[1]s最接近的工作表只对上了 %[2]s 的指标名称；请确认报送的是正确的表格",
 			En: "no known table in this workbook: the closest sheet matches only %[2]s of the indicator labels of %[1]s; check that this is the right form"},

@@ -1,16 +1,18 @@
 package xlsx
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
 	"fmt"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
+	"time"
 
-	"github.com/xuri/excelize/v2"
+	"github.com/shopspring/decimal"
+
 
 	"tally/schema"
 )
@@ -23,8 +25,11 @@ type Options struct {
 	// that matches it poorly is still reported against it.
 	Forced bool
 	// Converter reads .xls, .et, .ods and HTML tables through a converted
-	// copy; nil when none is available.
+	// copy, and computes formulas that have no stored result; nil when none
+	// is available.
 	Converter Converter
+
+	recomputed bool // the data are LibreOffice's recalculated copy
 }
 
 // Size limits for opening a workbook: a submission is a few dozen KiB, so
@@ -60,7 +65,14 @@ func Read(data []byte, name string, opt Options) (sub *schema.Submission) {
 		sub.Stamp()
 	}()
 	format := sniff(data)
-	if msg := refusal(format, name); msg != "" {
+	var book *rawBook
+	if format == fmtText {
+		if book = readCSV(data); book != nil {
+			sub.Add(schema.Finding{Severity: schema.Info, Kind: schema.KindConverted, Rule: "read:converted",
+				Msg: schema.Msg("read.csv")})
+		}
+	}
+	if msg := refusal(format, name); msg != "" && book == nil {
 		unreadable(sub, msg)
 		return sub
 	}
@@ -75,30 +87,56 @@ func Read(data []byte, name string, opt Options) (sub *schema.Submission) {
 			return sub
 		}
 		sub.Add(schema.Finding{Severity: schema.Info, Kind: schema.KindConverted, Rule: "read:converted",
-			Msg: schema.Msg("read.converted", extName(format, name), opt.Converter.Name())})
+			Msg: schema.Msg("read.converted", schema.Both(formatName(format, name)), opt.Converter.Name())})
 		data = converted
 	}
-	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
-		UnzipSizeLimit: unzipLimit, UnzipXMLSizeLimit: unzipXMLLimit})
-	if err != nil {
-		id, args := openError(err)
-		unreadable(sub, id, args...)
-		return sub
+	if book == nil {
+		var err error
+		if book, err = readBook(data); err != nil {
+			if errors.Is(err, errTooLarge) {
+				unreadable(sub, "read.too-large")
+			} else {
+				unreadable(sub, "read.damaged", err.Error())
+			}
+			return sub
+		}
 	}
-	defer f.Close()
-	grids, err := readGrids(f)
-	if err != nil {
-		unreadable(sub, "read.damaged", err.Error())
-		return sub
-	}
-	if props, err := f.GetDocProps(); err == nil && props.Category == Marker && len(grids) > 0 {
+	if book.category == Marker && len(book.sheets) > 0 {
 		// A workbook tally consolidated: its first sheet is the table; the
 		// others are the detail, the findings and the sources.
-		grids = grids[:1]
+		book.sheets = book.sheets[:1]
 	}
-	r := &reader{f: f, sub: sub, name: name, grids: grids}
+	r := &reader{sub: sub, name: name, data: data, grids: book.sheets}
 	r.read(opt)
+	if len(r.pending) > 0 && !opt.recomputed && opt.Converter != nil {
+		// Formulas in value cells have no stored result (the file was made
+		// by a program, not a spreadsheet): have LibreOffice compute them
+		// and read its copy.
+		if recalced, err := opt.Converter.Convert(data, ".xlsx"); err == nil {
+			again := opt
+			again.recomputed = true
+			again.Converter = nil
+			redo := Read(recalced, name, again)
+			redo.SHA256 = sub.SHA256
+			redo.Findings = append(keep(sub.Findings, schema.KindConverted), redo.Findings...)
+			redo.Add(schema.Finding{Severity: schema.Info, Kind: schema.KindConverted, Rule: "read:recalculated",
+				Msg: schema.Msg("read.recalculated", opt.Converter.Name())})
+			return redo
+		}
+	}
+	r.computePending()
 	return sub
+}
+
+// keep returns the findings of one kind.
+func keep(fs []schema.Finding, kind string) []schema.Finding {
+	var out []schema.Finding
+	for _, f := range fs {
+		if f.Kind == kind {
+			out = append(out, f)
+		}
+	}
+	return out
 }
 
 // unreadable marks a submission unreadable with a finding.
@@ -144,6 +182,8 @@ func extName(f format, name string) string {
 		return "ods"
 	case fmtHTML:
 		return "html"
+	case fmtXML2003:
+		return "xml"
 	}
 	if strings.EqualFold(filepath.Ext(name), ".et") {
 		return "et"
@@ -151,22 +191,29 @@ func extName(f format, name string) string {
 	return "xls"
 }
 
-func openError(err error) (string, []any) {
-	switch {
-	case errors.Is(err, excelize.ErrWorkbookPassword), errors.Is(err, excelize.ErrWorkbookFileFormat):
-		return "read.encrypted", nil
-	case strings.Contains(err.Error(), "unzip size exceeds"), strings.Contains(err.Error(), "size limit"):
-		return "read.too-large", nil
+// formatName names a converted file's format for messages.
+func formatName(f format, name string) schema.Text {
+	switch extName(f, name) {
+	case "ods":
+		return schema.Text{Zh: " OpenDocument 表格（.ods）", En: "OpenDocument spreadsheet (.ods)"}
+	case "html":
+		return schema.Text{Zh: "网页格式的表格", En: "web-page table"}
+	case "xml":
+		return schema.Text{Zh: " Excel 2003 XML 表格", En: "Excel 2003 XML spreadsheet"}
+	case "et":
+		return schema.Text{Zh: " WPS 表格（.et）", En: "WPS Spreadsheets (.et)"}
 	}
-	return "read.damaged", []any{err.Error()}
+	return schema.Text{Zh: "旧版 Excel（.xls）", En: "legacy Excel (.xls)"}
 }
 
-// reader reads the cells of one open workbook.
+// reader finds a table in the sheets of one workbook and reads its cells.
 type reader struct {
-	f     *excelize.File
 	sub   *schema.Submission
 	name  string
+	data  []byte // the workbook, for computing formulas without results
 	grids []*grid
+	// pending are value cells whose formulas have no stored result.
+	pending []pendingCell
 	// others are placements of the chosen schema's tables on sheets that
 	// were not chosen.
 	others []*placement
@@ -382,10 +429,33 @@ func cellName(s *schema.Schema, key string) schema.Both {
 
 var excelErrors = regexp.MustCompile(`^#(?:REF!|DIV/0!|VALUE!|N/A|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!)$`)
 
-// value reads one value cell.
+// value reads one value cell. A formula without a stored result is left
+// for computePending.
 func (r *reader) value(g *grid, row, col int, cell schema.Cell) schema.Value {
-	at := ref(row, col)
-	text := g.at(row, col)
+	if at := anchorOf(g, row, col); g.flags[at]&flagNoCache != 0 {
+		r.pending = append(r.pending, pendingCell{g: g, row: row, col: col, cell: cell})
+		return schema.Value{Ref: r.cellRef(g, row, col), State: schema.Missing}
+	}
+	return r.interpret(g, row, col, cell, g.at(row, col), g.flag(row, col))
+}
+
+func anchorOf(g *grid, r, c int) [2]int {
+	if a, ok := g.anchor[[2]int{r, c}]; ok {
+		return a
+	}
+	return [2]int{r, c}
+}
+
+// pendingCell is a value cell whose formula has no stored result.
+type pendingCell struct {
+	g        *grid
+	row, col int
+	cell     schema.Cell
+}
+
+// interpret reads a value cell's text as a number, with the findings its
+// form calls for.
+func (r *reader) interpret(g *grid, row, col int, cell schema.Cell, text string, fl cellFlags) schema.Value {
 	cref := r.cellRef(g, row, col)
 	v := schema.Value{Ref: cref}
 	key := cell.Key
@@ -394,31 +464,33 @@ func (r *reader) value(g *grid, row, col int, cell schema.Cell) schema.Value {
 			Cell: cref, Codes: []string{key}, Msg: msg})
 	}
 	name := cellName(r.sub.Schema, key)
-	typ, _ := r.f.GetCellType(g.sheet, at)
-	formula, _ := r.f.GetCellFormula(g.sheet, at)
-	if formula != "" && text == "" {
-		// Written by a program without a calculation engine: no cached
-		// value. Compute it as the spreadsheet would.
-		if calc, err := r.f.CalcCellValue(g.sheet, at, excelize.Options{RawCellValue: true}); err == nil {
-			text, typ = calc, excelize.CellTypeUnset
-		}
-	}
 	trimmed := strings.TrimSpace(text)
-	if typ == excelize.CellTypeError || excelErrors.MatchString(trimmed) {
+	formula := g.formulas[anchorOf(g, row, col)]
+	switch {
+	case fl&flagError != 0 || excelErrors.MatchString(trimmed):
 		v.State = schema.Invalid
-		add(schema.Error, schema.KindFormulaError, schema.Msg("read.formula-error", name, trimmed, formulaText(formula)))
+		add(schema.Error, schema.KindFormulaError, schema.Msg("read.formula-error", name, trimmed, formulaText(formula.text)))
+		return v
+	case fl&flagBool != 0:
+		v.State = schema.Invalid
+		word := "TRUE"
+		if trimmed == "0" || strings.EqualFold(trimmed, "false") {
+			word = "FALSE"
+		}
+		add(schema.Error, schema.KindNotANumber, schema.Msg("read.boolean", name, word))
+		return v
+	case fl&flagDate != 0:
+		v.State = schema.Invalid
+		add(schema.Error, schema.KindNotANumber, schema.Msg("read.date", name, schema.Both(dateText(trimmed))))
 		return v
 	}
 	var p schema.Parsed
-	if (typ == excelize.CellTypeUnset || typ == excelize.CellTypeNumber) && trimmed != "" {
-		d, ok := schema.ParseStoredNumber(trimmed)
-		if ok {
+	if fl&flagString == 0 && trimmed != "" {
+		if d, ok := schema.ParseStoredNumber(trimmed); ok {
 			p = schema.Parsed{Value: d, Form: schema.Number}
 		} else {
 			p = schema.ParseNumber(text)
 		}
-	} else if typ == excelize.CellTypeBool {
-		p = schema.Parsed{Form: schema.NotNumber}
 	} else {
 		p = schema.ParseNumber(text)
 	}
@@ -433,18 +505,56 @@ func (r *reader) value(g *grid, row, col int, cell schema.Cell) schema.Value {
 		add(schema.Error, schema.KindNotANumber, schema.Msg("read.not-a-number", name, oneLine(text)))
 	case schema.Number:
 		v.State, v.Num = schema.Present, p.Value
+		format, formatted := g.formats[anchorOf(g, row, col)]
+		shown := ""
+		if formatted && fl&flagString == 0 {
+			shown = shownAs(p.Value, format)
+		}
 		if p.Value.Sign() < 0 && !cell.Negative() {
 			add(schema.Error, schema.KindNegative, schema.Msg("read.negative", name, p.Value))
 		}
 		if cell.Kind() == schema.Integer && !p.Value.IsInteger() {
-			add(schema.Error, schema.KindNonInteger, schema.Msg("read.non-integer", name, p.Value))
+			if shown != "" {
+				add(schema.Error, schema.KindNonInteger, schema.Msg("read.non-integer-shown", name, shown, p.Value))
+			} else {
+				add(schema.Error, schema.KindNonInteger, schema.Msg("read.non-integer", name, p.Value))
+			}
 		}
-		if p.Unit != "" && schema.NormalizeUnit(p.Unit) != schema.NormalizeUnit(cell.Unit()) {
+		if p.Unit != "" && !p.Value.IsZero() && !sameUnit(p.Unit, cell.Unit()) {
 			sev := unitSeverity(cell.Unit(), p.Unit)
 			add(sev, schema.KindUnit, schema.Msg("read.unit-in-value", name, oneLine(text), cell.Unit()))
 		}
 	}
 	return v
+}
+
+// sameUnit compares a unit typed after a number with the table's: 万 is
+// short for 万元.
+func sameUnit(typed, want string) bool {
+	t, w := schema.NormalizeUnit(typed), schema.NormalizeUnit(want)
+	return t == w || t == "万" && w == "万元"
+}
+
+// shownAs is how a number appears in its cell when the format changes it
+// (a percentage, or decimals rounded away); "" when it shows as stored.
+func shownAs(d decimal.Decimal, f numFmt) string {
+	switch {
+	case f.percent:
+		return d.Mul(decimal.NewFromInt(100)).Round(int32(max(f.places, 0))).String() + "%"
+	case f.places >= 0 && !f.date && !d.Equal(d.Round(int32(f.places))):
+		return d.Round(int32(f.places)).StringFixed(int32(f.places))
+	}
+	return ""
+}
+
+// dateText renders a date serial as the cell shows it, in both languages.
+func dateText(serial string) schema.Text {
+	f, err := strconv.ParseFloat(serial, 64)
+	if err != nil || f < 1 || f > 2958465 {
+		return schema.Text{Zh: serial, En: serial}
+	}
+	t := time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC).Add(time.Duration(f * 24 * float64(time.Hour)))
+	return schema.Text{Zh: fmt.Sprintf("%d年%d月%d日", t.Year(), int(t.Month()), t.Day()), En: t.Format("2006-01-02")}
 }
 
 func formulaText(f string) schema.Both {

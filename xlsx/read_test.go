@@ -34,7 +34,7 @@ type table struct {
 }
 
 // formula is a value written as a formula without a cached value.
-type formula string
+type formulaCell string
 
 // refOf is the value cell of a code in a table built in schema order.
 func (tb table) refOf(t testing.TB, code string) string {
@@ -85,7 +85,7 @@ func (tb table) build(t testing.TB) []byte {
 			}
 			cells = append(cells, row.Unit, v)
 		}
-		if fm, ok := cells[len(cells)-1].(formula); ok {
+		if fm, ok := cells[len(cells)-1].(formulaCell); ok {
 			cells = cells[:len(cells)-1]
 			require.NoError(t, f.SetCellFormula(sh, fmt.Sprintf("C%d", r), string(fm)))
 		}
@@ -132,7 +132,7 @@ func TestReadBuiltTable(t *testing.T) {
 // value; tally computes it as a spreadsheet would.
 func TestFormulaWithoutCachedValue(t *testing.T) {
 	tb := table{title: "大新镇2018年度政府信息公开情况统计表", vals: map[string]any{"3.1.1": 2, "3.1.3": 3}}
-	tb.vals["3.1"] = formula(fmt.Sprintf("SUM(%s:%s)", tb.refOf(t, "3.1.1"), tb.refOf(t, "3.1.4")))
+	tb.vals["3.1"] = formulaCell(fmt.Sprintf("SUM(%s:%s)", tb.refOf(t, "3.1.1"), tb.refOf(t, "3.1.4")))
 	sub := read(t, tb.build(t), "x.xlsx")
 	assert.Equal(t, "5", sub.Values["3.1"].Num.String())
 	assert.Empty(t, kinds(sub))

@@ -19,7 +19,8 @@ const (
 	fmtXLSX       // Office Open XML workbook (.xlsx, .xlsm)
 	fmtODS        // OpenDocument spreadsheet
 	fmtXLS        // legacy Excel (BIFF) or WPS .et workbook
-	fmtHTML       // an HTML or XML-2003 table saved with a spreadsheet name
+	fmtHTML       // an HTML table saved with a spreadsheet name
+	fmtXML2003    // an Excel 2003 XML spreadsheet (SpreadsheetML)
 	fmtEncrypted  // a password-protected Office workbook
 	fmtDamaged    // a ZIP that cannot be opened: truncated or corrupt
 	fmtZipArchive // a ZIP holding other files
@@ -32,7 +33,7 @@ const (
 
 // needsConversion reports whether the format is read through a converted copy.
 func (f format) needsConversion() bool {
-	return f == fmtODS || f == fmtXLS || f == fmtHTML
+	return f == fmtODS || f == fmtXLS || f == fmtHTML || f == fmtXML2003
 }
 
 // sniff tells the format of a file from its content, never from its name.
@@ -52,9 +53,11 @@ func sniff(data []byte) format {
 		bytes.HasPrefix(data, []byte("BM")):
 		return fmtImage
 	}
-	head := strings.ToLower(string(data[:min(len(data), 2048)]))
-	if strings.Contains(head, "<html") || strings.Contains(head, "<table") ||
-		strings.Contains(head, "urn:schemas-microsoft-com:office:spreadsheet") {
+	head := strings.ToLower(string(data[:min(len(data), 4096)]))
+	if strings.Contains(head, "urn:schemas-microsoft-com:office:spreadsheet") && !strings.Contains(head, "<html") {
+		return fmtXML2003
+	}
+	if strings.Contains(head, "<html") || strings.Contains(head, "<table") {
 		return fmtHTML
 	}
 	if looksLikeText(data[:min(len(data), 4096)]) {
@@ -143,6 +146,8 @@ func convertibleExt(f format, name string) string {
 		return ".ods"
 	case fmtHTML:
 		return ".html"
+	case fmtXML2003:
+		return ".xml"
 	}
 	if strings.EqualFold(filepath.Ext(name), ".et") {
 		return ".et"

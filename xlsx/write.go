@@ -245,11 +245,6 @@ func detailPlan(res *consolidate.Result) (totalCol int, rows map[string]int) {
 	return 3 + len(included(res)), rows
 }
 
-func colName(c int) string {
-	n, _ := excelize.ColumnNumberToName(c + 1)
-	return n
-}
-
 func quoted(sheet string) string { return "'" + strings.ReplaceAll(sheet, "'", "''") + "'" }
 
 func writeSummary(f *excelize.File, st *styles, res *consolidate.Result, names SheetNames, totalCol int, detailRows map[string]int, opt WriteOptions) error {

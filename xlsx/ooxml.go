@@ -1,0 +1,724 @@
+package xlsx
+
+import (
+	"archive/zip"
+	"bufio"
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"path"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// This file reads the cells of an .xlsx straight from its zip, streaming
+// each worksheet: only the parts a submission needs (workbook, relations,
+// shared strings, number formats, worksheets, core properties), only the
+// first maxRows rows and maxCols columns of each sheet, with every part's
+// inflated size bounded. A sheet padded with a million empty rows, or a
+// worksheet that inflates to gigabytes, costs a pass of inflation and no
+// memory. Namespace prefixes are ignored (x:row reads as row), so Strict
+// OOXML and prefixed producers read like Excel's own files.
+
+// Limits on the parts of a workbook.
+const (
+	maxPart      = 64 << 20  // any part tally parses into memory
+	maxSheetScan = 512 << 20 // a worksheet, scanned past maxRows for its merges
+)
+
+var errTooLarge = errors.New("a part of the workbook inflates beyond the size limit")
+
+// cellFlags describe a cell beyond its text.
+type cellFlags uint8
+
+const (
+	flagString  cellFlags = 1 << iota // a text cell (shared or inline string, formula text)
+	flagError                         // an error value (#REF!)
+	flagBool                          // a boolean
+	flagFormula                       // the cell has a formula
+	flagNoCache                       // a formula without a cached value
+	flagDate                          // a number shown as a date or time
+)
+
+// rawBook is a workbook as read from its zip.
+type rawBook struct {
+	sheets   []*grid
+	category string // the core properties' category (tally's marker)
+}
+
+type zipParts struct {
+	files map[string]*zip.File // by lower-case name with forward slashes
+}
+
+func (z zipParts) find(name string) *zip.File {
+	return z.files[strings.ToLower(strings.TrimPrefix(name, "/"))]
+}
+
+// open returns a part's inflated bytes, refusing parts past the limit.
+func (z zipParts) read(name string) ([]byte, error) {
+	f := z.find(name)
+	if f == nil {
+		return nil, nil
+	}
+	rc, err := f.Open()
+	if err != nil {
+		return nil, err
+	}
+	defer rc.Close()
+	b, err := io.ReadAll(io.LimitReader(rc, maxPart+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(b) > maxPart {
+		return nil, errTooLarge
+	}
+	return b, nil
+}
+
+// readBook reads every worksheet of an .xlsx (or .xlsm) held in data.
+func readBook(data []byte) (*rawBook, error) {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return nil, err
+	}
+	z := zipParts{files: map[string]*zip.File{}}
+	for _, f := range zr.File {
+		z.files[strings.ToLower(strings.ReplaceAll(f.Name, `\`, "/"))] = f
+	}
+	wbPath := "xl/workbook.xml"
+	if rels, err := z.read("_rels/.rels"); err == nil && rels != nil {
+		for _, r := range parseRels(rels) {
+			if strings.HasSuffix(r.typ, "/officeDocument") {
+				wbPath = strings.TrimPrefix(r.target, "/")
+			}
+		}
+	}
+	wb, err := z.read(wbPath)
+	if err != nil {
+		return nil, err
+	}
+	if wb == nil {
+		return nil, errors.New("the workbook part is missing")
+	}
+	dir := path.Dir(wbPath)
+	relPath := path.Join(dir, "_rels", path.Base(wbPath)+".rels")
+	relData, err := z.read(relPath)
+	if err != nil {
+		return nil, err
+	}
+	targets := map[string]rel{}
+	for _, r := range parseRels(relData) {
+		targets[r.id] = r
+	}
+	book := &rawBook{}
+	var sst []string
+	var formats map[int]numFmt
+	for _, r := range targets {
+		switch {
+		case strings.HasSuffix(r.typ, "/sharedStrings"):
+			b, err := z.read(resolve(dir, r.target))
+			if err != nil {
+				return nil, err
+			}
+			if sst, err = parseSST(b); err != nil {
+				return nil, fmt.Errorf("shared strings: %w", err)
+			}
+		case strings.HasSuffix(r.typ, "/styles"):
+			b, err := z.read(resolve(dir, r.target))
+			if err != nil {
+				return nil, err
+			}
+			formats = parseStyles(b)
+		}
+	}
+	if core, err := z.read("docProps/core.xml"); err == nil && core != nil {
+		book.category = elementText(core, "category")
+	}
+	sheets, err := parseSheetList(wb)
+	if err != nil {
+		return nil, fmt.Errorf("workbook: %w", err)
+	}
+	for i, sh := range sheets {
+		r, ok := targets[sh.rid]
+		if !ok || !strings.HasSuffix(r.typ, "/worksheet") {
+			continue // a chartsheet, a dialog sheet: no cells
+		}
+		f := z.find(resolve(dir, r.target))
+		if f == nil {
+			continue
+		}
+		g := &grid{sheet: sh.name, index: i, hidden: sh.hidden, anchor: map[[2]int][2]int{}}
+		if err := readSheet(f, g, sst, formats); err != nil {
+			return nil, fmt.Errorf("sheet %q: %w", sh.name, err)
+		}
+		book.sheets = append(book.sheets, g)
+	}
+	return book, nil
+}
+
+type rel struct{ id, typ, target string }
+
+func parseRels(b []byte) []rel {
+	var out []rel
+	d := xml.NewDecoder(bytes.NewReader(b))
+	for {
+		t, err := d.RawToken()
+		if err != nil {
+			return out
+		}
+		if se, ok := t.(xml.StartElement); ok && se.Name.Local == "Relationship" {
+			out = append(out, rel{id: attr(se, "Id"), typ: attr(se, "Type"), target: attr(se, "Target")})
+		}
+	}
+}
+
+// resolve joins a relationship target to the folder of its source part.
+func resolve(dir, target string) string {
+	if strings.HasPrefix(target, "/") {
+		return strings.TrimPrefix(target, "/")
+	}
+	return path.Join(dir, target)
+}
+
+func attr(se xml.StartElement, local string) string {
+	for _, a := range se.Attr {
+		if a.Name.Local == local {
+			return a.Value
+		}
+	}
+	return ""
+}
+
+type sheetEntry struct {
+	name, rid string
+	hidden    bool
+}
+
+func parseSheetList(b []byte) ([]sheetEntry, error) {
+	var out []sheetEntry
+	d := xml.NewDecoder(bytes.NewReader(b))
+	for {
+		t, err := d.RawToken()
+		if err == io.EOF {
+			return out, nil
+		}
+		if err != nil {
+			return out, err
+		}
+		if se, ok := t.(xml.StartElement); ok && se.Name.Local == "sheet" {
+			state := attr(se, "state")
+			out = append(out, sheetEntry{name: attr(se, "name"), rid: attr(se, "id"),
+				hidden: state == "hidden" || state == "veryHidden"})
+		}
+	}
+}
+
+// elementText is the text of the first element with the given local name.
+func elementText(b []byte, local string) string {
+	d := xml.NewDecoder(bytes.NewReader(b))
+	in := false
+	var sb strings.Builder
+	for {
+		t, err := d.RawToken()
+		if err != nil {
+			return sb.String()
+		}
+		switch v := t.(type) {
+		case xml.StartElement:
+			in = v.Name.Local == local
+		case xml.CharData:
+			if in {
+				sb.Write(v)
+			}
+		case xml.EndElement:
+			if v.Name.Local == local {
+				return sb.String()
+			}
+		}
+	}
+}
+
+// parseSST reads the shared strings: each <si>'s text, rich runs joined,
+// phonetic runs (<rPh>) left out.
+func parseSST(b []byte) ([]string, error) {
+	var out []string
+	d := xml.NewDecoder(bytes.NewReader(b))
+	var sb strings.Builder
+	inSI, inT, skip := false, false, 0
+	for {
+		t, err := d.RawToken()
+		if err == io.EOF {
+			return out, nil
+		}
+		if err != nil {
+			return out, err
+		}
+		switch v := t.(type) {
+		case xml.StartElement:
+			switch v.Name.Local {
+			case "si":
+				inSI = true
+				sb.Reset()
+			case "t":
+				inT = true
+			case "rPh":
+				skip++
+			}
+		case xml.EndElement:
+			switch v.Name.Local {
+			case "si":
+				inSI = false
+				out = append(out, sb.String())
+			case "t":
+				inT = false
+			case "rPh":
+				skip--
+			}
+		case xml.CharData:
+			if inSI && inT && skip == 0 {
+				sb.Write(v)
+			}
+		}
+	}
+}
+
+// builtinDates are the built-in number formats that show dates or times
+// (including the CJK ones).
+var builtinDates = map[int]bool{14: true, 15: true, 16: true, 17: true, 18: true, 19: true, 20: true, 21: true, 22: true,
+	27: true, 28: true, 29: true, 30: true, 31: true, 32: true, 33: true, 34: true, 35: true, 36: true,
+	45: true, 46: true, 47: true, 50: true, 51: true, 52: true, 53: true, 54: true, 55: true, 56: true, 57: true, 58: true}
+
+var (
+	quotedText = regexp.MustCompile(`"[^"]*"|\[[^\]]*\]|\\.`)
+	dateCode   = regexp.MustCompile(`[yYdD年月日]|m+/|/m+|[hH]+:m|m+:[sS]`)
+)
+
+// numFmt is what a cell's number format does to how its number shows.
+type numFmt struct {
+	date    bool
+	percent bool
+	// places is the number of decimals shown by a fixed format ("0" shows
+	// none, "0.0" one); -1 for the general format, which shows them all.
+	places int
+}
+
+// builtinFormats are the built-in number formats that matter to tally.
+var builtinFormats = map[int]numFmt{
+	1: {places: 0}, 2: {places: 2}, 3: {places: 0}, 4: {places: 2},
+	9: {percent: true, places: 0}, 10: {percent: true, places: 2},
+	37: {places: 0}, 38: {places: 0}, 39: {places: 2}, 40: {places: 2},
+}
+
+var decimalsIn = regexp.MustCompile(`[0#?]\.([0#?]+)`)
+
+// formatOf reads a format code.
+func formatOf(code string) numFmt {
+	c := quotedText.ReplaceAllString(code, "")
+	if i := strings.IndexByte(c, ';'); i >= 0 {
+		c = c[:i] // the positive section
+	}
+	if strings.EqualFold(strings.TrimSpace(c), "general") || c == "" || c == "@" {
+		return numFmt{places: -1}
+	}
+	f := numFmt{date: dateCode.MatchString(c), percent: strings.Contains(c, "%"), places: 0}
+	if m := decimalsIn.FindStringSubmatch(c); m != nil {
+		f.places = len(m[1])
+	}
+	return f
+}
+
+// parseStyles returns, per cell style index, the cell's number format when
+// it is not the general one.
+func parseStyles(b []byte) map[int]numFmt {
+	custom := map[int]numFmt{}
+	out := map[int]numFmt{}
+	d := xml.NewDecoder(bytes.NewReader(b))
+	inXfs, xf := false, 0
+	for {
+		t, err := d.RawToken()
+		if err != nil {
+			return out
+		}
+		switch v := t.(type) {
+		case xml.StartElement:
+			switch v.Name.Local {
+			case "numFmt":
+				id, _ := strconv.Atoi(attr(v, "numFmtId"))
+				custom[id] = formatOf(attr(v, "formatCode"))
+			case "cellXfs":
+				inXfs = true
+			case "xf":
+				if inXfs {
+					id, _ := strconv.Atoi(attr(v, "numFmtId"))
+					f, ok := custom[id]
+					if !ok {
+						f, ok = builtinFormats[id]
+						if builtinDates[id] {
+							f, ok = numFmt{date: true}, true
+						}
+					}
+					if ok && f.places != -1 {
+						out[xf] = f
+					}
+					xf++
+				}
+			}
+		case xml.EndElement:
+			if v.Name.Local == "cellXfs" {
+				inXfs = false
+			}
+		}
+	}
+}
+
+// readSheet streams a worksheet into a grid: cells of the first maxRows
+// rows, then a scan of the rest for the merged ranges.
+func readSheet(f *zip.File, g *grid, sst []string, formats map[int]numFmt) error {
+	rc, err := f.Open()
+	if err != nil {
+		return err
+	}
+	defer rc.Close()
+	counted := &countingReader{r: rc, limit: maxSheetScan}
+	br := bufio.NewReaderSize(counted, 64<<10)
+	d := xml.NewDecoder(br)
+	d.Strict = false
+	var (
+		row, col    = -1, -1
+		cur         cellState
+		inSheetData bool
+		merges      []string
+		done        bool
+	)
+	for !done {
+		t, err := d.RawToken()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			if errors.Is(err, errTooLarge) {
+				return err
+			}
+			return fmt.Errorf("damaged worksheet XML: %w", err)
+		}
+		switch v := t.(type) {
+		case xml.StartElement:
+			switch v.Name.Local {
+			case "sheetData":
+				inSheetData = true
+			case "row":
+				if r := attr(v, "r"); r != "" {
+					n, err := strconv.Atoi(r)
+					if err == nil && n > 0 {
+						row = n - 1
+					} else {
+						row++
+					}
+				} else {
+					row++
+				}
+				col = -1
+				if row >= maxRows {
+					done = true
+				}
+				if h := attr(v, "hidden"); (h == "1" || h == "true") && row >= 0 && row < maxRows {
+					g.hiddenRow(row)
+				}
+			case "col":
+				if h := attr(v, "hidden"); h == "1" || h == "true" {
+					lo, _ := strconv.Atoi(attr(v, "min"))
+					hi, _ := strconv.Atoi(attr(v, "max"))
+					for c := max(lo, 1); c <= min(hi, maxCols); c++ {
+						g.hiddenCol(c - 1)
+					}
+				}
+			case "oddHeader", "firstHeader", "evenHeader":
+				cur.in = 'h'
+			case "c":
+				cur = cellState{typ: attr(v, "t")}
+				if r := attr(v, "r"); r != "" {
+					if c, rr, ok := parseRef(r); ok {
+						col, row = c, rr
+					} else {
+						col++
+					}
+				} else {
+					col++
+				}
+				if s := attr(v, "s"); s != "" {
+					if n, err := strconv.Atoi(s); err == nil {
+						if f, ok := formats[n]; ok {
+							cur.format = f
+							cur.hasFormat = true
+						}
+					}
+				}
+				cur.row, cur.col, cur.open = row, col, true
+			case "v":
+				cur.in = 'v'
+			case "f":
+				cur.formula = true
+				cur.in = 'f'
+				cur.shared = attr(v, "t") == "shared"
+				cur.si = attr(v, "si")
+				cur.sharedRef = attr(v, "ref")
+			case "t":
+				if cur.open && cur.inIS {
+					cur.in = 't'
+				}
+			case "is":
+				cur.inIS = true
+			case "rPh":
+				cur.phonetic++
+			case "mergeCell":
+				merges = append(merges, attr(v, "ref"))
+			}
+		case xml.CharData:
+			switch cur.in {
+			case 'v':
+				cur.v.Write(v)
+			case 'f':
+				cur.f.Write(v)
+			case 't':
+				if cur.phonetic == 0 {
+					cur.v.Write(v)
+				}
+			case 'h':
+				g.header += string(v)
+			}
+		case xml.EndElement:
+			switch v.Name.Local {
+			case "v", "f", "t", "oddHeader", "firstHeader", "evenHeader":
+				cur.in = 0
+			case "rPh":
+				cur.phonetic--
+			case "is":
+				cur.inIS = false
+			case "c":
+				if cur.open {
+					g.put(cur, sst)
+				}
+				cur = cellState{}
+			case "sheetData":
+				inSheetData = false
+			}
+		}
+	}
+	if done && inSheetData {
+		// Past the rows tally reads: skip to the end of the cells and read
+		// the merged ranges that follow them.
+		rest, err := skipPast(br, "sheetData>")
+		if err != nil {
+			return err
+		}
+		if rest != nil {
+			d = xml.NewDecoder(io.MultiReader(bytes.NewReader(rest), br))
+			d.Strict = false
+			for {
+				t, err := d.RawToken()
+				if err != nil {
+					if errors.Is(err, errTooLarge) {
+						return err
+					}
+					break
+				}
+				if se, ok := t.(xml.StartElement); ok && se.Name.Local == "mergeCell" {
+					merges = append(merges, attr(se, "ref"))
+				}
+			}
+		}
+	}
+	for _, m := range merges {
+		g.merge(m)
+	}
+	return nil
+}
+
+// cellState is a cell being read.
+type cellState struct {
+	row, col  int
+	typ       string
+	v, f      strings.Builder
+	in        byte
+	inIS      bool
+	phonetic  int
+	formula   bool
+	shared    bool
+	si        string
+	sharedRef string
+	format    numFmt
+	hasFormat bool
+	open      bool
+}
+
+// put stores a finished cell in the grid.
+func (g *grid) put(c cellState, sst []string) {
+	if c.row < 0 || c.col < 0 || c.row >= maxRows || c.col >= maxCols {
+		return
+	}
+	text := c.v.String()
+	var flags cellFlags
+	switch c.typ {
+	case "s":
+		n, err := strconv.Atoi(strings.TrimSpace(text))
+		if err != nil || n < 0 || n >= len(sst) {
+			text = ""
+		} else {
+			text = sst[n]
+		}
+		flags |= flagString
+	case "inlineStr", "str":
+		flags |= flagString
+	case "e":
+		flags |= flagError
+	case "b":
+		flags |= flagBool
+	case "d":
+		flags |= flagDate
+	default:
+		if c.format.date && text != "" {
+			flags |= flagDate
+		}
+	}
+	at := [2]int{c.row, c.col}
+	if c.formula {
+		flags |= flagFormula
+		if c.v.Len() == 0 {
+			flags |= flagNoCache
+		}
+		if g.formulas == nil {
+			g.formulas = map[[2]int]formula{}
+		}
+		g.formulas[at] = formula{text: c.f.String(), shared: c.shared, si: c.si, ref: c.sharedRef}
+	}
+	if c.hasFormat && flags&(flagString|flagError|flagBool) == 0 {
+		if g.formats == nil {
+			g.formats = map[[2]int]numFmt{}
+		}
+		g.formats[at] = c.format
+	}
+	if text == "" && flags&flagFormula == 0 {
+		return
+	}
+	g.set(c.row, c.col, text)
+	if flags != 0 {
+		if g.flags == nil {
+			g.flags = map[[2]int]cellFlags{}
+		}
+		g.flags[at] = flags
+	}
+}
+
+// formula is a cell's formula as stored: a shared formula's children hold
+// only the group id, the master holds the text and the range.
+type formula struct {
+	text   string
+	shared bool
+	si     string
+	ref    string
+}
+
+// merge fills a merged range from its top-left cell.
+func (g *grid) merge(ref string) {
+	a, b, ok := strings.Cut(ref, ":")
+	if !ok {
+		return
+	}
+	c1, r1, ok1 := parseRef(a)
+	c2, r2, ok2 := parseRef(b)
+	if !ok1 || !ok2 || r1 > r2 || c1 > c2 || r1 >= maxRows || c1 >= maxCols {
+		return
+	}
+	r2, c2 = min(r2, maxRows-1), min(c2, maxCols-1)
+	if (r2-r1+1)*(c2-c1+1) > 10000 {
+		return // a merge over a whole area holds no table
+	}
+	v := g.at(r1, c1)
+	for r := r1; r <= r2; r++ {
+		for c := c1; c <= c2; c++ {
+			if r == r1 && c == c1 {
+				continue
+			}
+			g.set(r, c, v)
+			g.anchor[[2]int{r, c}] = [2]int{r1, c1}
+		}
+	}
+}
+
+// parseRef reads an A1 reference (with optional $) into 0-based column and row.
+func parseRef(s string) (col, row int, ok bool) {
+	s = strings.ReplaceAll(s, "$", "")
+	i := 0
+	for i < len(s) && (s[i] >= 'A' && s[i] <= 'Z' || s[i] >= 'a' && s[i] <= 'z') {
+		ch := s[i]
+		if ch >= 'a' {
+			ch -= 'a' - 'A'
+		}
+		col = col*26 + int(ch-'A'+1)
+		i++
+		if col > 16384 {
+			return 0, 0, false
+		}
+	}
+	if i == 0 || i == len(s) {
+		return 0, 0, false
+	}
+	for ; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return 0, 0, false
+		}
+		row = row*10 + int(s[i]-'0')
+		if row > 1<<20 {
+			return 0, 0, false
+		}
+	}
+	if row == 0 {
+		return 0, 0, false
+	}
+	return col - 1, row - 1, true
+}
+
+// skipPast reads until just after the first occurrence of marker and
+// returns what it read after it, or nil at the end of the input.
+func skipPast(br *bufio.Reader, marker string) ([]byte, error) {
+	m := []byte(marker)
+	var carry []byte
+	buf := make([]byte, 64<<10)
+	for {
+		n, err := br.Read(buf)
+		chunk := append(carry, buf[:n]...)
+		if i := bytes.Index(chunk, m); i >= 0 {
+			return append([]byte(nil), chunk[i+len(m):]...), nil
+		}
+		if len(chunk) > len(m) {
+			carry = append(carry[:0], chunk[len(chunk)-len(m):]...)
+		} else {
+			carry = chunk
+		}
+		if err == io.EOF {
+			return nil, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+}
+
+// countingReader fails once more than limit bytes have been read.
+type countingReader struct {
+	r     io.Reader
+	n     int64
+	limit int64
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n += int64(n)
+	if c.n > c.limit {
+		return n, errTooLarge
+	}
+	return n, err
+}
