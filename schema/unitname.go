@@ -36,12 +36,22 @@ func UnitName(text string) string {
 	if len(fields) == 0 {
 		return ""
 	}
-	// Prefer the field that carries an administrative suffix.
+	// Prefer the field naming the lowest level: a township over its district
+	// ("银川市兴庆区 大新镇人民政府" → 大新镇).
 	name := fields[0]
+	found := false
 	for _, f := range fields {
-		if hasAnySuffix(cleanBody(f), lowerSuffixes) || hasAnySuffix(cleanBody(f), upperSuffixes) {
-			name = f
+		if hasAnySuffix(lastSegment(cleanBody(f)), lowerSuffixes) {
+			name, found = f, true
 			break
+		}
+	}
+	if !found {
+		for _, f := range fields {
+			if hasAnySuffix(cleanBody(f), upperSuffixes) {
+				name = f
+				break
+			}
 		}
 	}
 	name = cleanBody(name)
@@ -98,7 +108,7 @@ func lastSegment(s string) string {
 				}
 				end := from + i + len(suf)
 				prefix, rest := s[:end], s[end:]
-				if utf8.RuneCountInString(prefix) >= 2 && utf8.RuneCountInString(rest) >= 2 && !startsWithAny(rest, upperSuffixes) {
+				if utf8.RuneCountInString(prefix) >= 2 && utf8.RuneCountInString(rest) >= 2 && !startsWithAny(rest, upperSuffixes) && !isSuffix(rest) {
 					if cut < 0 || end < cut {
 						cut = end
 					}
@@ -113,6 +123,25 @@ func lastSegment(s string) string {
 		s = s[cut:]
 	}
 }
+
+// isSuffix reports a text that is an administrative suffix alone (街道):
+// cutting before it would leave no name ("东区街道" is not 东区 + 街道).
+func isSuffix(s string) bool {
+	for _, suf := range append(append([]string{}, lowerSuffixes...), upperSuffixes...) {
+		if s == suf {
+			return true
+		}
+	}
+	return false
+}
+
+// UpperLevel reports a district, county or city name (区, 县, 市, 旗…).
+func UpperLevel(name string) bool {
+	return hasAnySuffix(name, upperSuffixes) && !hasAnySuffix(name, lowerSuffixes)
+}
+
+// LowerLevel reports a township or street-office name (镇, 乡, 街道…).
+func LowerLevel(name string) bool { return hasAnySuffix(name, lowerSuffixes) }
 
 func startsWithAny(s string, prefixes []string) bool {
 	for _, p := range prefixes {

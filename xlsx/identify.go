@@ -11,12 +11,17 @@ import (
 // fillerLine matches a 填报单位 line: "填报单位：掌政镇人民政府（盖章）".
 var fillerLine = regexp.MustCompile(`^\s*(?:填报单位|报送单位|填报机关|单位名称|填表单位)\s*[:：]?\s*(.*)$`)
 
-// datedLine marks texts whose year is a date of filling, not the report year.
-var datedLine = regexp.MustCompile(`日期|时间|印发|报送于|填报于|[0-9０-９]{4}\s*年\s*[0-9０-９一二三四五六七八九十]{1,2}\s*月`)
+// datedLine marks texts whose year is a date of filling or printing, not
+// the report year ("填报日期：2019年1月10日").
+var datedLine = regexp.MustCompile(`日期|时间：|印发|报送|填报于|打印|制表`)
 
-// identify finds the unit name and report year: from a 填报单位 line, the
-// title rows above the table, a cover sheet, the sheet name, and last the
-// file name.
+// identify finds the unit name and report year. The unit: a 填报单位 line
+// on the table's sheet, the title above the table, the printed page
+// header, the sheet's name, then the other visible sheets (a cover), and
+// last the file name. A district's name in the title where the file names
+// a township (a district template not retitled) gives way to the file name,
+// with a warning. The year: the table's own title or header, the title
+// rows, the sheet name, the page header, a cover, the file name.
 func (r *reader) identify(pls []*placement) {
 	var main *placement
 	for _, p := range pls {
@@ -26,85 +31,112 @@ func (r *reader) identify(pls []*placement) {
 		}
 	}
 	sub := r.sub
-	var texts []string // candidate texts, most telling first
-	for _, g := range r.grids {
-		for ri, row := range g.rows {
-			for ci, t := range row {
-				m := fillerLine.FindStringSubmatch(schema.Fold(t))
-				if m == nil || g.isFill(ri, ci) {
-					continue
-				}
-				v := strings.TrimSpace(m[1])
-				if v == "" {
-					v = nextText(row, ci)
-				}
-				texts = append(texts, v)
-			}
-		}
-	}
-	var titleTexts []string
+	var own, others []string // candidate texts, most telling first
 	if main != nil {
-		for ri := 0; ri < main.top && ri < len(main.g.rows); ri++ {
-			for ci, t := range main.g.rows[ri] {
-				if t != "" && !main.g.isFill(ri, ci) {
-					titleTexts = append(titleTexts, t)
-				}
-			}
-		}
+		own = append(own, fillerTexts(main.g)...)
+		own = append(own, titleTexts(main)...)
+		own = append(own, main.g.header, main.g.sheet)
 	}
-	texts = append(texts, titleTexts...)
-	var coverTexts []string
 	for _, g := range r.grids {
-		if main != nil && g == main.g {
+		if main != nil && g == main.g || g.hidden {
 			continue
 		}
+		others = append(others, fillerTexts(g)...)
 		for ri, row := range g.rows {
 			if ri > 40 {
 				break
 			}
 			for ci, t := range row {
 				if t != "" && !g.isFill(ri, ci) {
-					coverTexts = append(coverTexts, t)
+					others = append(others, t)
 				}
 			}
 		}
 	}
-	texts = append(texts, coverTexts...)
-	if main != nil {
-		texts = append(texts, main.g.sheet)
-	}
-
-	for _, t := range texts {
+	for _, t := range append(own, others...) {
 		if u := schema.UnitName(t); u != "" && schema.HasAdminSuffix(u) && !isFormTitle(u) {
 			sub.Unit = u
 			break
 		}
 	}
-	if sub.Unit == "" {
-		sub.Unit = fileUnit(r.name)
+	fromFile := fileUnit(r.name)
+	switch {
+	case sub.Unit == "":
+		sub.Unit = fromFile
 		if !schema.HasAdminSuffix(sub.Unit) {
 			sub.Add(schema.Finding{Severity: schema.Warning, Kind: schema.KindUnknownUnit, Rule: "read:unit-name",
 				Msg: schema.Msg("read.no-unit-name", sub.Unit)})
 		}
+	case schema.UpperLevel(sub.Unit) && schema.LowerLevel(fromFile):
+		sub.Add(schema.Finding{Severity: schema.Warning, Kind: schema.KindUnknownUnit, Rule: "read:unit-name",
+			Msg: schema.Msg("read.unit-mismatch", sub.Unit, fromFile)})
+		sub.Unit = fromFile
 	}
-	for _, group := range [][]string{titleTexts, coverTexts, {filepath.Base(r.name)}} {
-		for _, t := range group {
-			if datedLine.MatchString(t) {
-				continue
-			}
-			if y := schema.ParseYear(t); y >= 1990 && y <= 2100 {
-				sub.Year = y
-				break
-			}
+	var years []string
+	if main != nil {
+		if main.year != 0 {
+			sub.Year = main.year
 		}
+		years = append(years, titleTexts(main)...)
+		years = append(years, main.headText...)
+		years = append(years, main.g.sheet, main.g.header)
+	}
+	years = append(years, others...)
+	years = append(years, filepath.Base(r.name))
+	for _, t := range years {
 		if sub.Year != 0 {
 			break
+		}
+		if datedLine.MatchString(t) {
+			continue
+		}
+		if y := schema.ParseYear(t); y >= 1990 && y <= 2100 {
+			sub.Year = y
 		}
 	}
 	if sub.Year == 0 {
 		sub.Add(schema.Finding{Severity: schema.Warning, Kind: schema.KindYear, Rule: "read:year",
 			Msg: schema.Msg("read.no-year")})
 	}
+}
+
+// fillerTexts are the unit names given on 填报单位 lines of a sheet.
+func fillerTexts(g *grid) []string {
+	var out []string
+	for ri, row := range g.rows {
+		for ci, t := range row {
+			m := fillerLine.FindStringSubmatch(schema.Fold(t))
+			if m == nil || g.isFill(ri, ci) {
+				continue
+			}
+			v := strings.TrimSpace(m[1])
+			if v == "" || schema.UnitName(v) == "" {
+				v = nextText(row, ci)
+			}
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// titleTexts are the texts of the rows above a table, nearest first, up to
+// the table above it on the same sheet.
+func titleTexts(p *placement) []string {
+	from := 0
+	for _, o := range p.others {
+		if o.last < p.top {
+			from = max(from, o.last+1)
+		}
+	}
+	var out []string
+	for ri := min(p.top, len(p.g.rows)) - 1; ri >= from; ri-- {
+		for ci, t := range p.g.rows[ri] {
+			if t != "" && !p.g.isFill(ri, ci) {
+				out = append(out, t)
+			}
+		}
+	}
+	return out
 }
 
 // isFormTitle rejects names that are really the form's own words.

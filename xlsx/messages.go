@@ -79,6 +79,15 @@ func init() {
 		"read.other-sheet": {
 			Zh: "工作表“%[1]s”也是一份统计表，但只读取了“%[2]s”；如果它是另一个单位或另一年度的报表，请另存为单独的文件",
 			En: "sheet %[1]q holds the table too, but only %[2]q was read; if it is another unit's or another year's table, save it as a file of its own"},
+		"read.other-table": {
+			Zh: "此工作表中还有另一份统计表（%[1]s，第 %[2]d–%[3]d 行），未读取；读取的是 %[4]s的表",
+			En: "the sheet holds another table too (%[1]s, rows %[2]d–%[3]d), which was not read; the table read is for %[4]s"},
+		"read.duplicate-hidden": {
+			Zh: "“%[1]s”出现了两次：第 %[3]d 行是隐藏行，采用的是第 %[2]d 行的数字；请删除隐藏的旧行",
+			En: "%[1]s appears twice: row %[3]d is hidden, and row %[2]d is used; delete the hidden old row"},
+		"read.stray-number": {
+			Zh: "%[1]s 的统计数 %[2]s 为空，但同一行的 %[3]s 有数字 %[4]s；是否填错了列？",
+			En: "%[1]s is blank in %[2]s, but %[3]s on its row holds %[4]s; was it typed in the wrong column?"},
 		"read.panic": {
 			Zh: "读取文件时出错（%[1]s），文件结构异常；请让报送单位用 Excel 或 WPS 重新保存后发送",
 			En: "reading the file failed (%[1]s); its structure is abnormal. Ask the unit to save it again in Excel or WPS and resend it"},
@@ -115,6 +124,9 @@ func init() {
 		"read.no-unit-name": {
 			Zh: "工作簿中找不到填报单位名称（标题或“填报单位”一栏），暂以“%[1]s”作为单位名称；请在标题中写明单位",
 			En: "the workbook names no reporting unit (in its title or a 填报单位 line); %[1]q, from the file name, is used. Put the unit in the title"},
+		"read.unit-mismatch": {
+			Zh: "表中写的单位是“%[1]s”，文件名中是“%[2]s”；按文件名计为“%[2]s”，请核实并在标题中写明本单位",
+			En: "the table names %[1]q but the file name %[2]q; it is counted as %[2]s. Check, and put the unit in the title"},
 		"read.no-year": {
 			Zh: "工作簿中找不到统计年度（如标题“2018 年度……统计表”）；请在标题中写明年度",
 			En: "the workbook gives no report year (as in a title like “2018 年度……统计表”); put the year in the title"},

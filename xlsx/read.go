@@ -28,6 +28,9 @@ type Options struct {
 	// copy, and computes formulas that have no stored result; nil when none
 	// is available.
 	Converter Converter
+	// Year is the report year asked for (--year); it decides between
+	// tables of several years in one workbook. 0: the latest.
+	Year int
 
 	recomputed bool // the data are LibreOffice's recalculated copy
 }
@@ -228,7 +231,7 @@ func (r *reader) read(opt Options) {
 	)
 	for _, s := range opt.Schemas {
 		r.others = nil
-		pls, score := r.place(s)
+		pls, score := r.place(s, opt.Year)
 		if score > bestScore {
 			best, bestPl, bestOthers, bestScore = s, pls, r.others, score
 		}
@@ -267,23 +270,20 @@ func (r *reader) read(opt Options) {
 }
 
 // place finds every table of a schema on the sheets, and the schema's score.
-func (r *reader) place(s *schema.Schema) ([]*placement, float64) {
+func (r *reader) place(s *schema.Schema, want int) ([]*placement, float64) {
 	out := make([]*placement, len(s.Tables))
 	total := 0.0
 	for i, t := range s.Tables {
 		ix := newLabelIndex(t)
+		var all []*placement
 		for _, g := range r.grids {
-			p := locate(g, ix)
-			if p == nil {
-				continue
+			if p := locate(g, ix, want); p != nil {
+				all = append(all, p)
 			}
-			cur := out[i]
-			if cur == nil || p.score() > cur.score() || p.score() == cur.score() && cur.g.hidden && !g.hidden {
-				if cur != nil && cur.score() >= minScore {
-					r.others = append(r.others, cur)
-				}
-				out[i] = p
-			} else if p.score() >= minScore {
+		}
+		out[i] = chooseSheet(all, want)
+		for _, p := range all {
+			if p != out[i] && p.score() >= minScore {
 				r.others = append(r.others, p)
 			}
 		}
@@ -292,23 +292,114 @@ func (r *reader) place(s *schema.Schema) ([]*placement, float64) {
 	return out, total / float64(len(s.Tables))
 }
 
-// noteOtherSheets warns of further sheets that hold the same table: only
-// one is read, and the others may be another unit's table or an older copy.
+// partialPeriod marks sheets of a quarter, a half year or a month.
+var partialPeriod = regexp.MustCompile(`季度|季报|上半年|下半年|半年|\d{1,2}\s*月|[一二三四五六七八九十]+月`)
+
+// chooseSheet picks the sheet to read among those holding the table: of the
+// near-best matches, a visible sheet before a hidden one, the wanted (else
+// the latest) year, a whole year before a quarter or a month, then the
+// better match, then the earlier sheet.
+func chooseSheet(all []*placement, want int) *placement {
+	var best *placement
+	top := 0.0
+	for _, p := range all {
+		top = max(top, p.score())
+	}
+	for _, p := range all {
+		if best == nil {
+			best = p
+			continue
+		}
+		near := func(q *placement) bool { return q.score() >= top*0.9 }
+		switch {
+		case near(p) != near(best):
+			if near(p) {
+				best = p
+			}
+			continue
+		case p.g.hidden != best.g.hidden:
+			if !p.g.hidden {
+				best = p
+			}
+			continue
+		}
+		py, by := sheetYear(p), sheetYear(best)
+		if py != by && py != 0 && by != 0 {
+			if preferYear(py, by, want) {
+				best = p
+			}
+			continue
+		}
+		pp, bp := partialPeriod.MatchString(p.g.sheet), partialPeriod.MatchString(best.g.sheet)
+		if pp != bp {
+			if !pp {
+				best = p
+			}
+			continue
+		}
+		if p.score() > best.score() {
+			best = p
+		}
+	}
+	return best
+}
+
+// sheetYear is the year a sheet's table is for: from its title, its
+// header, or the sheet's name.
+func sheetYear(p *placement) int {
+	if p.year != 0 {
+		return p.year
+	}
+	if y := schema.ParseYear(p.g.sheet); y >= 1990 && y <= 2100 {
+		return y
+	}
+	return 0
+}
+
+// noteOtherSheets tells of further tables that were not read: on other
+// sheets, or on the same sheet. A table of another year or of a quarter is
+// a note; one that could be this very table again is a warning. Hidden
+// sheets (drafts, sources of formulas) are passed over.
 func (r *reader) noteOtherSheets(chosen []*placement) {
 	seen := map[string]bool{}
+	var main *placement
 	for _, p := range chosen {
 		if p != nil {
 			seen[p.g.sheet] = true
+			if main == nil {
+				main = p
+			}
+		}
+	}
+	year := 0
+	if main != nil {
+		year = sheetYear(main)
+		for _, bl := range main.others {
+			r.sub.Add(schema.Finding{Severity: schema.Info, Kind: schema.KindSchema, Rule: "read:other-table",
+				Sheet: main.g.sheet, Msg: schema.Msg("read.other-table", yearText(bl.year), bl.first+1, bl.last+1, yearText(year))})
 		}
 	}
 	for _, o := range r.others {
-		if seen[o.g.sheet] {
+		if seen[o.g.sheet] || o.g.hidden {
 			continue
 		}
 		seen[o.g.sheet] = true
-		r.sub.Add(schema.Finding{Severity: schema.Warning, Kind: schema.KindSchema, Rule: "read:other-sheet",
+		sev := schema.Warning
+		oy := sheetYear(o)
+		if oy != 0 && year != 0 && oy != year || partialPeriod.MatchString(o.g.sheet) {
+			sev = schema.Info
+		}
+		r.sub.Add(schema.Finding{Severity: sev, Kind: schema.KindSchema, Rule: "read:other-sheet",
 			Sheet: o.g.sheet, Msg: schema.Msg("read.other-sheet", o.g.sheet, r.sub.Sheet)})
 	}
+}
+
+// yearText names a year in a message, or says it is unknown.
+func yearText(y int) schema.Both {
+	if y == 0 {
+		return schema.Both{Zh: "年度不明", En: "year unknown"}
+	}
+	return schema.Both{Zh: fmt.Sprintf("%d 年", y), En: fmt.Sprint(y)}
 }
 
 func percent(f float64) string { return fmt.Sprintf("%.0f%%", f*100) }
@@ -350,64 +441,91 @@ func (r *reader) values(t *schema.Table, p *placement) {
 		}
 		return
 	}
+	g := p.g
 	for _, row := range t.Rows {
 		if row.Heading {
 			continue
 		}
-		gr, ok := p.rows[row.Code]
+		m, ok := p.rows[row.Code]
 		if !ok {
-			r.missingRow(row, p.g.sheet)
+			r.missingRow(row, g.sheet)
 			continue
 		}
 		for _, col := range t.Columns {
 			key := schema.Key(row.Code, col.Code)
 			cell, _ := s.Cell(key)
-			gc, ok := p.valueCol[col.Code]
+			gc, ok := m.band.valueCol[col.Code]
 			if !ok {
 				r.sub.Values[key] = schema.Value{State: schema.Missing}
 				continue
 			}
-			vr := p.valueRow(gr, gc)
-			r.sub.Values[key] = r.value(p.g, vr, gc, cell)
+			vr := m.valueRow(g, gc)
+			v := r.value(g, vr, gc, cell)
+			r.sub.Values[key] = v
+			if v.State == schema.Empty {
+				r.strayNumbers(g, m, vr, gc, key)
+			}
 		}
-		r.checkUnit(p, gr, row)
+		r.checkUnit(g, m, row)
 	}
-	for _, er := range p.extra {
-		text, _ := p.labelOf(normCache{}, er)
-		c := p.firstValueCol()
+	for _, e := range p.extra {
+		text, _ := p.bands[0].labelOf(g, e[0], candCache{ix: p.ix, m: map[string][]*schema.Row{}})
 		r.sub.Add(schema.Finding{Severity: schema.Warning, Kind: schema.KindExtraRow, Rule: "read:extra-row",
-			Sheet: p.g.sheet, Cell: r.cellRef(p.g, er, c),
-			Msg: schema.Msg("read.extra-row", er+1, oneLine(text), strings.TrimSpace(p.g.at(er, c)))})
+			Sheet: g.sheet, Cell: r.cellRef(g, e[0], e[1]),
+			Msg: schema.Msg("read.extra-row", e[0]+1, oneLine(text), strings.TrimSpace(g.at(e[0], e[1])))})
 	}
-	for code, dr := range p.dups {
-		row, _ := s.Row(code)
-		if row.Heading {
-			continue
+	for _, d := range p.dups {
+		row, _ := s.Row(d.code)
+		id := "read.duplicate-row"
+		if d.hidden {
+			id = "read.duplicate-hidden"
 		}
-		c := p.firstValueCol()
 		r.sub.Add(schema.Finding{Severity: schema.Warning, Kind: schema.KindExtraRow, Rule: "read:duplicate-row",
-			Sheet: p.g.sheet, Cell: r.cellRef(p.g, dr, c), Codes: []string{code},
-			Msg: schema.Msg("read.duplicate-row", rowName(row), p.rows[code]+1, dr+1)})
+			Sheet: g.sheet, Cell: r.cellRef(g, d.row, d.col), Codes: []string{d.code},
+			Msg: schema.Msg(id, rowName(row), d.kept+1, d.row+1)})
 	}
 }
 
-// valueRow is the row holding the value of an indicator whose label may be
-// merged down several rows: the first of them with something in the column.
-func (p *placement) valueRow(r, c int) int {
-	end := r
-	for rr := r + 1; rr < len(p.g.rows); rr++ {
-		a, ok := p.g.anchor[[2]int{rr, p.labelCol}]
-		if !ok || a[0] != r {
+// strayNumbers warns of numbers on an indicator's row in columns that are
+// neither its value nor a column of other figures (last year's, a
+// quarter's): most often a number typed one column off.
+func (r *reader) strayNumbers(g *grid, m *match, row, valueCol int, key string) {
+	b := m.band
+	for c := b.labelCol + 1; c < min(b.end, len(g.at2(row))); c++ {
+		if c == valueCol || c == b.unitCol || g.isFill(row, c) {
+			continue
+		}
+		if class, known := b.classes[c]; known && class != classUnknown {
+			continue
+		}
+		if schema.ParseNumber(g.at(row, c)).Form != schema.Number {
+			continue
+		}
+		r.sub.Add(schema.Finding{Severity: schema.Warning, Kind: schema.KindExtraRow, Rule: "read:stray-number",
+			Sheet: g.sheet, Cell: r.cellRef(g, row, c), Codes: []string{key},
+			Msg: schema.Msg("read.stray-number", cellName(r.sub.Schema, key), r.cellRef(g, row, valueCol),
+				r.cellRef(g, row, c), strings.TrimSpace(g.at(row, c)))})
+	}
+}
+
+// valueRow is the row holding an indicator's value: the first row of its
+// label's span (a label merged down rows, or broken over rows) with
+// something in the value column.
+func (m *match) valueRow(g *grid, c int) int {
+	end := m.row + m.span - 1
+	for rr := end + 1; rr < len(g.rows); rr++ {
+		a, ok := g.anchor[[2]int{rr, m.band.labelCol}]
+		if !ok || a[0] != m.row {
 			break
 		}
 		end = rr
 	}
-	for rr := r; rr <= end; rr++ {
-		if strings.TrimSpace(p.g.at(rr, c)) != "" {
+	for rr := m.row; rr <= end; rr++ {
+		if strings.TrimSpace(g.at(rr, c)) != "" || g.flags[[2]int{rr, c}]&flagFormula != 0 {
 			return rr
 		}
 	}
-	return r
+	return m.row
 }
 
 func (r *reader) missingRow(row *schema.Row, sheet string) {
@@ -565,18 +683,26 @@ func formulaText(f string) schema.Both {
 }
 
 // checkUnit compares a row's unit cell with the schema's unit.
-func (r *reader) checkUnit(p *placement, gr int, row *schema.Row) {
-	if p.unitCol < 0 || row.Unit == "" {
+func (r *reader) checkUnit(g *grid, m *match, row *schema.Row) {
+	b := m.band
+	if b.unitCol < 0 || row.Unit == "" {
 		return
 	}
-	got := p.g.at(gr, p.unitCol)
+	gr := m.row
+	for rr := m.row; rr < m.row+m.span; rr++ {
+		if strings.TrimSpace(g.at(rr, b.unitCol)) != "" {
+			gr = rr
+			break
+		}
+	}
+	got := g.at(gr, b.unitCol)
 	n := schema.NormalizeUnit(got)
 	if n == "" || n == schema.NormalizeUnit(row.Unit) {
 		return
 	}
-	key := schema.Key(row.Code, p.ix.table.Columns[0].Code)
+	key := schema.Key(row.Code, row.Table().Columns[0].Code)
 	r.sub.Add(schema.Finding{Severity: unitSeverity(row.Unit, got), Kind: schema.KindUnit, Rule: "read:unit",
-		Sheet: p.g.sheet, Cell: r.cellRef(p.g, gr, p.unitCol), Codes: []string{key},
+		Sheet: g.sheet, Cell: r.cellRef(g, gr, b.unitCol), Codes: []string{key},
 		Msg: schema.Msg("read.unit", rowName(row), oneLine(got), row.Unit)})
 }
 
