@@ -156,4 +156,3 @@ func isNote(text string) bool {
 	}
 	return false
 }
-

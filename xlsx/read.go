@@ -13,7 +13,6 @@ import (
 
 	"github.com/shopspring/decimal"
 
-
 	"tally/schema"
 )
 
