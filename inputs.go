@@ -21,7 +21,7 @@ import (
 var (
 	workbookExts = map[string]bool{".xlsx": true, ".xlsm": true, ".xltx": true, ".xltm": true,
 		".xls": true, ".et": true, ".ett": true, ".ods": true}
-	strayExts = map[string]bool{".pdf": true, ".doc": true, ".docx": true, ".wps": true, ".odt": true,
+	strayExts = map[string]bool{".csv": true, ".pdf": true, ".doc": true, ".docx": true, ".wps": true, ".odt": true,
 		".jpg": true, ".jpeg": true, ".png": true, ".bmp": true, ".gif": true, ".tif": true, ".tiff": true,
 		".zip": true, ".rar": true, ".7z": true}
 )

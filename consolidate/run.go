@@ -131,7 +131,7 @@ func readOne(src Source, read Reader) *schema.Submission {
 	sub := read(data, src.Name)
 	if sub.Unreadable && src.Severity == schema.Warning {
 		for i := range sub.Findings {
-			if sub.Findings[i].Kind == schema.KindUnreadable {
+			if k := sub.Findings[i].Kind; k == schema.KindUnreadable || k == schema.KindSchema {
 				sub.Findings[i].Severity = schema.Warning
 			}
 		}

@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"testing"
@@ -412,4 +413,65 @@ func TestOtherSheetWithTheTable(t *testing.T) {
 	assert.Equal(t, schema.KindSchema, sub.Findings[0].Kind)
 	assert.Equal(t, schema.Warning, sub.Findings[0].Severity)
 	assert.Contains(t, sub.Findings[0].Message(schema.Zh), "工作表“通贵乡”也是一份统计表")
+}
+
+// padRows rewrites a workbook's first sheet with n styled empty rows after
+// its table, as selecting a column to the bottom and formatting it leaves.
+func padRows(t testing.TB, data []byte, n int) []byte {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	require.NoError(t, err)
+	var out bytes.Buffer
+	zw := zip.NewWriter(&out)
+	for _, f := range zr.File {
+		rc, err := f.Open()
+		require.NoError(t, err)
+		body, err := io.ReadAll(rc)
+		require.NoError(t, err)
+		rc.Close()
+		w, err := zw.Create(f.Name)
+		require.NoError(t, err)
+		if f.Name == "xl/worksheets/sheet1.xml" {
+			i := bytes.Index(body, []byte("</sheetData>"))
+			require.Positive(t, i)
+			_, _ = w.Write(body[:i])
+			for r := 200; r < 200+n; r++ {
+				fmt.Fprintf(w, `<row r="%d"><c r="A%d" s="1"/><c r="B%d" s="1"/><c r="C%d" s="1"/></row>`, r, r, r, r)
+			}
+			_, _ = w.Write(body[i:])
+			continue
+		}
+		_, _ = w.Write(body)
+	}
+	require.NoError(t, zw.Close())
+	return out.Bytes()
+}
+
+// A million formatted empty rows under the table cost a pass of inflation,
+// not a sheet in memory: the table reads as without them, and the merged
+// ranges after the rows are still found.
+func TestMillionEmptyRows(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a 100 MB worksheet")
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(table{title: "大新镇2018年度政府信息公开情况统计表", vals: map[string]any{"1.1": 12}}.build(t)))
+	require.NoError(t, err)
+	require.NoError(t, f.MergeCell("Sheet1", "A1", "C1"))
+	buf, err := f.WriteToBuffer()
+	require.NoError(t, err)
+	data := padRows(t, buf.Bytes(), 1_000_000)
+	sub := read(t, data, "x.xlsx")
+	require.False(t, sub.Unreadable, "%v", kinds(sub))
+	assert.Equal(t, "12", sub.Values["1.1"].Num.String())
+	assert.Equal(t, "大新镇", sub.Unit)
+	assert.Empty(t, kinds(sub))
+}
+
+func BenchmarkReadMillionEmptyRows(b *testing.B) {
+	data := padRows(b, table{title: "大新镇2018年度政府信息公开情况统计表"}.build(b), 1_000_000)
+	s := gov2018(b)
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		Read(data, "x.xlsx", Options{Schemas: []*schema.Schema{s}})
+	}
 }
