@@ -175,15 +175,6 @@ func others(g []*schema.Submission, self *schema.Submission) schema.Both {
 	return schema.Both{Zh: strings.Join(zh, "、"), En: strings.Join(en, ", ")}
 }
 
-func unitFromName(name string) string {
-	base := filepath.Base(name)
-	base = strings.TrimSuffix(base, filepath.Ext(base))
-	if u := schema.UnitName(base); u != "" {
-		return u
-	}
-	return base
-}
-
 // ParseRoster reads a roster: one unit a line; blank lines and lines
 // starting with # are ignored; a UTF-8 byte-order mark is allowed.
 func ParseRoster(text string) []string {

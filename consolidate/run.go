@@ -124,7 +124,7 @@ func readOne(src Source, read Reader) *schema.Submission {
 		sub := &schema.Submission{File: src.Name, Unreadable: true, Values: map[string]schema.Value{}}
 		sub.Add(schema.Finding{Severity: src.severity(), Kind: schema.KindUnreadable, Rule: "read:unreadable",
 			Msg: schema.Msg("run.load-failed", err.Error())})
-		sub.Unit = unitFromName(src.Name)
+		sub.Unit = schema.FileUnit(src.Name)
 		sub.Stamp()
 		return sub
 	}

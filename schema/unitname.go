@@ -194,3 +194,16 @@ func ParseYear(text string) int {
 	}
 	return 0
 }
+
+// FileUnit derives a unit name from a file's path: "乡镇/03-大新镇2018年统计表.xlsx"
+// → 大新镇; the bare file name when nothing name-like is in it.
+func FileUnit(path string) string {
+	base := path[strings.LastIndexAny(path, `/\`)+1:]
+	if i := strings.LastIndex(base, "."); i > 0 {
+		base = base[:i]
+	}
+	if u := UnitName(base); u != "" {
+		return u
+	}
+	return base
+}

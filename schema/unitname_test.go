@@ -44,3 +44,10 @@ func TestParseYear(t *testing.T) {
 		assert.Equal(t, want, ParseYear(in), "%q", in)
 	}
 }
+
+func TestFileUnit(t *testing.T) {
+	assert.Equal(t, "大新镇", FileUnit("乡镇/03-大新镇2018年统计表.xlsx"))
+	assert.Equal(t, "大新镇", FileUnit(`C:\报表\大新镇.xlsx`))
+	assert.Equal(t, "统计表", FileUnit("统计表.xlsx"))
+	assert.Equal(t, "notes", FileUnit("notes"))
+}

@@ -59,7 +59,7 @@ func (r *reader) identify(pls []*placement) {
 			break
 		}
 	}
-	fromFile := fileUnit(r.name)
+	fromFile := schema.FileUnit(r.name)
 	switch {
 	case sub.Unit == "":
 		sub.Unit = fromFile
@@ -151,15 +151,4 @@ func nextText(row []string, after int) string {
 		}
 	}
 	return ""
-}
-
-// fileUnit derives a unit name from a file name: "03-大新镇2018年统计表.xlsx"
-// → 大新镇; the bare file name when nothing name-like is in it.
-func fileUnit(name string) string {
-	base := filepath.Base(name)
-	base = strings.TrimSuffix(base, filepath.Ext(base))
-	if u := schema.UnitName(base); u != "" {
-		return u
-	}
-	return base
 }

@@ -62,7 +62,7 @@ func Read(data []byte, name string, opt Options) (sub *schema.Submission) {
 			unreadable(sub, "read.panic", fmt.Sprint(r))
 		}
 		if sub.Unit == "" {
-			sub.Unit = fileUnit(name)
+			sub.Unit = schema.FileUnit(name)
 		}
 		sub.Stamp()
 	}()

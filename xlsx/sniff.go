@@ -4,7 +4,6 @@ import (
 	"archive/zip"
 	"bytes"
 	"io"
-	"path/filepath"
 	"strings"
 
 	"github.com/richardlehane/mscfb"
@@ -140,17 +139,4 @@ func looksLikeText(b []byte) bool {
 
 // convertibleExt is the extension a converted copy is given, so that the
 // converter picks the right import filter.
-func convertibleExt(f format, name string) string {
-	switch f {
-	case fmtODS:
-		return ".ods"
-	case fmtHTML:
-		return ".html"
-	case fmtXML2003:
-		return ".xml"
-	}
-	if strings.EqualFold(filepath.Ext(name), ".et") {
-		return ".et"
-	}
-	return ".xls"
-}
+func convertibleExt(f format, name string) string { return "." + extName(f, name) }

@@ -129,21 +129,12 @@ func WriteConsolidated(w io.Writer, res *consolidate.Result, opt WriteOptions) e
 	if res.Schema == nil {
 		return fmt.Errorf("no submission could be read, so there is nothing to consolidate")
 	}
-	f := excelize.NewFile()
-	defer f.Close()
 	names := Names(opt.Lang)
-	st, err := newStyles(f)
+	f, st, err := newBook(names.Summary, names.Detail, names.Findings, names.Sources)
 	if err != nil {
 		return err
 	}
-	if err := f.SetSheetName("Sheet1", names.Summary); err != nil {
-		return err
-	}
-	for _, n := range []string{names.Detail, names.Findings, names.Sources} {
-		if _, err := f.NewSheet(n); err != nil {
-			return err
-		}
-	}
+	defer f.Close()
 	totalCol, detailRows := detailPlan(res)
 	if err := writeSummary(f, st, res, names, totalCol, detailRows, opt); err != nil {
 		return err
@@ -151,6 +142,36 @@ func WriteConsolidated(w io.Writer, res *consolidate.Result, opt WriteOptions) e
 	if err := writeDetail(f, st, res, names, opt); err != nil {
 		return err
 	}
+	full := true
+	if err := f.SetCalcProps(&excelize.CalcPropsOptions{FullCalcOnLoad: &full}); err != nil {
+		return err
+	}
+	return finishLog(w, f, st, res, names, opt)
+}
+
+// newBook makes a workbook with the given sheets, in order, and tally's
+// styles.
+func newBook(sheets ...string) (*excelize.File, *styles, error) {
+	f := excelize.NewFile()
+	st, err := newStyles(f)
+	if err == nil {
+		err = f.SetSheetName("Sheet1", sheets[0])
+	}
+	for _, n := range sheets[1:] {
+		if err == nil {
+			_, err = f.NewSheet(n)
+		}
+	}
+	if err != nil {
+		f.Close()
+		return nil, nil, err
+	}
+	return f, st, nil
+}
+
+// finishLog writes the findings and sources sheets and the document
+// properties, and saves the workbook to w.
+func finishLog(w io.Writer, f *excelize.File, st *styles, res *consolidate.Result, names SheetNames, opt WriteOptions) error {
 	if err := writeFindings(f, st, res, names.Findings, opt); err != nil {
 		return err
 	}
@@ -158,44 +179,23 @@ func WriteConsolidated(w io.Writer, res *consolidate.Result, opt WriteOptions) e
 		return err
 	}
 	f.SetActiveSheet(0)
-	full := true
-	if err := f.SetCalcProps(&excelize.CalcPropsOptions{FullCalcOnLoad: &full}); err != nil {
-		return err
-	}
 	if err := setProps(f, res, opt); err != nil {
 		return err
 	}
-	_, err = f.WriteTo(w)
+	_, err := f.WriteTo(w)
 	return err
 }
 
 // WriteLog writes the findings and sources sheets alone: the discrepancy
 // log as a workbook.
 func WriteLog(w io.Writer, res *consolidate.Result, opt WriteOptions) error {
-	f := excelize.NewFile()
-	defer f.Close()
 	names := Names(opt.Lang)
-	st, err := newStyles(f)
+	f, st, err := newBook(names.Findings, names.Sources)
 	if err != nil {
 		return err
 	}
-	if err := f.SetSheetName("Sheet1", names.Findings); err != nil {
-		return err
-	}
-	if _, err := f.NewSheet(names.Sources); err != nil {
-		return err
-	}
-	if err := writeFindings(f, st, res, names.Findings, opt); err != nil {
-		return err
-	}
-	if err := writeSources(f, st, res, names.Sources, opt); err != nil {
-		return err
-	}
-	if err := setProps(f, res, opt); err != nil {
-		return err
-	}
-	_, err = f.WriteTo(w)
-	return err
+	defer f.Close()
+	return finishLog(w, f, st, res, names, opt)
 }
 
 func setProps(f *excelize.File, res *consolidate.Result, opt WriteOptions) error {
