@@ -354,7 +354,10 @@ func schemasAction(c *cli.Context) error {
 	case len(args) == 0:
 		for _, s := range schema.Builtins() {
 			years := ""
-			if s.Years.From != 0 || s.Years.To != 0 {
+			switch {
+			case s.Years.To == 0 && s.Years.From != 0:
+				years = fmt.Sprintf("%d–", s.Years.From)
+			case s.Years.From != 0 || s.Years.To != 0:
 				years = fmt.Sprintf("%d–%d", s.Years.From, s.Years.To)
 			}
 			fmt.Fprintf(w, "%-16s %-10s %s  %s\n", s.ID, years, s.Title, s.En)

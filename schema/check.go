@@ -470,8 +470,14 @@ func (s *Schema) CellName(key string, lang Lang) string {
 	name := c.Row.DisplayName(lang)
 	if !c.Table.Single() {
 		col := c.Column.Label
+		if c.Column.Name != "" {
+			col = c.Column.Name
+		}
 		if lang == En && c.Column.En != "" {
 			col = c.Column.En
+		}
+		if c.Row.Unlabeled {
+			return col
 		}
 		name += "·" + col
 	}

@@ -64,7 +64,13 @@ type Column struct {
 	RawCode Code     `yaml:"code"`
 	Label   string   `yaml:"label"`
 	Aliases []string `yaml:"aliases"`
-	En      string   `yaml:"en"`
+	// Group lists the header labels printed above the column's own, outer
+	// first: a column 结果维持 under 行政诉讼 / 复议后起诉 has group
+	// [行政诉讼, 复议后起诉]. A column is found by its label and its group.
+	Group []string `yaml:"group"`
+	// Name is the short name used in messages; by default the label.
+	Name string `yaml:"name"`
+	En   string `yaml:"en"`
 	// Kind, Places, Negative and Unit, when set, override the row's.
 	Kind     Kind   `yaml:"kind"`
 	Places   int    `yaml:"places"`
@@ -93,6 +99,9 @@ type Row struct {
 	Places   int      `yaml:"places"`
 	Negative bool     `yaml:"negative"`
 	Heading  bool     `yaml:"heading"`
+	// Unlabeled marks the single data row of a table that prints no row
+	// label (the review and litigation table): it is found by its header.
+	Unlabeled bool `yaml:"unlabeled"`
 
 	table *Table
 	index int // position in its table

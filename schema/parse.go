@@ -202,10 +202,16 @@ func (c *compiler) rows(t *Table, tp string) {
 			continue
 		}
 		c.s.rows[r.Code] = r
-		if NormalizeLabel(r.Label) == "" {
+		switch {
+		case r.Unlabeled && len(t.Rows) != 1:
+			c.errorf(rp, "row %s is unlabeled, which only the single row of a table may be", r.Code)
+		case !r.Unlabeled && NormalizeLabel(r.Label) == "":
 			c.errorf(rp, "row %s has no label", r.Code)
 		}
 		for _, l := range append([]string{r.Label}, r.Aliases...) {
+			if NormalizeLabel(l) == "" {
+				continue
+			}
 			n := r.Section() + "|" + NormalizeLabel(l)
 			if prev, dup := labels[n]; dup && prev != r.Code {
 				c.errorf(rp, "rows %s and %s have the same label in one section; matching could not tell them apart", prev, r.Code)
