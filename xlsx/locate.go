@@ -9,14 +9,20 @@ import (
 	"tally/schema"
 )
 
-// labelIndex finds the rows of a table by normalised label.
+// labelIndex finds the rows and columns of a table by normalised label.
 type labelIndex struct {
-	table  *schema.Table
-	exact  map[string][]*schema.Row
-	byLen  []labelEntry // every label and alias, longest first, for prefix matches
-	units  map[string]bool
-	header map[string]bool // header texts: 统计指标, 单位, column labels
-	cols   map[string]*schema.Column
+	table *schema.Table
+	exact map[string][]*schema.Row
+	byLen []labelEntry // every label and alias, longest first, for fuzzy matches
+	units map[string]bool
+	// header holds every header text: 统计指标, 单位, the column labels and
+	// their groups; heads only those over the label and unit columns.
+	header map[string]bool
+	heads  map[string]bool
+	cols   map[string][]*schema.Column
+	// foreign holds the labels and titles of the schema's other tables: met
+	// below a table, they end it.
+	foreign map[string]bool
 }
 
 type labelEntry struct {
@@ -24,9 +30,9 @@ type labelEntry struct {
 	row  *schema.Row
 }
 
-func newLabelIndex(t *schema.Table) *labelIndex {
+func newLabelIndex(s *schema.Schema, t *schema.Table) *labelIndex {
 	ix := &labelIndex{table: t, exact: map[string][]*schema.Row{}, units: map[string]bool{},
-		header: map[string]bool{}, cols: map[string]*schema.Column{}}
+		header: map[string]bool{}, heads: map[string]bool{}, cols: map[string][]*schema.Column{}, foreign: map[string]bool{}}
 	for _, r := range t.Rows {
 		for _, l := range append([]string{r.Label}, r.Aliases...) {
 			n := schema.NormalizeLabel(l)
@@ -43,20 +49,49 @@ func newLabelIndex(t *schema.Table) *labelIndex {
 		}
 	}
 	sort.SliceStable(ix.byLen, func(i, j int) bool { return len(ix.byLen[i].norm) > len(ix.byLen[j].norm) })
-	for _, h := range []string{t.Header.Label, t.Header.Unit, "指标", "指标名称", "项目", "计量单位", "单位"} {
+	for _, h := range []string{t.Header.Label, t.Header.Unit, "统计指标", "指标", "指标名称", "项目", "计量单位", "单位", "信息内容"} {
 		if n := schema.NormalizeLabel(h); n != "" {
 			ix.header[n] = true
+			ix.heads[n] = true
 		}
 	}
 	for _, c := range t.Columns {
 		for _, l := range append([]string{c.Label}, c.Aliases...) {
 			if n := schema.NormalizeLabel(l); n != "" {
 				ix.header[n] = true
-				ix.cols[n] = c
+				ix.cols[n] = append(ix.cols[n], c)
+			}
+		}
+		for _, gl := range c.Group {
+			if n := schema.NormalizeLabel(gl); n != "" {
+				ix.header[n] = true
 			}
 		}
 		if c.Unit != "" {
 			ix.units[schema.NormalizeUnit(c.Unit)] = true
+		}
+	}
+	if s != nil {
+		own := map[string]bool{}
+		for n := range ix.exact {
+			own[n] = true
+		}
+		for _, o := range s.Tables {
+			if o == t {
+				continue
+			}
+			for _, l := range append([]string{o.Title}, o.Aliases...) {
+				if n := schema.NormalizeLabel(l); n != "" && !own[n] {
+					ix.foreign[n] = true
+				}
+			}
+			for _, r := range o.Rows {
+				for _, l := range append([]string{r.Label}, r.Aliases...) {
+					if n := schema.NormalizeLabel(l); n != "" && !own[n] && !r.Unlabeled {
+						ix.foreign[n] = true
+					}
+				}
+			}
 		}
 	}
 	for _, u := range []string{"条", "件", "次", "篇", "个", "人", "人次", "万元", "元", "项", "场", "期", "家", "户"} {

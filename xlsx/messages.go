@@ -71,8 +71,11 @@ func init() {
 			Zh: "%[1]s 的公式引用了它自己（循环引用%[2]s），算不出结果；请改正公式或直接填写数字",
 			En: "%[1]s refers to itself (a circular reference%[2]s) and has no result; fix the formula or type the number"},
 		"read.no-schema": {
-			Zh: "工作簿中找不到可识别的统计表：与%[1]s最接近的工作表只对上了 %[2]s 的指标名称；请确认报送的是正确的表格",
-			En: "no known table in this workbook: the closest sheet matches only %[2]s of the indicator labels of %[1]s; check that this is the right form"},
+			Zh: "工作簿中找不到可识别的统计表：对照%[1]s，最接近的工作表只对上了 %[2]s 的指标名称；请确认报送的是正确的表格",
+			En: "no known table in this workbook: compared with %[1]s, the closest sheet matches only %[2]s of the indicator labels; check that this is the right form"},
+		"read.no-data": {
+			Zh: "工作簿中没有任何数据（只有空白工作表或图表）；请让报送单位提供填好的统计表",
+			En: "the workbook holds no data at all (only empty sheets or charts); ask the unit for the filled-in table"},
 		"read.no-match-forced": {
 			Zh: "工作簿与指定的《%[1]s》(%[2]s) 不符：最接近的工作表只对上了 %[3]s 的指标名称",
 			En: "the workbook does not match the chosen %[1]s (%[2]s): the closest sheet matches only %[3]s of its indicator labels"},

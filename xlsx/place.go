@@ -39,7 +39,7 @@ var (
 
 // classify reads a column header; year is the latest year among the
 // headers (a header naming an earlier year is last year's).
-func classify(head string, cols map[string]*schema.Column, latest int) colClass {
+func classify(head string, cols map[string][]*schema.Column, latest int) colClass {
 	n := schema.NormalizeLabel(head)
 	if n == "" {
 		return classUnknown
@@ -146,11 +146,22 @@ func (p *placement) score() float64 {
 	if p == nil || p.total == 0 {
 		return 0
 	}
-	return float64(p.matched) / float64(p.total)
+	rows := float64(p.matched) / float64(p.total)
+	if p.ix.table.Single() {
+		return rows
+	}
+	cols := 0
+	for _, b := range p.bands {
+		cols = max(cols, len(b.valueCol))
+	}
+	return rows * float64(cols) / float64(len(p.ix.table.Columns))
 }
 
 // locate finds a table on a sheet; nil when not one label is on it.
 func locate(g *grid, ix *labelIndex, want int) *placement {
+	if rows := ix.table.Rows; len(rows) == 1 && rows[0].Unlabeled {
+		return locateUnlabeled(g, ix)
+	}
 	cands := candCache{ix: ix, m: map[string][]*schema.Row{}}
 	counts := map[int]int{}
 	total := 0
@@ -169,8 +180,16 @@ func locate(g *grid, ix *labelIndex, want int) *placement {
 		return nil
 	}
 	var labelCols []int
+	strong := map[int]bool{}
 	for c, n := range counts {
 		if n >= 3 && n*8 >= total || n*2 >= total {
+			strong[c] = true
+		}
+	}
+	for c, n := range counts {
+		// A column of parent labels just left of the labels (一、…, 三、本年度办理结果
+		// merged down its rows) holds few labels of its own.
+		if strong[c] || n >= 2 && (strong[c+1] || strong[c+2]) {
 			labelCols = append(labelCols, c)
 		}
 	}
@@ -188,7 +207,7 @@ func locate(g *grid, ix *labelIndex, want int) *placement {
 	// of its own, or labels indented by column).
 	var bands []*band
 	for i, c := range labelCols {
-		if i > 0 && c-labelCols[i-1] <= 1 && len(bands) > 0 {
+		if i > 0 && c-labelCols[i-1] <= 2 && len(bands) > 0 {
 			bands[len(bands)-1].labelCol = c
 			continue
 		}
@@ -215,6 +234,52 @@ func locate(g *grid, ix *labelIndex, want int) *placement {
 		blocks = append(blocks, b.match(g, ix, cands)...)
 	}
 	return choose(g, ix, blocks, want)
+}
+
+// locateUnlabeled finds a table of one unlabeled row by its header: the
+// rows that hold its column labels, and the first row under them.
+func locateUnlabeled(g *grid, ix *labelIndex) *placement {
+	var best *placement
+	for r := range g.rows {
+		hits := 0
+		for c, t := range g.rows[r] {
+			if t != "" && !g.isFill(r, c) && ix.header[schema.NormalizeLabel(t)] {
+				hits++
+			}
+		}
+		if hits < 3 {
+			continue
+		}
+		// r is a header row; the header ends where its texts end.
+		end := r + 1
+		for end < len(g.rows) && end < r+4 && rowHasHeader(g, ix, end) {
+			end++
+		}
+		b := &band{labelCol: -1, firstCol: 0, end: maxCols, unitCol: -1, header: r, top: r,
+			valueCol: map[string]int{}, classes: map[int]colClass{}}
+		b.matrixColumns(g, ix, end)
+		if len(b.valueCol) == 0 {
+			continue
+		}
+		p := &placement{g: g, ix: ix, rows: map[string]*match{ix.table.Rows[0].Code: {row: end, span: 1, band: b}},
+			bands: []*band{b}, matched: 1, total: 1, top: r}
+		if best == nil || len(b.valueCol) > len(best.bands[0].valueCol) {
+			best = p
+		}
+		if len(b.valueCol) == len(ix.table.Columns) {
+			break
+		}
+	}
+	return best
+}
+
+func rowHasHeader(g *grid, ix *labelIndex, r int) bool {
+	for _, t := range g.at2(r) {
+		if t != "" && ix.header[schema.NormalizeLabel(t)] {
+			return true
+		}
+	}
+	return false
 }
 
 // candCache memoises label lookups for one sheet.
@@ -251,10 +316,12 @@ func isNumberingColumn(g *grid, c int) bool {
 // setUp finds the band's header, unit column and value columns.
 func (b *band) setUp(g *grid, ix *labelIndex, cands candCache) {
 	first := -1
-	for r := range g.rows {
-		if len(cands.get(g.at(r, b.labelCol))) > 0 && !g.isFill(r, b.labelCol) {
-			first = r
-			break
+	for r := 0; r < len(g.rows) && first < 0; r++ {
+		for c := b.firstCol; c <= b.labelCol; c++ {
+			if len(cands.get(g.at(r, c))) > 0 && !g.isFill(r, c) && !b.isHeaderRow(g, ix, r) {
+				first = r
+				break
+			}
 		}
 	}
 	if first < 0 {
@@ -282,12 +349,12 @@ func (b *band) isHeaderRow(g *grid, ix *labelIndex, r int) bool {
 		return false
 	}
 	hits := 0
-	for c := b.labelCol; c < min(b.end, len(g.rows[r])); c++ {
-		if t := g.rows[r][c]; t != "" && ix.header[schema.NormalizeLabel(t)] {
+	for c := b.firstCol; c < min(b.end, len(g.rows[r])); c++ {
+		if t := g.rows[r][c]; t != "" && !g.isFill(r, c) && ix.header[schema.NormalizeLabel(t)] {
 			hits++
 		}
 	}
-	return hits >= 2 || hits == 1 && ix.header[schema.NormalizeLabel(g.at(r, b.labelCol))]
+	return hits >= 2 || ix.heads[schema.NormalizeLabel(g.at(r, b.labelCol))] || ix.heads[schema.NormalizeLabel(g.at(r, b.firstCol))]
 }
 
 func (b *band) findUnitCol(g *grid, ix *labelIndex) {
@@ -350,13 +417,7 @@ func (b *band) findValueCols(g *grid, ix *labelIndex, cands candCache, first int
 		latest = max(latest, schema.ParseYear(h))
 	}
 	if !t.Single() {
-		for c, h := range heads {
-			if col, ok := ix.cols[schema.NormalizeLabel(h)]; ok {
-				if prev, taken := b.valueCol[col.Code]; !taken || c < prev {
-					b.valueCol[col.Code] = c
-				}
-			}
-		}
+		b.matrixColumns(g, ix, first)
 		return
 	}
 	counts := map[int]int{}
@@ -418,6 +479,81 @@ func (b *band) findValueCols(g *grid, ix *labelIndex, cands candCache, first int
 		}
 	}
 	b.valueCol[t.Columns[0].Code] = best
+}
+
+// headerRegion is the rows of the header above a table's first row: the
+// header rows found, or the rows just above that hold header texts.
+func (b *band) headerRegion(g *grid, ix *labelIndex, first int) (int, int) {
+	top := first
+	for r := first - 1; r >= 0 && r >= first-6; r-- {
+		hit := false
+		for c := b.firstCol; c < min(b.end, len(g.at2(r))); c++ {
+			if ix.header[schema.NormalizeLabel(g.rows[r][c])] {
+				hit = true
+				break
+			}
+		}
+		if !hit {
+			break
+		}
+		top = r
+	}
+	return top, first
+}
+
+// matrixColumns finds each column of a matrix by its header: its own label
+// and the group labels above it (结果维持 under 行政诉讼 / 复议后起诉). Of
+// several columns that fit, the leftmost not yet taken is used.
+func (b *band) matrixColumns(g *grid, ix *labelIndex, first int) {
+	top, end := b.headerRegion(g, ix, first)
+	texts := map[int]map[string]bool{}
+	for c := b.labelCol + 1; c < b.end; c++ {
+		set := map[string]bool{}
+		for r := top; r < end; r++ {
+			if n := schema.NormalizeLabel(g.at(r, c)); n != "" {
+				set[n] = true
+			}
+		}
+		if len(set) > 0 {
+			texts[c] = set
+		}
+	}
+	taken := map[int]bool{}
+	for _, col := range ix.table.Columns {
+		for c := b.labelCol + 1; c < b.end; c++ {
+			set := texts[c]
+			if set == nil || taken[c] || !fits(col, set) {
+				continue
+			}
+			b.valueCol[col.Code] = c
+			taken[c] = true
+			b.classes[c] = classCurrent
+			break
+		}
+	}
+	if top < first && (b.header < 0 || b.header > top) {
+		b.header = top
+	}
+}
+
+// fits reports whether a column's header texts name the schema column: its
+// label or an alias, and every label of its group.
+func fits(col *schema.Column, texts map[string]bool) bool {
+	own := false
+	for _, l := range append([]string{col.Label}, col.Aliases...) {
+		if texts[schema.NormalizeLabel(l)] {
+			own = true
+		}
+	}
+	if !own {
+		return false
+	}
+	for _, gl := range col.Group {
+		if !texts[schema.NormalizeLabel(gl)] {
+			return false
+		}
+	}
+	return true
 }
 
 func less(a, b [4]int) bool {
@@ -553,6 +689,9 @@ func (b *band) match(g *grid, ix *labelIndex, cands candCache) []*block {
 			blankRun++
 			continue
 		}
+		if cur.matched > 0 && len(rows) == 0 && b.foreign(g, r, ix) {
+			break // another table of the report starts here
+		}
 		if isNote(text) {
 			if cur.matched > 0 && isNoteSection(text) {
 				notes = true
@@ -635,6 +774,17 @@ func (b *band) match(g *grid, ix *labelIndex, cands candCache) []*block {
 
 func newBlock(b *band) *block {
 	return &block{band: b, rows: map[string]*match{}, first: -1}
+}
+
+// foreign reports a row naming another table of the schema (its title or
+// one of its rows).
+func (b *band) foreign(g *grid, r int, ix *labelIndex) bool {
+	for c := b.firstCol; c < min(b.end, len(g.at2(r))); c++ {
+		if n := schema.NormalizeLabel(g.rows[r][c]); n != "" && ix.foreign[n] {
+			return true
+		}
+	}
+	return false
 }
 
 // isNoteSection reports the line that opens the notes under a table; what

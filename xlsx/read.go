@@ -145,7 +145,7 @@ func keep(fs []schema.Finding, kind string) []schema.Finding {
 func unreadable(sub *schema.Submission, id string, args ...any) {
 	sub.Unreadable = true
 	kind := schema.KindUnreadable
-	if id == "read.no-schema" {
+	if id == "read.no-schema" || id == "read.no-data" {
 		kind = schema.KindSchema
 	}
 	sub.Add(schema.Finding{Severity: schema.Error, Kind: kind, Rule: "read:" + kind, Msg: schema.Msg(id, args...)})
@@ -236,8 +236,8 @@ func (r *reader) read(opt Options) {
 		}
 	}
 	r.others = bestOthers
-	if best == nil {
-		unreadable(r.sub, "read.no-schema", "", 0.0)
+	if best == nil || empty(r.grids) {
+		unreadable(r.sub, "read.no-data")
 		return
 	}
 	matched := 0
@@ -273,7 +273,7 @@ func (r *reader) place(s *schema.Schema, want int) ([]*placement, float64) {
 	out := make([]*placement, len(s.Tables))
 	total := 0.0
 	for i, t := range s.Tables {
-		ix := newLabelIndex(t)
+		ix := newLabelIndex(s, t)
 		var all []*placement
 		for _, g := range r.grids {
 			if p := locate(g, ix, want); p != nil {
@@ -403,13 +403,31 @@ func yearText(y int) schema.Both {
 
 func percent(f float64) string { return fmt.Sprintf("%.0f%%", f*100) }
 
-func titles(ss []*schema.Schema) schema.Both {
-	var zh, en []string
-	for _, s := range ss {
-		zh = append(zh, "《"+s.Title+"》("+s.ID+")")
-		en = append(en, s.ID)
+// empty reports a workbook without a single filled cell.
+func empty(grids []*grid) bool {
+	for _, g := range grids {
+		for _, row := range g.rows {
+			for _, t := range row {
+				if strings.TrimSpace(t) != "" {
+					return false
+				}
+			}
+		}
 	}
-	return schema.Both{Zh: strings.Join(zh, "、"), En: strings.Join(en, ", ")}
+	return true
+}
+
+// titles names the formats a workbook was compared with.
+func titles(ss []*schema.Schema) schema.Both {
+	if len(ss) == 1 {
+		return schema.Both{Zh: "《" + ss[0].Title + "》", En: ss[0].En}
+	}
+	var ids []string
+	for _, s := range ss {
+		ids = append(ids, s.ID)
+	}
+	list := strings.Join(ids, ", ")
+	return schema.Both{Zh: "各年版政府信息公开统计表（" + list + "）", En: "the information disclosure tables of every year (" + list + ")"}
 }
 
 // cellRef names a cell for the submission: prefixed with its sheet when
