@@ -1,6 +1,7 @@
 package xlsx
 
 import (
+	"bytes"
 	"fmt"
 	"testing"
 
@@ -8,6 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 	"github.com/xuri/excelize/v2"
 
+	"tally/consolidate"
 	"tally/schema"
 )
 
@@ -33,7 +35,7 @@ func (w *sheetWriter) merge(from, to string) {
 // report2021 writes sections 二, 三 and 四 of a 2021-format report one under
 // another on one sheet, as the published reports print them. v(key) gives
 // each value.
-func report2021(t testing.TB, v func(key string) any, opts ...string) []byte {
+func report2021(t testing.TB, unit string, v func(key string) any, opts ...string) []byte {
 	merged, sheets := false, false
 	for _, o := range opts {
 		merged = merged || o == "merged"
@@ -48,7 +50,7 @@ func report2021(t testing.TB, v func(key string) any, opts ...string) []byte {
 			w = &sheetWriter{t: t, f: f, sheet: name, r: 1}
 		}
 	}
-	w.row("北京中路街道2021年政府信息公开工作年度报告")
+	w.row(unit + "2021年政府信息公开工作年度报告")
 	w.row("二、主动公开政府信息情况")
 	blocks := []struct {
 		title string
@@ -202,7 +204,7 @@ func TestRead2021Report(t *testing.T) {
 }
 
 func read2021(t *testing.T, layout ...string) {
-	data := report2021(t, consistent2021, layout...)
+	data := report2021(t, "北京中路街道", consistent2021, layout...)
 	sub := Read(data, "北京中路街道.xlsx", Options{Schemas: schema.Builtins()})
 	require.False(t, sub.Unreadable, "%v", kinds(sub))
 	require.NotNil(t, sub.Schema)
@@ -222,7 +224,7 @@ func read2021(t *testing.T, layout ...string) {
 }
 
 func TestRead2021ReportBreaksIdentities(t *testing.T) {
-	data := report2021(t, func(key string) any {
+	data := report2021(t, "北京中路街道", func(key string) any {
 		if key == "3.3.7@total" {
 			return 66 // the total of the outcomes is one short
 		}
@@ -235,4 +237,57 @@ func TestRead2021ReportBreaksIdentities(t *testing.T) {
 		rules = append(rules, f.Rule)
 	}
 	assert.ElementsMatch(t, []string{"balance/total", "sum:3.3.7@total", "sum:3.3.7@total/rows"}, rules)
+}
+
+// A 2021 district: the consolidated workbook lays the matrices out in the
+// official way and reads back with the same totals; the template of the
+// format validates blank and filled.
+func TestMatrixRoundTrip(t *testing.T) {
+	units := []string{"北京中路街道", "良田镇", "丰登镇"}
+	var sources []consolidate.Source
+	for i, u := range units {
+		data := report2021(t, u, func(key string) any {
+			v := consistent2021(key)
+			if n, ok := v.(int); ok {
+				return n * (i + 1)
+			}
+			return v
+		}, []string{"", "merged", "sheets"}[i])
+		name := u + ".xlsx"
+		sources = append(sources, consolidate.Source{Name: name, Load: func() ([]byte, error) { return data, nil }})
+	}
+	read := func(data []byte, name string) *schema.Submission {
+		return Read(data, name, Options{Schemas: schema.Builtins()})
+	}
+	res := consolidate.Validate(sources, read, consolidate.Options{})
+	for _, s := range res.Submissions {
+		require.Empty(t, s.Findings, "%s: %v", s.File, kinds(s))
+	}
+	require.Equal(t, "gov-info-2021", res.Schema.ID)
+	refs := SummaryRefs(res.Schema)
+	res.Consolidate(consolidate.ConsolidateOptions{Name: "金凤区", Out: "金凤区.xlsx", Sheet: "汇总",
+		TotalRef: func(k string) string { return refs[k] }})
+	assert.Empty(t, res.Findings, "the totals keep every identity")
+	assert.Equal(t, "402", res.Totals["3.1@total"].String(), "67 × (1+2+3)")
+	var buf bytes.Buffer
+	require.NoError(t, WriteConsolidated(&buf, res, WriteOptions{Lang: schema.Zh, Version: "test"}))
+	back := Read(buf.Bytes(), "金凤区.xlsx", Options{Schemas: schema.Builtins()})
+	require.False(t, back.Unreadable, "%v", kinds(back))
+	assert.Equal(t, "gov-info-2021", back.Schema.ID)
+	assert.Equal(t, "金凤区", back.Unit)
+	assert.Empty(t, kinds(back))
+	for _, k := range res.Schema.Keys() {
+		assert.Equal(t, res.Totals[k].String(), back.Values[k].Num.String(), k)
+		assert.Equal(t, refs[k], back.Values[k].Ref, k)
+	}
+	// The template of the format: blank, it reads back with blanks only.
+	buf.Reset()
+	require.NoError(t, WriteTemplate(&buf, res.Schema, TemplateOptions{Lang: schema.Zh, Unit: "良田镇", Year: 2021}))
+	blank := Read(buf.Bytes(), "良田镇.xlsx", Options{Schemas: schema.Builtins()})
+	require.False(t, blank.Unreadable, "%v", kinds(blank))
+	assert.Equal(t, "gov-info-2021", blank.Schema.ID)
+	for _, f := range blank.Findings {
+		assert.Equal(t, schema.KindBlank, f.Kind, f.Message(schema.Zh))
+	}
+	assert.Len(t, blank.Findings, len(res.Schema.Keys()))
 }

@@ -518,11 +518,17 @@ func (b *band) matrixColumns(g *grid, ix *labelIndex, first int) {
 			texts[c] = set
 		}
 	}
+	all := map[string]bool{}
+	for _, set := range texts {
+		for n := range set {
+			all[n] = true
+		}
+	}
 	taken := map[int]bool{}
 	for _, col := range ix.table.Columns {
 		for c := b.labelCol + 1; c < b.end; c++ {
 			set := texts[c]
-			if set == nil || taken[c] || !fits(col, set) {
+			if set == nil || taken[c] || !fits(col, set, all) {
 				continue
 			}
 			b.valueCol[col.Code] = c
@@ -537,8 +543,9 @@ func (b *band) matrixColumns(g *grid, ix *labelIndex, first int) {
 }
 
 // fits reports whether a column's header texts name the schema column: its
-// label or an alias, and every label of its group.
-func fits(col *schema.Column, texts map[string]bool) bool {
+// label or an alias, and every label of its group that the header prints
+// at all (a header may leave out 申请人情况).
+func fits(col *schema.Column, texts, all map[string]bool) bool {
 	own := false
 	for _, l := range append([]string{col.Label}, col.Aliases...) {
 		if texts[schema.NormalizeLabel(l)] {
@@ -549,7 +556,7 @@ func fits(col *schema.Column, texts map[string]bool) bool {
 		return false
 	}
 	for _, gl := range col.Group {
-		if !texts[schema.NormalizeLabel(gl)] {
+		if n := schema.NormalizeLabel(gl); all[n] && !texts[n] {
 			return false
 		}
 	}
@@ -651,8 +658,11 @@ func (b *band) continuation(g *grid, r int, ix *labelIndex, cands candCache, ope
 	if schema.NormalizeLabel(text) == "" {
 		return text, true // a note in parentheses
 	}
-	if numbered.MatchString(text) || len(cands.get(text)) > 0 || isNote(text) {
+	if numbered.MatchString(text) || len(cands.get(text)) > 0 || isNote(text) || b.foreign(g, r, ix) {
 		return "", false
+	}
+	if a, ok := g.anchor[[2]int{r, b.firstValueCol()}]; ok && a[1] <= b.labelCol {
+		return "", false // a title merged across the table
 	}
 	// Within a note whose parenthesis is still open, any length carries on.
 	return text, open || utf8.RuneCountInString(text) <= 16

@@ -477,7 +477,13 @@ func (r *reader) values(t *schema.Table, p *placement) {
 				continue
 			}
 			vr := m.valueRow(g, gc)
-			v := r.value(g, vr, gc, cell)
+			var v schema.Value
+			if a, spilled := g.anchor[[2]int{vr, gc}]; spilled && a[1] <= m.band.labelCol {
+				// A title or label merged across the value column holds no value.
+				v = r.interpret(g, vr, gc, cell, "", 0)
+			} else {
+				v = r.value(g, vr, gc, cell)
+			}
 			r.sub.Values[key] = v
 			if v.State == schema.Empty {
 				r.strayNumbers(g, m, vr, gc, key)

@@ -337,7 +337,7 @@ func FuzzRead(f *testing.F) {
 
 // layout writes the 2018 rows with a custom set of cells per row: cells(row)
 // returns the cells from column A; head is the header row.
-func layout(t testing.TB, sheet string, head []any, cells func(row *schema.Row) []any) *excelize.File {
+func layoutBook(t testing.TB, sheet string, head []any, cells func(row *schema.Row) []any) *excelize.File {
 	t.Helper()
 	f := excelize.NewFile()
 	if sheet != "Sheet1" {
@@ -363,7 +363,7 @@ func bytesOf(t testing.TB, f *excelize.File) []byte {
 
 // The header 统计数 is merged over C:D but the numbers are in D.
 func TestValueColumnUnderMergedHeader(t *testing.T) {
-	f := layout(t, "Sheet1", []any{"统计指标", "单位", "统计数"}, func(r *schema.Row) []any {
+	f := layoutBook(t, "Sheet1", []any{"统计指标", "单位", "统计数"}, func(r *schema.Row) []any {
 		if r.Heading {
 			return []any{r.Label}
 		}
@@ -377,7 +377,7 @@ func TestValueColumnUnderMergedHeader(t *testing.T) {
 
 // Two value columns: last year's and this year's; the later year is read.
 func TestValueColumnByYear(t *testing.T) {
-	f := layout(t, "Sheet1", []any{"统计指标", "单位", "2017年", "2018年"}, func(r *schema.Row) []any {
+	f := layoutBook(t, "Sheet1", []any{"统计指标", "单位", "2017年", "2018年"}, func(r *schema.Row) []any {
 		if r.Heading {
 			return []any{r.Label}
 		}
@@ -390,7 +390,7 @@ func TestValueColumnByYear(t *testing.T) {
 
 // A second sheet holding the table is not read, and says so.
 func TestOtherSheetWithTheTable(t *testing.T) {
-	f := layout(t, "大新镇", []any{"统计指标", "单位", "统计数"}, func(r *schema.Row) []any {
+	f := layoutBook(t, "大新镇", []any{"统计指标", "单位", "统计数"}, func(r *schema.Row) []any {
 		if r.Heading {
 			return []any{r.Label}
 		}

@@ -32,9 +32,6 @@ func TemplateSheets(lang schema.Lang) (table, help string) {
 	return "统计表", "填表说明"
 }
 
-// templateFirstRow is the header row of a template's first table.
-const templateFirstRow = 3
-
 // WriteTemplate writes the workbook a district sends its townships: the
 // official layout with the unit and year in the title, print-ready; labels
 // and units locked, value cells open with data validation and an input
@@ -122,120 +119,134 @@ func (t *templater) title() string {
 	return strings.TrimSpace(t.opt.Unit + year + title)
 }
 
-// checks groups the error-level relations by the row that shows them.
+// checks groups the error-level relations by the row that shows them: the
+// row of their first cell.
 func (t *templater) checks() map[string][]schema.Relation {
 	out := map[string][]schema.Relation{}
 	for _, r := range t.s.Relations() {
 		if r.Form == "expr" || r.Conditional || r.Severity != schema.Error {
 			continue
 		}
-		out[r.Left[0]] = append(out[r.Left[0]], r)
+		row, _ := schema.SplitKey(r.Left[0])
+		out[row] = append(out[row], r)
 	}
 	return out
 }
 
 func (t *templater) table() error {
 	f, sh, st, lang := t.f, t.sheet, t.st, t.opt.Lang
-	plan, refs := summaryPlan(t.s)
-	t.refs = refs
-	width := 3
-	for _, tb := range t.s.Tables {
-		width = max(width, 2+len(tb.Columns))
+	l := planLayout(t.s, t.title(), schema.Msg("template.filler", t.opt.Unit).Render(lang), lang)
+	t.refs = l.refs
+	last := 0 // the rightmost column: the widest table's check column
+	for _, lt := range l.tables {
+		last = max(last, lt.checkCol)
 	}
-	checkCol := width // the column after the values
-	last := colName(checkCol)
-	_ = f.SetColWidth(sh, "A", "A", 58)
-	_ = f.SetColWidth(sh, "B", "B", 9)
-	_ = f.SetColWidth(sh, "C", colName(width-1), 14)
-	_ = f.SetColWidth(sh, last, last, 12)
+	if err := setWidths(l, func(from, to int, w float64) error {
+		return f.SetColWidth(sh, colName(from-1), colName(to-1), w)
+	}); err != nil {
+		return err
+	}
+	_ = f.SetColWidth(sh, colName(last), colName(last), 12)
 	set := func(cell string, v any, style int) error {
-		if err := f.SetCellValue(sh, cell, v); err != nil {
-			return err
+		if v != nil && v != "" {
+			if err := f.SetCellValue(sh, cell, v); err != nil {
+				return err
+			}
 		}
 		return f.SetCellStyle(sh, cell, cell, style)
 	}
-	if err := set("A1", t.title(), st.title); err != nil {
-		return err
+	checks := t.checks()
+	for i, lr := range l.rows {
+		row := fmt.Sprint(i + 1)
+		for c, cell := range lr.cells {
+			at := ref(i, c)
+			switch cell.kind {
+			case kValue:
+				_ = f.SetCellStyle(sh, at, at, t.open)
+				if err := t.validate(cell.key, at); err != nil {
+					return err
+				}
+			default:
+				if err := set(at, cell.text, st.of(cell.kind)); err != nil {
+					return err
+				}
+			}
+		}
+		if lr.height > 0 {
+			_ = f.SetRowHeight(sh, i+1, lr.height)
+		}
+		lt := lr.table
+		switch {
+		case lt != nil && i == lt.header && t.hasChecks(lt.table, checks):
+			// The check column's header spans the table's header rows.
+			check := colName(lt.checkCol)
+			if err := set(check+row, schema.Msg("template.check-head").Render(lang), st.header); err != nil {
+				return err
+			}
+			if end := lt.firstData; end-1 > i {
+				_ = f.SetCellStyle(sh, check+fmt.Sprint(i+2), check+fmt.Sprint(end), st.header)
+				_ = f.MergeCell(sh, check+row, check+fmt.Sprint(end))
+			}
+		case lr.row != nil && !lr.row.Heading && t.hasChecks(lt.table, checks):
+			check := colName(lt.checkCol)
+			_ = f.SetCellStyle(sh, check+row, check+row, t.check)
+			if rel := checks[lr.row.Code]; len(rel) > 0 {
+				if err := t.liveCheck(check, row, rel); err != nil {
+					return err
+				}
+			}
+		case lr.row != nil && lr.row.Heading:
+			_ = f.SetCellStyle(sh, "B"+row, colName(last)+row, st.heading)
+		}
 	}
-	_ = f.MergeCell(sh, "A1", last+"1")
-	_ = f.SetRowHeight(sh, 1, 36)
-	filler := schema.Msg("template.filler", t.opt.Unit).Render(lang)
-	if err := set("A2", filler, st.sub); err != nil {
-		return err
+	for _, m := range l.merges {
+		to := m[1]
+		if col, r, _ := parseRef(to); col == l.width-1 && spansAll(m, l.width) {
+			to = ref(r, last) // full-width rows reach the check column
+		}
+		_ = f.MergeCell(sh, m[0], to)
 	}
 	if t.opt.Unit == "" {
 		// The township types its name after the label.
-		_ = f.SetCellStyle(sh, "B2", colName(width-1)+"2", t.open)
-		_ = f.MergeCell(sh, "B2", colName(width-1)+"2")
+		_ = f.UnmergeCell(sh, "A2", colName(last)+"2")
+		_ = f.SetCellStyle(sh, "B2", colName(last-1)+"2", t.open)
+		_ = f.MergeCell(sh, "B2", colName(last-1)+"2")
 	}
-	checks := t.checks()
-	r := summaryFirstRow
-	for _, pr := range plan {
-		row := fmt.Sprint(r)
-		switch {
-		case pr.row == nil:
-			heads := []string{text(pr.table.Header.Label, "Indicator", lang), text(pr.table.Header.Unit, "Unit", lang)}
-			for _, c := range pr.table.Columns {
-				heads = append(heads, text(c.Label, or(c.En, c.Label), lang))
-			}
-			heads = append(heads, schema.Msg("template.check-head").Render(lang))
-			for i, h := range heads {
-				if err := set(colName(i)+row, h, st.header); err != nil {
-					return err
-				}
-			}
-			_ = f.SetRowHeight(sh, r, 22)
-		case pr.heading:
-			if err := set("A"+row, rowLabel(pr.row, lang), st.heading); err != nil {
-				return err
-			}
-			_ = f.SetCellStyle(sh, "B"+row, last+row, st.heading)
-			_ = f.MergeCell(sh, "A"+row, last+row)
-		default:
-			if err := set("A"+row, rowLabel(pr.row, lang), st.label); err != nil {
-				return err
-			}
-			if err := set("B"+row, pr.row.Unit, st.unit); err != nil {
-				return err
-			}
-			for ci, c := range pr.table.Columns {
-				key := schema.Key(pr.row.Code, c.Code)
-				cell := colName(2+ci) + row
-				_ = f.SetCellStyle(sh, cell, cell, t.open)
-				if err := t.validate(key, cell); err != nil {
-					return err
-				}
-			}
-			_ = f.SetCellStyle(sh, last+row, last+row, t.check)
-			if pr.table.Single() {
-				if rel := checks[schema.Key(pr.row.Code, "")]; len(rel) > 0 {
-					if err := t.liveCheck(last, row, rel); err != nil {
-						return err
-					}
-				}
-			}
-			if pr.row.Note != "" {
-				_ = f.SetRowHeight(sh, r, 32)
-			}
-		}
-		r++
-	}
+	end := len(l.rows)
 	for i, label := range strings.Split(schema.Msg("template.footer").Render(lang), "|") {
-		row := fmt.Sprint(r + 1 + i)
+		row := fmt.Sprint(end + 2 + i)
 		if err := set("A"+row, label, st.sub); err != nil {
 			return err
 		}
-		_ = f.SetCellStyle(sh, "B"+row, colName(width-1)+row, t.open)
-		_ = f.MergeCell(sh, "B"+row, colName(width-1)+row)
+		_ = f.SetCellStyle(sh, "B"+row, colName(last-1)+row, t.open)
+		_ = f.MergeCell(sh, "B"+row, colName(last-1)+row)
 	}
-	if err := f.SetPanes(sh, &excelize.Panes{Freeze: true, YSplit: templateFirstRow, TopLeftCell: fmt.Sprintf("A%d", templateFirstRow+1), ActivePane: "bottomLeft"}); err != nil {
+	first := l.tables[0]
+	if err := f.SetPanes(sh, &excelize.Panes{Freeze: true, YSplit: first.firstData, TopLeftCell: ref(first.firstData, 0), ActivePane: "bottomLeft"}); err != nil {
 		return err
 	}
-	if err := printSetup(f, sh, templateFirstRow); err != nil {
+	if err := printSetup(f, sh, l.firstHeaderRow()); err != nil {
 		return err
 	}
 	return f.ProtectSheet(sh, &excelize.SheetProtectionOptions{Password: t.opt.Password,
 		SelectLockedCells: true, SelectUnlockedCells: true})
+}
+
+// hasChecks reports whether any row of a table has a live check.
+func (t *templater) hasChecks(tb *schema.Table, checks map[string][]schema.Relation) bool {
+	for _, r := range tb.Rows {
+		if len(checks[r.Code]) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// spansAll reports a merge from the first to the last column of the layout.
+func spansAll(m [2]string, width int) bool {
+	c1, _, ok1 := parseRef(m[0])
+	c2, _, ok2 := parseRef(m[1])
+	return ok1 && ok2 && c1 == 0 && c2 == width-1
 }
 
 // validate puts data validation and an input message on a value cell.

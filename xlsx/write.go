@@ -39,42 +39,6 @@ type WriteOptions struct {
 	Command []string
 }
 
-// summaryRow is one row of the summary sheet's layout.
-type summaryRow struct {
-	row     *schema.Row // nil for the header
-	table   *schema.Table
-	heading bool
-}
-
-// The summary sheet: title on row 1, the 填报单位 line on row 2, then per
-// table its header and its rows.
-const summaryFirstRow = 3
-
-func summaryPlan(s *schema.Schema) (rows []summaryRow, refs map[string]string) {
-	refs = map[string]string{}
-	r := summaryFirstRow
-	for _, t := range s.Tables {
-		rows = append(rows, summaryRow{table: t})
-		r++
-		for _, row := range t.Rows {
-			rows = append(rows, summaryRow{row: row, table: t, heading: row.Heading})
-			if !row.Heading {
-				for ci, col := range t.Columns {
-					refs[schema.Key(row.Code, col.Code)] = ref(r-1, 2+ci)
-				}
-			}
-			r++
-		}
-	}
-	return rows, refs
-}
-
-// SummaryRefs says which cell of the summary sheet shows each cell key.
-func SummaryRefs(s *schema.Schema) map[string]string {
-	_, refs := summaryPlan(s)
-	return refs
-}
-
 // styles holds the style ids of a workbook being written.
 type styles struct {
 	title, sub, header, label, heading, unit, value, total, text, missing, note, err, warn, info int
@@ -248,94 +212,96 @@ func detailPlan(res *consolidate.Result) (totalCol int, rows map[string]int) {
 func quoted(sheet string) string { return "'" + strings.ReplaceAll(sheet, "'", "''") + "'" }
 
 func writeSummary(f *excelize.File, st *styles, res *consolidate.Result, names SheetNames, totalCol int, detailRows map[string]int, opt WriteOptions) error {
+	lang := opt.Lang
+	n := len(included(res))
+	l := planLayout(res.Schema, titleOf(res, lang), schema.Msg("write.filler", res.Name, n).Render(lang), lang)
 	// Page setup is part of the worksheet: set before streaming its rows.
-	if err := printSetup(f, names.Summary, summaryFirstRow); err != nil {
+	if err := printSetup(f, names.Summary, l.firstHeaderRow()); err != nil {
 		return err
 	}
 	sw, err := f.NewStreamWriter(names.Summary)
 	if err != nil {
 		return err
 	}
-	lang := opt.Lang
-	plan, _ := summaryPlan(res.Schema)
-	width := 3
-	for _, t := range res.Schema.Tables {
-		width = max(width, 2+len(t.Columns))
-	}
-	last := colName(width - 1)
-	if err := sw.SetColWidth(1, 1, 58); err != nil {
+	if err := setWidths(l, func(from, to int, w float64) error { return sw.SetColWidth(from, to, w) }); err != nil {
 		return err
 	}
-	if err := sw.SetColWidth(2, 2, 9); err != nil {
-		return err
-	}
-	if err := sw.SetColWidth(3, width, 14); err != nil {
-		return err
-	}
-	n := len(included(res))
-	if err := sw.SetRow("A1", []any{excelize.Cell{StyleID: st.title, Value: titleOf(res, lang)}}, excelize.RowOpts{Height: 36}); err != nil {
-		return err
-	}
-	filler := schema.Msg("write.filler", res.Name, n).Render(lang)
-	if err := sw.SetRow("A2", []any{excelize.Cell{StyleID: st.sub, Value: filler}}); err != nil {
-		return err
-	}
-	_ = sw.MergeCell("A1", last+"1")
-	_ = sw.MergeCell("A2", last+"2")
-	r := summaryFirstRow
-	for _, pr := range plan {
-		cell := fmt.Sprintf("A%d", r)
-		switch {
-		case pr.row == nil:
-			head := []any{
-				excelize.Cell{StyleID: st.header, Value: text(pr.table.Header.Label, "Indicator", lang)},
-				excelize.Cell{StyleID: st.header, Value: text(pr.table.Header.Unit, "Unit", lang)},
+	for i, lr := range l.rows {
+		cells := make([]any, 0, l.width)
+		for _, c := range lr.cells {
+			cell := excelize.Cell{StyleID: st.of(c.kind), Value: c.text}
+			if c.kind == kValue {
+				cell.Formula = fmt.Sprintf("%s!%s%d", quoted(names.Detail), colName(totalCol), detailRows[c.key])
+				cell.Value = num(res.Totals[c.key])
 			}
-			for _, c := range pr.table.Columns {
-				label := c.Label
-				if lang == schema.En && c.En != "" {
-					label = c.En
-				}
-				head = append(head, excelize.Cell{StyleID: st.header, Value: label})
-			}
-			if err := sw.SetRow(cell, head, excelize.RowOpts{Height: 22}); err != nil {
-				return err
-			}
-		case pr.heading:
-			cells := []any{excelize.Cell{StyleID: st.heading, Value: rowLabel(pr.row, lang)}}
-			for c := 1; c < width; c++ {
+			cells = append(cells, cell)
+		}
+		if len(lr.cells) == 1 && lr.cells[0].kind == kHeading {
+			for len(cells) < l.width {
 				cells = append(cells, excelize.Cell{StyleID: st.heading})
 			}
-			if err := sw.SetRow(cell, cells); err != nil {
-				return err
-			}
-			_ = sw.MergeCell(cell, fmt.Sprintf("%s%d", last, r))
-		default:
-			cells := []any{
-				excelize.Cell{StyleID: st.label, Value: rowLabel(pr.row, lang)},
-				excelize.Cell{StyleID: st.unit, Value: pr.row.Unit},
-			}
-			for _, c := range pr.table.Columns {
-				k := schema.Key(pr.row.Code, c.Code)
-				cells = append(cells, excelize.Cell{StyleID: st.value,
-					Formula: fmt.Sprintf("%s!%s%d", quoted(names.Detail), colName(totalCol), detailRows[k]),
-					Value:   num(res.Totals[k])})
-			}
-			opts := []excelize.RowOpts{}
-			if pr.row.Note != "" {
-				opts = append(opts, excelize.RowOpts{Height: 32})
-			}
-			if err := sw.SetRow(cell, cells, opts...); err != nil {
-				return err
-			}
 		}
-		r++
+		var opts []excelize.RowOpts
+		if lr.height > 0 {
+			opts = append(opts, excelize.RowOpts{Height: lr.height})
+		}
+		if err := sw.SetRow(ref(i, 0), cells, opts...); err != nil {
+			return err
+		}
+	}
+	for _, m := range l.merges {
+		if err := sw.MergeCell(m[0], m[1]); err != nil {
+			return err
+		}
 	}
 	note := schema.Msg("write.summary-note", n, names.Detail).Render(lang)
-	if err := sw.SetRow(fmt.Sprintf("A%d", r+1), []any{excelize.Cell{StyleID: st.note, Value: note}}); err != nil {
+	if err := sw.SetRow(ref(len(l.rows)+1, 0), []any{excelize.Cell{StyleID: st.note, Value: note}}); err != nil {
 		return err
 	}
 	return sw.Flush()
+}
+
+// setWidths sizes a layout's columns: labels wide, units narrow, values even.
+func setWidths(l *layout, set func(from, to int, width float64) error) error {
+	single := false
+	for _, t := range l.tables {
+		single = single || t.table.Single()
+	}
+	if err := set(1, 1, 58); err != nil {
+		return err
+	}
+	from := 2
+	if single {
+		if err := set(2, 2, 9); err != nil {
+			return err
+		}
+		from = 3
+	}
+	if l.width >= from {
+		return set(from, l.width+1, 13)
+	}
+	return nil
+}
+
+// of is the style of a layout cell.
+func (st *styles) of(k cellKind) int {
+	switch k {
+	case kTitle:
+		return st.title
+	case kSub:
+		return st.sub
+	case kTableTitle, kHeading:
+		return st.heading
+	case kHeader:
+		return st.header
+	case kLabel:
+		return st.label
+	case kUnit:
+		return st.unit
+	case kValue:
+		return st.value
+	}
+	return 0
 }
 
 // printSetup makes a sheet print on A4, fitting the page width, with its
