@@ -16,11 +16,25 @@ func crossCheck(res *Result, opt Options) {
 			subs = append(subs, s)
 		}
 	}
+	mixedFormats(subs, res.Schema)
 	duplicateUnits(subs)
 	identicalValues(subs)
 	res.Year = checkYear(subs, opt.Year)
 	if opt.Roster != nil {
 		res.Findings = append(res.Findings, checkRoster(subs, opt.Roster)...)
+	}
+}
+
+// mixedFormats warns of submissions in another table format than most:
+// they cannot be summed with the others.
+func mixedFormats(subs []*schema.Submission, main *schema.Schema) {
+	for _, s := range subs {
+		if s.Schema != nil && main != nil && s.Schema != main {
+			s.Included = false
+			s.Add(schema.Finding{Severity: schema.Warning, Kind: schema.KindSchema, Rule: "cross:schema",
+				File: s.File, Unit: s.Unit, Sheet: s.Sheet,
+				Msg: schema.Msg("cross.mixed-format", schema.Both{Zh: s.Schema.Title, En: s.Schema.En}, schema.Both{Zh: main.Title, En: main.En})})
+		}
 	}
 }
 
@@ -230,6 +244,12 @@ func init() {
 		"cross.not-on-roster": {
 			Zh: "“%[1]s”不在应报单位名单中；请核对单位名称是否写错，或是否需要加入名单",
 			En: "%[1]s is not on the roster of expected units; check the name, or add it to the roster"},
+		"cross.mixed-format": {
+			Zh: "此报表用的是《%[1]s》，而本次大多数报表用的是《%[2]s》；两种表式不能相加，请按本次的表式重新填报",
+			En: "this table is in the %[1]s format while most are in the %[2]s format; the two cannot be summed, ask for the table in the run's format"},
+		"run.format-year": {
+			Zh: "报表年度为 %[1]d 年，但用的是《%[2]s》（适用于 %[3]s）；请确认年度和表式",
+			En: "the table is for %[1]d but in the %[2]s format (for %[3]s); check the year and the format"},
 		"cross.missing-unit": {
 			Zh: "名单中的“%[1]s”没有报送报表",
 			En: "%[1]s, on the roster, sent no table"},

@@ -6,6 +6,7 @@
 package consolidate
 
 import (
+	"fmt"
 	"runtime"
 
 	"github.com/shopspring/decimal"
@@ -73,6 +74,11 @@ func Validate(sources []Source, read Reader, opt Options) *Result {
 			}
 			sub.Findings = append(sub.Findings, fs...)
 			sub.Included = true
+			if y := sub.Year; y != 0 && !sub.Schema.Years.Contains(y) {
+				sub.Add(schema.Finding{Severity: schema.Warning, Kind: schema.KindYear, Rule: "read:format-year",
+					File: sub.File, Unit: sub.Unit, Sheet: sub.Sheet,
+					Msg: schema.Msg("run.format-year", y, schema.Both{Zh: sub.Schema.Title, En: sub.Schema.En}, yearsText(sub.Schema.Years))})
+			}
 		}
 	}
 	res.Schema = majoritySchema(subs)
@@ -160,6 +166,17 @@ func majoritySchema(subs []*schema.Submission) *schema.Schema {
 		}
 	}
 	return best
+}
+
+// yearsText says which report years a format is for.
+func yearsText(y schema.Years) schema.Both {
+	switch {
+	case y.From != 0 && y.To == 0:
+		return schema.Both{Zh: fmt.Sprintf("%d 年度起", y.From), En: fmt.Sprintf("%d on", y.From)}
+	case y.From == 0:
+		return schema.Both{Zh: fmt.Sprintf("%d 年度及以前", y.To), En: fmt.Sprintf("up to %d", y.To)}
+	}
+	return schema.Both{Zh: fmt.Sprintf("%d–%d 年度", y.From, y.To), En: fmt.Sprintf("%d to %d", y.From, y.To)}
 }
 
 // sortFindings orders a submission's findings: errors first, then by sheet,

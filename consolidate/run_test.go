@@ -164,3 +164,33 @@ func TestTextReport(t *testing.T) {
 	assert.Contains(t, zh.String(), "共 2 个文件（1 个可读）：2 个错误，0 个警告，0 个提示")
 	assert.Contains(t, en.String(), "2 files (1 readable): 2 errors, 0 warnings, 0 notes")
 }
+
+func TestMixedFormats(t *testing.T) {
+	s18 := gov2018(t)
+	s21, ok := schema.Builtin("gov-info-2021")
+	require.True(t, ok)
+	read := func(data []byte, name string) *schema.Submission {
+		parts := strings.Split(string(data), "|")
+		sub := &schema.Submission{File: name, Unit: parts[0], Schema: s21, Values: map[string]schema.Value{}}
+		fmt.Sscan(parts[1], &sub.Year)
+		if parts[2] == "2018" {
+			sub.Schema = s18
+		}
+		for _, k := range sub.Schema.Keys() {
+			sub.Values[k] = schema.Value{State: schema.Present}
+		}
+		return sub
+	}
+	res := Validate([]Source{fake("大新镇|2021|2021"), fake("通贵乡|2021|2021"), fake("掌政镇|2021|2018")}, read, Options{})
+	assert.Equal(t, s21, res.Schema)
+	assert.ElementsMatch(t, []string{
+		"掌政镇|2021|2018 warning schema 掌政镇",
+		"掌政镇|2021|2018 warning year 掌政镇", // a 2021 table in the 2018 format
+	}, findings(res))
+	assert.False(t, res.Submissions[2].Included)
+	res.Consolidate(ConsolidateOptions{Name: "兴庆区"})
+	assert.ElementsMatch(t, []string{
+		"掌政镇|2021|2018 error schema 掌政镇",
+		"掌政镇|2021|2018 warning year 掌政镇",
+	}, findings(res), "left out of the totals, the other format is an error")
+}

@@ -37,9 +37,14 @@ func (r *Result) Consolidate(opt ConsolidateOptions) {
 		switch {
 		case s.Unreadable || s.Schema == nil:
 		case s.Schema != r.Schema:
-			s.Add(schema.Finding{Severity: schema.Error, Kind: schema.KindSchema, Rule: "cross:schema",
-				File: s.File, Unit: s.Unit, Sheet: s.Sheet,
-				Msg: schema.Msg("total.other-schema", s.Schema.ID, r.Schema.ID)})
+			// Validate warned of the other format; left out of the totals,
+			// it is an error.
+			for i := range s.Findings {
+				if s.Findings[i].Rule == "cross:schema" {
+					s.Findings[i].Severity = schema.Error
+					s.Findings[i].Msg = schema.Msg("total.other-schema", schema.Both{Zh: s.Schema.Title, En: s.Schema.En}, schema.Both{Zh: r.Schema.Title, En: r.Schema.En})
+				}
+			}
 		case opt.ExcludeInvalid && s.Status() == "errors":
 		default:
 			s.Included = true
@@ -112,7 +117,7 @@ func init() {
 			Zh: "汇总数有误：%[1]s；%[2]s",
 			En: "the totals break a rule: %[1]s; %[2]s"},
 		"total.other-schema": {
-			Zh: "此报表为 %[1]s 表式，与本次汇总的 %[2]s 不同，未计入合计；请按本次的表式重新填报",
-			En: "this table is in the %[1]s format, not the %[2]s of this run, and is not summed; ask for the table in the run's format"},
+			Zh: "此报表用的是《%[1]s》，与本次汇总的《%[2]s》不同，未计入合计；请按本次的表式重新填报",
+			En: "this table is in the %[1]s format, not the %[2]s format of this run, and is not summed; ask for the table in the run's format"},
 	})
 }
