@@ -121,6 +121,9 @@ func init() {
 		"read.unit-in-value": {
 			Zh: "%[1]s 填的是“%[2]s”，与统计表规定的单位“%[3]s”不一致；请按规定单位填写数字",
 			En: "%[1]s holds %[2]q, not in the table's unit %[3]s; give the number in %[3]s"},
+		"read.unit-converted": {
+			Zh: "%[1]s 填的是“%[2]s”，已按统计表的单位换算为 %[3]s %[4]s",
+			En: "%[1]s holds %[2]q, converted to the table's unit: %[3]s %[4]s"},
 		"read.unit": {
 			Zh: "%[1]s 的单位写作“%[2]s”，统计表规定为“%[3]s”；请核实数字是否按规定单位填写",
 			En: "the unit of %[1]s reads %[2]q but the table's unit is %[3]s; check the number is in %[3]s"},

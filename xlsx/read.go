@@ -662,11 +662,33 @@ func (r *reader) interpret(g *grid, row, col int, cell schema.Cell, text string,
 			}
 		}
 		if p.Unit != "" && !p.Value.IsZero() && !sameUnit(p.Unit, cell.Unit()) {
-			sev := unitSeverity(cell.Unit(), p.Unit)
-			add(sev, schema.KindUnit, schema.Msg("read.unit-in-value", name, oneLine(text), cell.Unit()))
+			if factor, ok := moneyFactor(p.Unit, cell.Unit()); ok {
+				// The amount names its unit: convert it, and say so.
+				v.Num = p.Value.Mul(factor)
+				add(schema.Info, schema.KindUnit, schema.Msg("read.unit-converted", name, oneLine(text), v.Num, cell.Unit()))
+			} else {
+				sev := unitSeverity(cell.Unit(), p.Unit)
+				add(sev, schema.KindUnit, schema.Msg("read.unit-in-value", name, oneLine(text), cell.Unit()))
+			}
 		}
 	}
 	return v
+}
+
+// moneyFactor is what an amount typed in one money unit is multiplied by
+// to be in the table's: 元 and 万元 convert both ways.
+func moneyFactor(typed, want string) (decimal.Decimal, bool) {
+	t, w := schema.NormalizeUnit(typed), schema.NormalizeUnit(want)
+	if t == "万" {
+		t = "万元"
+	}
+	switch {
+	case t == "万元" && w == "元":
+		return decimal.NewFromInt(10000), true
+	case t == "元" && w == "万元":
+		return decimal.New(1, -4), true
+	}
+	return decimal.Decimal{}, false
 }
 
 // sameUnit compares a unit typed after a number with the table's: 万 is
