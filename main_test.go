@@ -18,6 +18,7 @@ import (
 	"github.com/stretchr/testify/require"
 	"github.com/xuri/excelize/v2"
 
+	"tally/schema"
 	"tally/xlsx"
 )
 
@@ -115,7 +116,8 @@ type jsonReport struct {
 // folder's expect.json: unit, year, sheet, every value and cell, and exactly
 // the expected errors and warnings (and blank/converted notes) per file.
 func TestFixtures(t *testing.T) {
-	for _, dir := range []string{"seed", "validate", "bad", "cross", "district/兴庆区2018", "district/金凤区2018", "wild"} {
+	for _, dir := range []string{"seed", "validate", "bad", "cross", "district/兴庆区2018", "district/金凤区2018", "wild",
+		"matrix/2021", "matrix/2019", "matrix/mixed"} {
 		t.Run(dir, func(t *testing.T) {
 			if dir != "seed" && dir != "bad" && dir != "cross" {
 				needSoffice(t) // these folders hold an .xls or .ods
@@ -590,4 +592,69 @@ func golden(t *testing.T, name, got string) {
 	want, err := os.ReadFile(path)
 	require.NoError(t, err, "run go test . -update to create it")
 	assert.Equal(t, string(want), got)
+}
+
+// A 2021-format district: read, checked, consolidated in the matrix layout;
+// the valid units' table reads back clean with the same totals, and
+// LibreOffice computes every formula to the value tally cached.
+func TestMatrixDistrict(t *testing.T) {
+	needSoffice(t)
+	in := filepath.Join("testdata", "matrix", "2021")
+	before := hashTree(t, in)
+	out := filepath.Join(t.TempDir(), "沭阳县2021.xlsx")
+	rep, _ := jsonOf(t, "consolidate", "--exclude-invalid", "--roster", filepath.Join(in, "roster.txt"), "--out", out, in)
+	assert.Equal(t, "gov-info-2021", rep.Schema)
+	summed := 0
+	for _, s := range rep.Submissions {
+		if s.Included {
+			summed++
+		}
+	}
+	assert.GreaterOrEqual(t, summed, 3)
+	for code, v := range rep.Totals {
+		assert.Equal(t, sumOf(rep, code).String(), dec(*v), code)
+	}
+	back, code := jsonOf(t, "validate", out)
+	assert.Equal(t, 0, code, "the valid units' table validates clean")
+	require.Len(t, back.Submissions, 1)
+	s := back.Submissions[0]
+	assert.Equal(t, "gov-info-2021", back.Schema)
+	assert.Equal(t, "沭阳县", s.Unit)
+	for code, v := range rep.Totals {
+		require.NotNil(t, s.Values[code], code)
+		assert.Equal(t, dec(*v), dec(*s.Values[code]), code)
+	}
+	n := checkInLibreOffice(t, out)
+	assert.Equal(t, 2*len(rep.Totals), n)
+	assert.Equal(t, before, hashTree(t, in))
+}
+
+// The 2021 template filled in LibreOffice: its checks compute, and it
+// reads back clean and exact.
+func TestTemplate2021InLibreOffice(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "良田镇2021.xlsx")
+	_, stderr, code := run(t, "template", "--schema", "gov-info-2021", "--unit", "良田镇", "--year", "2021", "--out", out)
+	require.Equal(t, 0, code, stderr)
+	s, _ := schema.Builtin("gov-info-2021")
+	refs := xlsx.SummaryRefs(s)
+	set := map[string]any{
+		refs["3.1@natural"]: "3", refs["3.1@total"]: "3", refs["3.3.1@natural"]: "2", refs["3.3.1@total"]: "2",
+		refs["3.3.7@natural"]: "2", refs["3.3.7@total"]: "2", refs["3.4@natural"]: "1", refs["3.4@total"]: "1",
+		refs["2.8.1@fees"]: "0.018632", refs["4@review_upheld"]: "1", refs["4@review_total"]: "1",
+	}
+	filled := filepath.Join(t.TempDir(), "filled.xlsx")
+	checks := []string{checkOf(refs["3.1@total"]), checkOf(refs["3.3.7@total"])}
+	_, cells := office(t, out, filled, "统计表", set, checks)
+	for _, c := range checks {
+		assert.Equal(t, "✓", cells[c].Text, c)
+	}
+	rep, code := jsonOf(t, "validate", filled)
+	assert.Equal(t, 0, code)
+	assert.Equal(t, "gov-info-2021", rep.Schema)
+	for _, f := range rep.Findings {
+		assert.Equal(t, "blank", f.Kind, f.Message)
+	}
+	v := rep.Submissions[0].Values
+	assert.Equal(t, "0.018632", dec(*v["2.8.1@fees"]))
+	assert.Equal(t, "3", dec(*v["3.1@total"]))
 }

@@ -76,6 +76,9 @@ func newLabelIndex(s *schema.Schema, t *schema.Table) *labelIndex {
 		for n := range ix.exact {
 			own[n] = true
 		}
+		for n := range ix.header {
+			own[n] = true
+		}
 		for _, o := range s.Tables {
 			if o == t {
 				continue
@@ -88,6 +91,13 @@ func newLabelIndex(s *schema.Schema, t *schema.Table) *labelIndex {
 			for _, r := range o.Rows {
 				for _, l := range append([]string{r.Label}, r.Aliases...) {
 					if n := schema.NormalizeLabel(l); n != "" && !own[n] && !r.Unlabeled {
+						ix.foreign[n] = true
+					}
+				}
+			}
+			for _, c := range o.Columns {
+				for _, l := range append(append([]string{c.Label}, c.Aliases...), c.Group...) {
+					if n := schema.NormalizeLabel(l); n != "" && !own[n] {
 						ix.foreign[n] = true
 					}
 				}

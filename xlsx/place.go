@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"tally/schema"
@@ -625,8 +626,8 @@ func (b *band) labelOf(g *grid, r int, cands candCache) (text string, rows []*sc
 		if a, ok := g.anchor[[2]int{r, c}]; ok && a[0] != r {
 			continue
 		}
-		if schema.NormalizeLabel(t) == "" {
-			continue
+		if !wordy(t) {
+			continue // empty, or a number: not a label
 		}
 		if cs := cands.get(t); len(cs) > 0 {
 			return t, cs
@@ -636,6 +637,16 @@ func (b *band) labelOf(g *grid, r int, cands candCache) (text string, rows []*sc
 		}
 	}
 	return fallback, nil
+}
+
+// wordy reports a text with a letter in it: a label, not a number.
+func wordy(t string) bool {
+	for _, r := range schema.NormalizeLabel(t) {
+		if unicode.IsLetter(r) {
+			return true
+		}
+	}
+	return false
 }
 
 // numbered reports a label that starts with an item number or 其中.

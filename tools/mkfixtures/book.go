@@ -25,6 +25,9 @@ type workbook struct {
 
 	// foreign, when set, writes a workbook that is not the 2018 table at all.
 	foreign func(f *excelize.File) error
+	// matrix, when set, makes the workbook a report in the 2019 or 2021
+	// format (sections 二, 三, 四) instead of the 2018 table.
+	matrix *mcase
 }
 
 // layout is where and how the table sits in the workbook.
@@ -94,6 +97,7 @@ type placement struct {
 	sheet  string
 	rows   map[string]placed
 	extras []placed
+	m      *mplacement // a matrix workbook's cells
 }
 
 // labelOf returns the label the workbook writes for a row.

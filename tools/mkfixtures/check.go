@@ -87,6 +87,9 @@ func parseText(raw, unit string) reading {
 		return reading{state: stZero, value: new(big.Rat), raw: raw}
 	}
 	s = fullWidth.Replace(s)
+	if rest, ok := strings.CutPrefix(s, "+"); ok && rest != "" && rest[0] >= '0' && rest[0] <= '9' {
+		s = rest // +19 in a 本年增/减 column
+	}
 	if unit != "" {
 		s = strings.TrimSpace(strings.TrimSuffix(s, unit))
 	}
@@ -107,6 +110,7 @@ type expectation struct {
 	Unit     string
 	Year     int
 	Sheet    string
+	Schema   string              // the format of a matrix workbook (gov-info-2019, gov-info-2021); "" for 2018
 	Codes    []string            // value codes in table order; nil when no table was read
 	Values   map[string]*big.Rat // nil entry: null
 	Cells    map[string]string
@@ -118,6 +122,9 @@ type expectation struct {
 // meant to write. src is the workbook as excelize built it, used to recompute
 // each formula with excelize's own engine.
 func (w *workbook) expect(final, src *excelize.File, p *placement) (*expectation, error) {
+	if w.matrix != nil {
+		return w.matrix.expect(w, final, p.m)
+	}
 	if w.foreign != nil {
 		// A workbook of no known table: only the finding is part of the contract.
 		return &expectation{File: w.file, About: w.about, Findings: []finding{{Kind: "schema", Severity: "error"}}}, nil

@@ -137,3 +137,42 @@ func noCross(exps []*expectation) error {
 	}
 	return nil
 }
+
+// formatYears warns of a workbook whose year its format is not for (a
+// 2021 table in the 2019 format).
+func formatYears(exps []*expectation) {
+	for _, e := range exps {
+		from, to, ok := formatSpan(e.Schema)
+		if e.Codes == nil || !ok || e.Year == 0 {
+			continue
+		}
+		if e.Year < from || to != 0 && e.Year > to {
+			e.Findings = append(e.Findings, finding{Kind: "year", Severity: "warning", noCodes: true})
+		}
+	}
+}
+
+// formatSpan is the report years a built-in format is for.
+func formatSpan(id string) (from, to int, ok bool) {
+	switch id {
+	case "", "gov-info-2018":
+		return 2008, 2018, true
+	case "gov-info-2019":
+		return 2019, 2020, true
+	case "gov-info-2021":
+		return 2021, 0, true
+	}
+	return 0, 0, false
+}
+
+// otherFormats gives each workbook in a format other than the folder's
+// majority a schema warning: the district mixes formats, and its totals
+// leave that workbook out.
+func otherFormats(exps []*expectation) {
+	m := majority(exps)
+	for _, e := range exps {
+		if e.Codes != nil && e.Schema != m {
+			e.Findings = append(e.Findings, finding{Kind: "schema", Severity: "warning", noCodes: true})
+		}
+	}
+}

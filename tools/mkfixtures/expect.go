@@ -37,6 +37,9 @@ func entryJSON(e *expectation, indent string) string {
 	if e.Sheet != "" {
 		fields = append(fields, field{"sheet", jsonText(e.Sheet)})
 	}
+	if e.Schema != "" {
+		fields = append(fields, field{"schema", jsonText(e.Schema)})
+	}
 	if e.Codes != nil {
 		var cells []string
 		for _, code := range e.Codes {
@@ -90,6 +93,8 @@ type expectDoc struct {
 	roster string // the roster's file name; "" for none
 	top    []finding
 	totals map[string]*big.Rat // nil: no totals
+	// totalCodes orders the totals: the codes of the folder's format.
+	totalCodes []string
 }
 
 // writeExpect writes a folder's expect.json.
@@ -105,7 +110,7 @@ func writeExpect(path string, d expectDoc) error {
 		b.WriteString(`  "findings": ` + findingsJSON(d.top, "  ") + ",\n")
 		b.WriteString(`  "files": ` + entriesJSON(d.exps, "  "))
 		if d.totals != nil {
-			b.WriteString(",\n" + `  "totals": ` + valuesJSON(valueCodes(), d.totals))
+			b.WriteString(",\n" + `  "totals": ` + valuesJSON(d.totalCodes, d.totals))
 		}
 		b.WriteString("\n}")
 	}
@@ -130,16 +135,19 @@ func valuesJSON(codes []string, values map[string]*big.Rat) string {
 	return "{" + strings.Join(parts, ", ") + "}"
 }
 
-// totals adds up the values of every workbook whose table was read, cell by
-// cell, as a consolidation must: a blank cell has been read as 0 already, a
-// value that is not a number (null) adds nothing.
-func totals(exps []*expectation) map[string]*big.Rat {
+// totals adds up the values of every workbook whose table was read and is in
+// the folder's majority format, cell by cell, as a consolidation must: a blank
+// cell has been read as 0 already, a value that is not a number (null) adds
+// nothing. It returns the format's codes, in order, and the sums.
+func totals(exps []*expectation) ([]string, map[string]*big.Rat) {
+	schema := majority(exps)
+	codes := codesOf(schema)
 	sum := map[string]*big.Rat{}
-	for _, code := range valueCodes() {
+	for _, code := range codes {
 		sum[code] = new(big.Rat)
 	}
 	for _, e := range exps {
-		if e.Codes == nil {
+		if e.Codes == nil || e.Schema != schema {
 			continue
 		}
 		for _, code := range e.Codes {
@@ -148,7 +156,32 @@ func totals(exps []*expectation) map[string]*big.Rat {
 			}
 		}
 	}
-	return sum
+	return codes, sum
+}
+
+// majority is the format most readable workbooks of a folder are in ("" for
+// the 2018 table); on a tie, the one listed first.
+func majority(exps []*expectation) string {
+	count := map[string]int{}
+	best := ""
+	for _, e := range exps {
+		if e.Codes == nil {
+			continue
+		}
+		count[e.Schema]++
+		if count[e.Schema] > count[best] {
+			best = e.Schema
+		}
+	}
+	return best
+}
+
+// codesOf returns the value codes of a format: "" is the 2018 table.
+func codesOf(schema string) []string {
+	if schema == "" {
+		return valueCodes()
+	}
+	return formatByID(schema).keys
 }
 
 // readExpect reads an expect.json that a previous run wrote, in either form.
@@ -164,6 +197,7 @@ func readExpect(path string) ([]*expectation, []finding, error) {
 		Unit     string                  `json:"unit"`
 		Year     int                     `json:"year"`
 		Sheet    string                  `json:"sheet"`
+		Schema   string                  `json:"schema"`
 		Values   map[string]*json.Number `json:"values"`
 		Cells    map[string]string       `json:"cells"`
 		Findings []finding               `json:"findings"`
@@ -183,9 +217,9 @@ func readExpect(path string) ([]*expectation, []finding, error) {
 	exps := make([]*expectation, len(doc.Files))
 	for i, en := range doc.Files {
 		e := &expectation{File: en.File, About: en.About, Skipped: en.Skipped, Unit: en.Unit, Year: en.Year,
-			Sheet: en.Sheet, Cells: en.Cells, Findings: en.Findings}
+			Sheet: en.Sheet, Schema: en.Schema, Cells: en.Cells, Findings: en.Findings}
 		if en.Values != nil {
-			e.Codes, e.Values = valueCodes(), map[string]*big.Rat{}
+			e.Codes, e.Values = codesOf(en.Schema), map[string]*big.Rat{}
 			for code, v := range en.Values {
 				if v != nil {
 					e.Values[code] = dec(v.String())

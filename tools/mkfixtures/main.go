@@ -5,8 +5,11 @@
 //
 //	go run ./tools/mkfixtures -out testdata
 //	go run ./tools/mkfixtures -out testdata -only district
+//	go run ./tools/mkfixtures -out testdata -only matrix
 //
-// Each workbook is described as data (cases.go, district.go), built with
+// Each workbook is described as data (cases.go, district.go; matrix.go for
+// the reports in the 2019 and 2021 formats, whose tables mformat.go
+// describes and whose sources sources.go lists in matrix/SOURCES.md), built with
 // excelize, and saved by LibreOffice (soffice must be on PATH), so that the
 // files are written by real spreadsheet software: LibreOffice computes the
 // formulas, which excelize leaves without cached values. The generator then
@@ -77,7 +80,7 @@ var folders = append([]folder{
 		note: "Cross-submission checks; the roster is `roster.txt`."},
 	{name: "bad",
 		note: "Files that are not readable workbooks, and files a folder walk skips."},
-}, districtFolders()...)
+}, slices.Concat(districtFolders(), matrixFolders())...)
 
 // result is what building (or, with -only, reading) a folder gave.
 type result struct {
@@ -118,11 +121,18 @@ func run(out, only string) error {
 			return err
 		}
 	}
+	sources := false
 	for i, f := range folders {
 		if !selected[i] {
 			continue
 		}
 		if err := g.write(f, results[i]); err != nil {
+			return err
+		}
+		sources = sources || strings.HasPrefix(f.name, "matrix/")
+	}
+	if sources {
+		if err := writeSources(out); err != nil {
 			return err
 		}
 	}
@@ -183,7 +193,9 @@ func (g *generator) build(f folder) (result, error) {
 		if !slices.Equal(missing, f.missing) {
 			return result{}, fmt.Errorf("%s/roster.txt is meant to miss %v, misses %v", f.name, f.missing, missing)
 		}
+		otherFormats(exps)
 	}
+	formatYears(exps)
 	for i, e := range exps {
 		if err := books[i].checkKinds(e.Findings); err != nil {
 			return result{}, fmt.Errorf("%s/%w", f.name, err)
@@ -204,7 +216,7 @@ func (g *generator) write(f folder, r result) error {
 		}
 	}
 	if f.totals {
-		ex.totals = totals(r.exps)
+		ex.totalCodes, ex.totals = totals(r.exps)
 	}
 	return writeExpect(filepath.Join(dir, "expect.json"), ex)
 }

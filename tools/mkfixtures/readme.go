@@ -9,15 +9,18 @@ import (
 const readmeHead = `# testdata
 
 Township submissions of the 2018 《政府信息公开情况统计表》 as real spreadsheet
-software writes them, with what tally must find in each.
+software writes them, with what tally must find in each; under matrix/, the statistics tables of the
+annual reports in the 2019 and 2021 formats (sections 二, 三 and 四; schemas gov-info-2019 and
+gov-info-2021), many with the figures of published reports (matrix/SOURCES.md).
 
 **Generated, do not edit by hand.** Change the cases in ` + "`tools/mkfixtures`" + ` and run
 
     go run ./tools/mkfixtures -out testdata
     go run ./tools/mkfixtures -out testdata -only district    # rebuild only district/
+    go run ./tools/mkfixtures -out testdata -only matrix      # rebuild only matrix/ (and SOURCES.md)
 
 from the repository root (LibreOffice's ` + "`soffice`" + ` must be on PATH). The generator describes
-each workbook as data (` + "`tools/mkfixtures/cases.go`, `district.go`" + `), builds it with excelize (formulas without
+each workbook as data (` + "`tools/mkfixtures/cases.go`, `district.go`, `matrix.go`" + `), builds it with excelize (formulas without
 cached values, numbers as text where the case says so), and has LibreOffice 7.4 save it as
 .xlsx, .xlsm, .xls or .ods, which computes and caches every formula. It then reads each file
 back with excelize, checks that it holds what the case meant (labels, units, values, formula
@@ -46,6 +49,21 @@ One per folder: an array with one object per file (in cross/, an object
 - ` + "`totals`" + ` (district/): the cell-wise sum of the values of every readable submission in the folder,
   by code, as exact decimals: a blank cell adds 0, a value that is ` + "`null`" + ` adds nothing. Errors do not
   exclude a submission: a total that does not add up is summed as written.
+
+In matrix/ (2019 and 2021 formats) each file also gives ` + "`schema`" + ` (` + "`gov-info-2019`" + ` or
+` + "`gov-info-2021`" + `), and:
+
+- ` + "`values`" + `: every value cell of that schema by key ` + "`ROW@COL`" + ` (` + "`3.3.1@natural`" + `, ` + "`4@after_total`" + `,
+  ` + "`2.1.2@valid`" + `), in table, row and column order; ` + "`cells`" + `: the A1 cell of each, prefixed ` + "`Sheet!`" + ` when it is
+  not on the file's ` + "`sheet`" + ` (the sheet holding 二).
+- ` + "`findings`" + `: a rule finding's ` + "`codes`" + ` is its first key and ` + "`cell`" + ` that key's cell: the total of a sum;
+  for 一 + 二 = （七）总计 + 四 (per column, kind ` + "`sum`" + `, rule id ` + "`balance`" + `) the cell of ` + "`3.1@COL`" + `, with
+  ` + "`expected`" + ` = （七）+ 四 and ` + "`actual`" + ` = 一 + 二; for 本年新公开数量 ≤ 对外公开总数量 (2019, ` + "`consistency`" + `
+  warning) the 本年新公开数量 cell. Blank cells read as 0 (a ` + "`blank`" + ` note each); a rule is skipped when a
+  cell it needs is ` + "`null`" + `. 本年增/减 may be negative (` + "`+19`" + ` reads 19); 采购总金额 may carry 元 (` + "`251000元`" + `).
+- ` + "`totals`" + `: the sum over the files in the folder's majority format only. A file in another format
+  (mixed/) gets ` + "`{\"kind\": \"schema\", \"severity\": \"warning\", \"cell\": \"\", \"codes\": []}`" + `: the district mixes
+  formats, and that file stays out of the totals.
 
 Cross-submission findings (cross/): each file of a unit sent twice gets ` + "`duplicate-unit`" + `; each
 of two units with the same figures gets ` + "`identical-values`" + `; a year other than the majority's
@@ -83,9 +101,13 @@ func writeReadme(path string, results []result) error {
 			fmt.Fprintf(&b, "| `roster.txt` | 名单，每行一个单位：%s | %s |\n", strings.Join(rosterEntries(f.roster), "、"), found)
 		}
 		if f.totals {
-			sum := totals(r.exps)
-			parts := make([]string, len(keyTotals))
-			for j, code := range keyTotals {
+			_, sum := totals(r.exps)
+			shown := keyTotals
+			if m := majority(r.exps); m != "" {
+				shown = formatByID(m).keyTotals
+			}
+			parts := make([]string, len(shown))
+			for j, code := range shown {
 				parts[j] = fmt.Sprintf("%s = %s", code, fmtDec(sum[code]))
 			}
 			fmt.Fprintf(&b, "\nTotals (some codes): %s.\n", strings.Join(parts, ", "))

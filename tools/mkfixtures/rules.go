@@ -15,6 +15,21 @@ type finding struct {
 	Unit     string      `json:"unit,omitempty"`     // for roster findings without a file
 	Expected json.Number `json:"expected,omitempty"` // for sum: the sum of the parts
 	Actual   json.Number `json:"actual,omitempty"`   // for sum: the total as written
+	// noCodes writes "codes": [] (a district's other-format workbook)
+	// rather than leaving codes out.
+	noCodes bool
+}
+
+// MarshalJSON writes the finding, with "codes": [] when noCodes is set.
+func (f finding) MarshalJSON() ([]byte, error) {
+	type plain finding
+	if !f.noCodes {
+		return json.Marshal(plain(f))
+	}
+	return json.Marshal(struct {
+		plain
+		Codes []string `json:"codes"`
+	}{plain(f), []string{}})
 }
 
 // rule is one relation between rows of the 2018 table: Σleft op Σright.

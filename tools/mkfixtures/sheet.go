@@ -28,6 +28,9 @@ type styles struct {
 // build writes the workbook with excelize. Formulas are written without cached
 // values, as LibreOffice is to compute them.
 func (w *workbook) build() (*excelize.File, *placement, error) {
+	if w.matrix != nil {
+		return w.matrix.build(w)
+	}
 	f := excelize.NewFile()
 	if w.foreign != nil {
 		return f, nil, w.foreign(f)
@@ -323,12 +326,15 @@ func (s *sheetWriter) value(code, ref string, pl *placed) error {
 	return nil
 }
 
-func (s *sheetWriter) number(ref string, v *big.Rat) error {
+func (s *sheetWriter) number(ref string, v *big.Rat) error { return setNumber(s.f, s.sheet, ref, v) }
+
+// setNumber writes a decimal as a number cell, an integer as an integer.
+func setNumber(f *excelize.File, sheet, ref string, v *big.Rat) error {
 	if v.IsInt() {
-		return s.f.SetCellInt(s.sheet, ref, v.Num().Int64())
+		return f.SetCellInt(sheet, ref, v.Num().Int64())
 	}
 	fl, _ := v.Float64()
-	return s.f.SetCellFloat(s.sheet, ref, fl, -1, 64)
+	return f.SetCellFloat(sheet, ref, fl, -1, 64)
 }
 
 func (s *sheetWriter) setStr(ref, text string, style int) error {
