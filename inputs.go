@@ -111,7 +111,7 @@ func readInput(name string) ([]byte, error) {
 	if info.IsDir() {
 		return nil, fmt.Errorf("%s is a folder", name)
 	}
-	const limit = 512 << 20
+	const limit = 100 << 20
 	if info.Size() > limit {
 		return nil, fmt.Errorf("the file is %d MB, far larger than any statistics table", info.Size()>>20)
 	}

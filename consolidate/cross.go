@@ -229,6 +229,9 @@ func init() {
 		"run.load-failed": {
 			Zh: "无法读取这个文件（%s）；请检查文件是否存在、是否有权限读取",
 			En: "the file could not be read (%s); check it exists and can be read"},
+		"run.check-failed": {
+			Zh: "检查这份报表时出错（%s）；请把文件发给 tally 的维护者",
+			En: "checking this table failed (%s); send the file to tally's maintainers"},
 		"cross.duplicate-unit": {
 			Zh: "“%[1]s”共有 %[2]d 份报表（另见 %[3]s）；汇总时会重复计算，请确认哪一份是正式的，删除其余",
 			En: "%[1]s sent %[2]d tables (see also %[3]s); they would be counted twice. Keep the final one and remove the others"},

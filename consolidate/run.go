@@ -68,7 +68,7 @@ func Validate(sources []Source, read Reader, opt Options) *Result {
 	res := &Result{Submissions: subs}
 	for _, sub := range subs {
 		if !sub.Unreadable && sub.Schema != nil {
-			fs := sub.Schema.Check(sub)
+			fs := check(sub)
 			for i := range fs {
 				fs[i].File, fs[i].Unit, fs[i].Sheet = sub.File, sub.Unit, sub.Sheet
 			}
@@ -88,6 +88,19 @@ func Validate(sources []Source, read Reader, opt Options) *Result {
 		sortFindings(sub.Findings)
 	}
 	return res
+}
+
+// check evaluates a submission's rules; a failure inside (a bug, or an
+// expression in a user's schema that cannot run) is that submission's
+// finding, not the end of the run.
+func check(sub *schema.Submission) (fs []schema.Finding) {
+	defer func() {
+		if r := recover(); r != nil {
+			fs = []schema.Finding{{Severity: schema.Error, Kind: schema.KindUnreadable, Rule: "run:check",
+				Msg: schema.Msg("run.check-failed", fmt.Sprint(r))}}
+		}
+	}()
+	return sub.Schema.Check(sub)
 }
 
 // readAll reads the sources on Jobs workers, keeping their order.
@@ -124,17 +137,25 @@ func readAll(sources []Source, read Reader, opt Options) []*schema.Submission {
 	return subs
 }
 
-func readOne(src Source, read Reader) *schema.Submission {
-	data, err := src.Load()
-	if err != nil {
+func readOne(src Source, read Reader) (sub *schema.Submission) {
+	failed := func(reason string) *schema.Submission {
 		sub := &schema.Submission{File: src.Name, Unreadable: true, Values: map[string]schema.Value{}}
 		sub.Add(schema.Finding{Severity: src.severity(), Kind: schema.KindUnreadable, Rule: "read:unreadable",
-			Msg: schema.Msg("run.load-failed", err.Error())})
+			Msg: schema.Msg("run.load-failed", reason)})
 		sub.Unit = schema.FileUnit(src.Name)
 		sub.Stamp()
 		return sub
 	}
-	sub := read(data, src.Name)
+	defer func() {
+		if r := recover(); r != nil {
+			sub = failed(fmt.Sprint(r))
+		}
+	}()
+	data, err := src.Load()
+	if err != nil {
+		return failed(err.Error())
+	}
+	sub = read(data, src.Name)
 	if sub.Unreadable && src.Severity == schema.Warning {
 		for i := range sub.Findings {
 			if k := sub.Findings[i].Kind; k == schema.KindUnreadable || k == schema.KindSchema {

@@ -25,7 +25,8 @@ import (
 
 // Limits on the parts of a workbook.
 const (
-	maxPart      = 64 << 20  // any part tally parses into memory
+	maxPart      = 16 << 20  // any part tally parses into memory
+	maxText      = 1 << 20   // text between two tags: no cell holds a megabyte
 	maxSheetScan = 512 << 20 // a worksheet, scanned past maxRows for its merges
 )
 
@@ -399,8 +400,8 @@ func readSheet(f *zip.File, g *grid, sst []string, formats map[int]numFmt) error
 			break
 		}
 		if err != nil {
-			if errors.Is(err, errTooLarge) {
-				return err
+			if errors.Is(err, errTooLarge) || counted.exceeded {
+				return errTooLarge
 			}
 			return fmt.Errorf("damaged worksheet XML: %w", err)
 		}
@@ -520,8 +521,8 @@ func readSheet(f *zip.File, g *grid, sst []string, formats map[int]numFmt) error
 			for {
 				t, err := d.RawToken()
 				if err != nil {
-					if errors.Is(err, errTooLarge) {
-						return err
+					if errors.Is(err, errTooLarge) || counted.exceeded {
+						return errTooLarge
 					}
 					break
 				}
@@ -707,17 +708,29 @@ func skipPast(br *bufio.Reader, marker string) ([]byte, error) {
 	}
 }
 
-// countingReader fails once more than limit bytes have been read.
+// countingReader fails once more than limit bytes have been read, or when
+// the text between two tags runs past maxText (the XML decoder would hold
+// it all in memory).
 type countingReader struct {
 	r     io.Reader
 	n     int64
 	limit int64
+	run   int // bytes since the last '<'
+	// exceeded records a limit passed, whatever error the XML decoder
+	// makes of it.
+	exceeded bool
 }
 
 func (c *countingReader) Read(p []byte) (int, error) {
 	n, err := c.r.Read(p)
 	c.n += int64(n)
-	if c.n > c.limit {
+	if i := bytes.LastIndexByte(p[:n], '<'); i >= 0 {
+		c.run = n - i - 1
+	} else {
+		c.run += n
+	}
+	if c.n > c.limit || c.run > maxText {
+		c.exceeded = true
 		return n, errTooLarge
 	}
 	return n, err
