@@ -32,10 +32,16 @@ func (r *reader) computePending() {
 		key := p.cell.Key
 		cref := r.cellRef(p.g, p.row, p.col)
 		name := cellName(r.sub.Schema, key)
-		if text == "" || refersTo(text, at) {
+		if text == "" || refersTo(text, at) || circular(p.g, at) {
 			r.sub.Values[key] = schema.Value{Ref: cref, State: schema.Invalid}
 			r.sub.Add(schema.Finding{Severity: schema.Error, Kind: schema.KindFormulaError, Rule: "read:formula-error",
 				Sheet: p.g.sheet, Cell: cref, Codes: []string{key}, Msg: schema.Msg("read.circular", name, formulaText(text))})
+			continue
+		}
+		if !plainArithmetic(text) {
+			r.sub.Values[key] = schema.Value{Ref: cref, State: schema.Invalid}
+			r.sub.Add(schema.Finding{Severity: schema.Error, Kind: schema.KindFormulaError, Rule: "read:formula-error",
+				Sheet: p.g.sheet, Cell: cref, Codes: []string{key}, Msg: schema.Msg("read.formula-not-computed", name, formulaText(text))})
 			continue
 		}
 		value, flags := "", cellFlags(0)
@@ -125,4 +131,117 @@ func refersTo(formula string, at [2]int) bool {
 		}
 	}
 	return false
+}
+
+// computable are the functions tally computes itself when a formula has no
+// stored result: the arithmetic of statistics tables. Anything else (text
+// functions, lookups, functions that repeat or build text) could run
+// unbounded on a crafted file, and is left to a spreadsheet program.
+var computable = map[string]bool{
+	"SUM": true, "ROUND": true, "ROUNDUP": true, "ROUNDDOWN": true, "INT": true,
+	"ABS": true, "MAX": true, "MIN": true, "IF": true, "AND": true, "OR": true, "N": true,
+}
+
+// formulaToken is one token of a formula: a reference (optionally on
+// another sheet, optionally a range), a function name, a number, an operator
+// or a space.
+var formulaToken = regexp.MustCompile(`^(?:(?:'[^']+'|[\p{L}_][\p{L}\p{N}_.]*)!)?\$?[A-Za-z]{1,3}\$?[0-9]{1,7}(?::\$?[A-Za-z]{1,3}\$?[0-9]{1,7})?|^[A-Za-z][A-Za-z0-9.]*\(|^[0-9]+(?:\.[0-9]+)?(?:[Ee][+-]?[0-9]+)?%?|^[-+*/(),<>=%]|^\s+`)
+
+// maxRange bounds the cells a range in a computed formula may cover.
+const maxRange = maxRows * maxCols
+
+// plainArithmetic reports whether a formula is only references, numbers,
+// arithmetic and the computable functions, with no range larger than a
+// table can be.
+func plainArithmetic(text string) bool {
+	text = strings.TrimPrefix(text, "=")
+	if len(text) > 8192 {
+		return false
+	}
+	for text != "" {
+		tok := formulaToken.FindString(text)
+		if tok == "" {
+			return false
+		}
+		if strings.HasSuffix(tok, "(") && !computable[strings.ToUpper(strings.TrimSuffix(tok, "("))] {
+			return false
+		}
+		if a, b, ok := strings.Cut(tok, ":"); ok {
+			if i := strings.LastIndexByte(a, '!'); i >= 0 {
+				a = a[i+1:]
+			}
+			c1, r1, ok1 := parseRef(strings.ReplaceAll(a, "$", ""))
+			c2, r2, ok2 := parseRef(strings.ReplaceAll(b, "$", ""))
+			if !ok1 || !ok2 || (abs(c2-c1)+1)*(abs(r2-r1)+1) > maxRange {
+				return false
+			}
+		}
+		text = text[len(tok):]
+	}
+	return true
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
+}
+
+// circular reports whether the formula at a cell reaches back to it through
+// other formulas of its sheet.
+func circular(g *grid, start [2]int) bool {
+	seen := map[[2]int]bool{}
+	var reaches func(at [2]int, depth int) bool
+	reaches = func(at [2]int, depth int) bool {
+		if depth > 64 || len(seen) > 10000 {
+			return true // a chain no table needs: treat as circular
+		}
+		for _, to := range sameSheetRefs(formulaFor(g, at)) {
+			for pos := range g.formulas {
+				if pos[0] < to[0][0] || pos[0] > to[1][0] || pos[1] < to[0][1] || pos[1] > to[1][1] {
+					continue
+				}
+				if pos == start {
+					return true
+				}
+				if !seen[pos] {
+					seen[pos] = true
+					if reaches(pos, depth+1) {
+						return true
+					}
+				}
+			}
+		}
+		return false
+	}
+	return reaches(start, 0)
+}
+
+// sameSheetRefs are the rectangles (top-left, bottom-right as row, col) a
+// formula refers to on its own sheet.
+func sameSheetRefs(formula string) [][2][2]int {
+	var out [][2][2]int
+	refs := cellRefs.FindAllStringSubmatchIndex(formula, -1)
+	for i := 0; i < len(refs); i++ {
+		m := refs[i]
+		whole := formula[m[0]:m[1]]
+		if strings.HasPrefix(whole, `"`) || m[12] >= 0 && m[13] > m[12] || m[2] >= 0 {
+			continue
+		}
+		col, row, ok := parseRef(formula[m[6]:m[7]] + formula[m[10]:m[11]])
+		if !ok {
+			continue
+		}
+		col2, row2 := col, row
+		if i+1 < len(refs) && refs[i+1][0] == m[1]+1 && formula[m[1]] == ':' {
+			n := refs[i+1]
+			if c, r, ok := parseRef(formula[n[6]:n[7]] + formula[n[10]:n[11]]); ok {
+				col2, row2 = c, r
+				i++
+			}
+		}
+		out = append(out, [2][2]int{{min(row, row2), min(col, col2)}, {max(row, row2), max(col, col2)}})
+	}
+	return out
 }

@@ -68,8 +68,11 @@ func init() {
 			Zh: "%[1]s 显示为 %[2]s，实际存的是 %[3]s，带有小数；该指标应为整数，请把单元格格式改为“常规”后填写整数",
 			En: "%[1]s shows %[2]s but holds %[3]s, which is not a whole number; set the cell's format to General and type a whole number"},
 		"read.circular": {
-			Zh: "%[1]s 的公式引用了它自己（循环引用%[2]s），算不出结果；请改正公式或直接填写数字",
-			En: "%[1]s refers to itself (a circular reference%[2]s) and has no result; fix the formula or type the number"},
+			Zh: "%[1]s 的公式直接或间接引用了它自己（循环引用%[2]s），算不出结果；请改正公式或直接填写数字",
+			En: "%[1]s refers to itself, directly or through other cells (a circular reference%[2]s) and has no result; fix the formula or type the number"},
+		"read.formula-not-computed": {
+			Zh: "%[1]s 的公式没有保存计算结果，而且用到了 tally 不自行计算的函数%[2]s；请用 Excel 或 WPS 打开、保存后再发送，或直接填写数字",
+			En: "%[1]s has a formula with no stored result that uses functions tally does not compute itself%[2]s; open and save the file in Excel or WPS, or type the number"},
 		"read.no-schema": {
 			Zh: "工作簿中找不到可识别的统计表：对照%[1]s，最接近的工作表只对上了 %[2]s 的指标名称；请确认报送的是正确的表格",
 			En: "no known table in this workbook: compared with %[1]s, the closest sheet matches only %[2]s of the indicator labels; check that this is the right form"},

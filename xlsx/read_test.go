@@ -139,6 +139,48 @@ func TestFormulaWithoutCachedValue(t *testing.T) {
 	assert.Empty(t, kinds(sub))
 }
 
+// Without a stored result tally computes arithmetic only: a formula that
+// could run unbounded (REPT builds gigabytes of text) is not computed but
+// reported, at once, and a loop through other cells is a circular reference.
+func TestFormulaWithoutCachedValueUnsafe(t *testing.T) {
+	tb := table{title: "大新镇2018年度政府信息公开情况统计表", vals: map[string]any{"3.1.1": 2}}
+	tb.vals["3.1"] = formulaCell(`LEN(REPT("a",10^10))`)
+	tb.vals["3.2"] = formulaCell(tb.refOf(t, "3.3") + "+1")
+	tb.vals["3.3"] = formulaCell(tb.refOf(t, "3.2") + "+1")
+	tb.vals["3.3.1"] = formulaCell("SUM(D1:XFD1048576)")
+	tb.vals["1.1"] = formulaCell("ROUND(" + tb.refOf(t, "3.1.1") + "*1.5, 0)")
+	sub := read(t, tb.build(t), "x.xlsx")
+	ids := map[string]string{}
+	for _, f := range sub.Findings {
+		ids[f.Codes[0]] = f.Msg.ID
+	}
+	assert.Equal(t, "read.formula-not-computed", ids["3.1"])
+	assert.Equal(t, "read.circular", ids["3.2"])
+	assert.Equal(t, "read.circular", ids["3.3"])
+	assert.Equal(t, "read.formula-not-computed", ids["3.3.1"], "a range no table needs")
+	assert.Equal(t, schema.Invalid, sub.Values["3.1"].State)
+	assert.Equal(t, "3", sub.Values["1.1"].Num.String())
+}
+
+func TestPlainArithmetic(t *testing.T) {
+	for text, want := range map[string]bool{
+		"SUM(C5:C9)":               true,
+		"=C5+C6-'表 1'!$C$7*2":      true,
+		"round(C5/3,2)":            true,
+		"IF(C5>0,C5,0)":            true,
+		`REPT("a",10)`:             false,
+		`"abc"`:                    false,
+		"INDIRECT(\"C5\")":         false,
+		"SUM(A:A)":                 false,
+		"SUM(A1:XFD1048576)":       false,
+		"C5&C6":                    false,
+		"C5^2":                     false,
+		"SUM(Sheet2!C5:C9)+1.5E3%": true,
+	} {
+		assert.Equal(t, want, plainArithmetic(text), text)
+	}
+}
+
 func TestCellFindings(t *testing.T) {
 	data := table{title: "大新镇2018年度政府信息公开情况统计表", vals: map[string]any{
 		"6": -2, "9.1": 2.5, "2.2.3": "见附件", "9.2": "", "8.1": "3个", "8.2": "—", "1.1": "１３５", "7": "5元",
