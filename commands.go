@@ -143,7 +143,11 @@ func validateAction(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	res := check(c, cfg)
+	sources := collectSources(c.Args().Slice())
+	if err := outputsAreNotInputs(cfg, "", sources); err != nil {
+		return err
+	}
+	res := check(c, cfg, sources...)
 	return finish(c, cfg, res)
 }
 
@@ -171,8 +175,8 @@ func consolidateAction(c *cli.Context) error {
 		return err
 	}
 	sources := collectSources(c.Args().Slice())
-	if err := notAnInput(out, sourceNames(sources)); err != nil {
-		return fmt.Errorf("--out: %w", err)
+	if err := outputsAreNotInputs(cfg, out, sources); err != nil {
+		return err
 	}
 	res := check(c, cfg, sources...)
 	names := xlsx.Names(cfg.lang)
@@ -183,7 +187,7 @@ func consolidateAction(c *cli.Context) error {
 	if err := xlsx.WriteConsolidated(&buf, res, writeOptions(c, cfg)); err != nil {
 		return fmt.Errorf("--out %s: %w", out, err)
 	}
-	if err := writeAtomic(out, buf.Bytes(), inputPaths(res)); err != nil {
+	if err := writeAtomic(out, buf.Bytes(), inputPaths(res), cfg.lang); err != nil {
 		return fmt.Errorf("--out: %w", err)
 	}
 	return finish(c, cfg, res)
@@ -232,6 +236,26 @@ func commandLine(c *cli.Context) []string {
 	return append(out, c.Args().Slice()...)
 }
 
+// outputsAreNotInputs refuses, before anything is read, a run whose
+// workbook or log would be written over one of its inputs.
+func outputsAreNotInputs(cfg *runConfig, out string, sources []consolidate.Source) error {
+	names := sourceNames(sources)
+	if out != "" {
+		if err := notAnInput(out, names, cfg.lang); err != nil {
+			return fmt.Errorf("--out: %w", err)
+		}
+	}
+	if cfg.log != "" {
+		if err := notAnInput(cfg.log, names, cfg.lang); err != nil {
+			return fmt.Errorf("--log: %w", err)
+		}
+		if out != "" && resolve(cfg.log) == resolve(out) {
+			return fmt.Errorf("--log: %w", outputError(cfg.lang, "out.log-is-out", cfg.log))
+		}
+	}
+	return nil
+}
+
 func sourceNames(sources []consolidate.Source) []string {
 	var out []string
 	for _, s := range sources {
@@ -267,7 +291,7 @@ func finish(c *cli.Context, cfg *runConfig, res *consolidate.Result) error {
 			err = res.Report(toolVersion(), cfg.lang).WriteJSON(&buf)
 		}
 		if err == nil {
-			err = writeAtomic(cfg.log, buf.Bytes(), inputPaths(res))
+			err = writeAtomic(cfg.log, buf.Bytes(), inputPaths(res), cfg.lang)
 		}
 		if err != nil {
 			return fmt.Errorf("--log: %w", err)
@@ -341,7 +365,7 @@ func templateAction(c *cli.Context) error {
 	if err != nil {
 		return fmt.Errorf("template: %w", err)
 	}
-	if err := writeAtomic(out, buf.Bytes(), nil); err != nil {
+	if err := writeAtomic(out, buf.Bytes(), nil, lang); err != nil {
 		return fmt.Errorf("--out: %w", err)
 	}
 	return nil

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -50,7 +51,7 @@ func collectSources(paths []string) []consolidate.Source {
 			add(p, schema.Error)
 			continue
 		}
-		_ = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+		_ = walkDir(p, func(path string, d fs.DirEntry, err error) error {
 			if err != nil {
 				failed := err
 				out = append(out, consolidate.Source{Name: path, Severity: schema.Error,
@@ -89,6 +90,13 @@ func collectSources(paths []string) []consolidate.Source {
 	return out
 }
 
+// walkDir and rename are the file system calls a test stands in for, to
+// make a folder unreadable or a destination locked as Windows does.
+var (
+	walkDir = filepath.WalkDir
+	rename  = os.Rename
+)
+
 // skipName reports hidden files, Office and LibreOffice lock files and
 // temporary files.
 func skipName(name string) bool {
@@ -119,46 +127,91 @@ func readInput(name string) ([]byte, error) {
 }
 
 // writeAtomic writes an output file through a temporary file in the same
-// folder and a rename, so a reader never sees half a file. It refuses to
-// write over any input.
-func writeAtomic(path string, data []byte, inputs []string) error {
-	if err := notAnInput(path, inputs); err != nil {
+// folder and a rename, so a reader never sees half a file: a run stopped
+// midway leaves the old file or none. It refuses to write over any input.
+func writeAtomic(path string, data []byte, inputs []string, lang schema.Lang) error {
+	if err := notAnInput(path, inputs, lang); err != nil {
 		return err
 	}
 	dir := filepath.Dir(path)
+	if info, err := os.Stat(path); err == nil && info.IsDir() {
+		return outputError(lang, "out.is-folder", path)
+	}
 	tmp, err := os.CreateTemp(dir, ".tally-*.tmp")
 	if err != nil {
-		return err
+		if errors.Is(err, fs.ErrNotExist) {
+			return outputError(lang, "out.no-folder", path, dir)
+		}
+		return outputError(lang, "out.cannot-write", path, err)
 	}
 	defer os.Remove(tmp.Name())
 	if _, err := tmp.Write(data); err != nil {
 		tmp.Close()
-		return err
+		return outputError(lang, "out.cannot-write", path, err)
 	}
 	if err := tmp.Sync(); err != nil {
 		tmp.Close()
-		return err
+		return outputError(lang, "out.cannot-write", path, err)
 	}
 	if err := tmp.Close(); err != nil {
-		return err
+		return outputError(lang, "out.cannot-write", path, err)
 	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("cannot replace %s (is it open in Excel or WPS? close it and run again): %w", path, err)
+	if err := rename(tmp.Name(), path); err != nil {
+		return outputError(lang, "out.locked", path, err)
 	}
 	return nil
 }
 
 // notAnInput refuses an output path that is, or resolves to, an input.
-func notAnInput(path string, inputs []string) error {
+func notAnInput(path string, inputs []string, lang schema.Lang) error {
 	out := resolve(path)
+	outInfo, statErr := os.Stat(path)
 	for _, in := range inputs {
-		if resolve(in) == out {
-			return fmt.Errorf("%s is one of the inputs; tally never writes over an input, choose another name", path)
+		same := resolve(in) == out
+		if !same && statErr == nil {
+			// A hard link, or a spelling resolve cannot see through.
+			if inInfo, err := os.Stat(in); err == nil {
+				same = os.SameFile(inInfo, outInfo)
+			}
+		}
+		if same {
+			return outputError(lang, "out.is-input", path, in)
 		}
 	}
 	return nil
 }
 
+// outputError is a message about an output, in the run's language.
+func outputError(lang schema.Lang, id string, args ...any) error {
+	return errors.New(schema.Msg(id, args...).Render(lang))
+}
+
+func init() {
+	schema.Register(map[string]schema.Text{
+		"out.is-input": {
+			Zh: "%[1]s 是这次读取的报表之一（%[2]s）；tally 从不覆盖报送的原件，请换一个输出文件名",
+			En: "%[1]s is one of the inputs (%[2]s); tally never writes over an input, choose another name"},
+		"out.log-is-out": {
+			Zh: "%s 既是 --log 又是 --out；日志和汇总表请用不同的文件名",
+			En: "%s is both the --log and the --out workbook; give the log its own name"},
+		"out.is-folder": {
+			Zh: "%s 是一个文件夹，不能作为输出文件；请在文件夹里指定一个文件名",
+			En: "%s is a folder, not a file; name a file inside it"},
+		"out.no-folder": {
+			Zh: "无法写入 %[1]s：文件夹 %[2]s 不存在；请先建好文件夹，或换一个位置",
+			En: "cannot write %[1]s: the folder %[2]s does not exist; create it or choose another place"},
+		"out.cannot-write": {
+			Zh: "无法写入 %[1]s（%[2]v）；请检查磁盘空间和这个文件夹的写入权限",
+			En: "cannot write %[1]s (%[2]v); check the free space and that the folder can be written to"},
+		"out.locked": {
+			Zh: "无法替换 %[1]s：它可能正在 Excel 或 WPS 中打开，或被其他程序占用；请关闭它后重新运行（原文件未改动）（%[2]v）",
+			En: "cannot replace %[1]s: it may be open in Excel or WPS or locked by another program; close it and run again (the file was left as it was) (%[2]v)"},
+	})
+}
+
+// resolve is a path made absolute, through symbolic links, and lower-cased
+// (Windows and macOS folders do not tell A.xlsx from a.xlsx, so neither does
+// the check).
 func resolve(p string) string {
 	abs, err := filepath.Abs(p)
 	if err != nil {

@@ -67,6 +67,8 @@ type expectFinding struct {
 	Codes    []string     `json:"codes"`
 	Expected *json.Number `json:"expected"`
 	Actual   *json.Number `json:"actual"`
+	// Message is words the finding's message must contain.
+	Message string `json:"message"`
 }
 
 // key identifies a finding; with numbers, its expected and actual values too.
@@ -137,7 +139,7 @@ func TestFixtures(t *testing.T) {
 				require.NoError(t, json.Unmarshal(raw, &folder))
 			}
 			files, topFindings := folder.Files, folder.Findings
-			args := []string{"validate", "--format", "json", "--fail-on", "never"}
+			args := []string{"validate", "--format", "json", "--fail-on", "never", "--lang", "zh"}
 			if folder.Roster != "" {
 				args = append(args, "--roster", filepath.Join(path, folder.Roster))
 			}
@@ -165,7 +167,9 @@ func TestFixtures(t *testing.T) {
 				if f.Severity == "info" && f.Kind != "blank" && f.Kind != "converted" {
 					continue
 				}
-				got[filepath.Base(f.File)] = append(got[filepath.Base(f.File)], f.expectFinding)
+				e := f.expectFinding
+				e.Message = f.Message
+				got[filepath.Base(f.File)] = append(got[filepath.Base(f.File)], e)
 			}
 			for _, e := range files {
 				t.Run(e.File, func(t *testing.T) {
@@ -208,6 +212,17 @@ func TestFixtures(t *testing.T) {
 					sort.Strings(want)
 					sort.Strings(have)
 					assert.Equal(t, want, have, "findings of %s (%s)", e.File, e.About)
+					// Where the expectation gives words, the message says them.
+					for _, w := range e.Findings {
+						if w.Message == "" {
+							continue
+						}
+						found := false
+						for _, f := range got[e.File] {
+							found = found || f.key(false) == w.key(false) && strings.Contains(f.Message, w.Message)
+						}
+						assert.True(t, found, "no finding %s whose message says %q", w.key(false), w.Message)
+					}
 					// Where the expectation gives the numbers, they match too.
 					for _, w := range e.Findings {
 						if w.Expected == nil && w.Actual == nil {
@@ -329,7 +344,7 @@ func TestYearAndLog(t *testing.T) {
 	require.NoError(t, os.Rename(in, filepath.Join(dir, "in.csv")))
 	_, stderr, code = run(t, "validate", "--log", filepath.Join(dir, "in.csv"), filepath.Join(dir, "in.csv"))
 	assert.Equal(t, 2, code)
-	assert.Contains(t, stderr, "never writes over an input")
+	assert.Contains(t, stderr, "从不覆盖报送的原件")
 	after, _ := os.ReadFile(filepath.Join(dir, "in.csv"))
 	assert.Equal(t, orig, after)
 }
@@ -516,7 +531,7 @@ func TestConsolidateOutputs(t *testing.T) {
 	require.NoError(t, os.WriteFile(seedCopy, data, 0o644))
 	_, stderr, code = run(t, "consolidate", "--name", "兴庆区", "--out", seedCopy, seedCopy)
 	assert.Equal(t, 2, code)
-	assert.Contains(t, stderr, "never writes over an input")
+	assert.Contains(t, stderr, "从不覆盖报送的原件")
 	// English sheet names; the .xlsx log holds the findings and sources only.
 	_, _, code = run(t, "consolidate", "--lang", "en", "--name", "兴庆区", "--out", out, "--log", filepath.Join(dir, "log.xlsx"), "--log", filepath.Join(dir, "log.xlsx"), "testdata/seed")
 	require.Equal(t, 0, code)

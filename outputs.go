@@ -38,7 +38,7 @@ func annotate(c *cli.Context, cfg *runConfig, res *consolidate.Result) error {
 		}
 		marked, err := xlsx.Annotate(data, sub.File, sub, conv, cfg.lang)
 		if err != nil {
-			fmt.Fprintf(c.App.ErrWriter, "tally: --annotate: %s: %v\n", sub.File, err)
+			fmt.Fprintf(c.App.ErrWriter, "tally: --annotate: %v\n", err)
 			continue
 		}
 		base := strings.TrimSuffix(filepath.Base(sub.File), filepath.Ext(sub.File)) + suffix
@@ -47,7 +47,7 @@ func annotate(c *cli.Context, cfg *runConfig, res *consolidate.Result) error {
 			name = fmt.Sprintf("%s-%d.xlsx", base, n)
 		}
 		used[name] = true
-		if err := writeAtomic(filepath.Join(dir, name), marked, inputs); err != nil {
+		if err := writeAtomic(filepath.Join(dir, name), marked, inputs, cfg.lang); err != nil {
 			return err
 		}
 	}

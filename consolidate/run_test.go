@@ -194,3 +194,30 @@ func TestMixedFormats(t *testing.T) {
 		"掌政镇|2021|2018 warning year 掌政镇",
 	}, findings(res), "left out of the totals, the other format is an error")
 }
+
+// A panic while one file is read (a reader bug tripped by a crafted file) is
+// that file's unreadable finding with the reason; every other file is
+// still read, checked and totalled.
+func TestPanicInOneFileIsItsFinding(t *testing.T) {
+	inner := fakeReader(t)
+	read := func(data []byte, name string) *schema.Submission {
+		if strings.HasPrefix(name, "trip") {
+			var cells []int
+			_ = cells[7] // index out of range, as a reader bug would
+		}
+		return inner(data, name)
+	}
+	sources := []Source{fake("大新镇|2018|3"), fake("trip.xlsx"), fake("小坝镇|2018|4")}
+	for _, jobs := range []int{1, 4} {
+		res := Validate(sources, read, Options{Jobs: jobs})
+		require.Len(t, res.Submissions, 3)
+		bad := res.Submissions[1]
+		assert.True(t, bad.Unreadable)
+		require.Len(t, bad.Findings, 1)
+		assert.Equal(t, schema.KindUnreadable, bad.Findings[0].Kind)
+		assert.Equal(t, schema.Error, bad.Findings[0].Severity)
+		assert.Contains(t, bad.Findings[0].Msg.Args[0], "index out of range")
+		assert.False(t, res.Submissions[0].Unreadable)
+		assert.False(t, res.Submissions[2].Unreadable)
+	}
+}

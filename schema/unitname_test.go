@@ -1,7 +1,9 @@
 package schema
 
 import (
+	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/stretchr/testify/assert"
 )
@@ -50,4 +52,32 @@ func TestFileUnit(t *testing.T) {
 	assert.Equal(t, "大新镇", FileUnit(`C:\报表\大新镇.xlsx`))
 	assert.Equal(t, "统计表", FileUnit("统计表.xlsx"))
 	assert.Equal(t, "notes", FileUnit("notes"))
+}
+
+// The title parser reads titles, 填报单位 lines and file names from any
+// submission: it never fails, a year is a plausible year, and a unit name is
+// one run of letters taken from the text.
+func FuzzTitle(f *testing.F) {
+	for _, s := range []string{
+		"大新镇2018年度政府信息公开情况统计表", "银川市兴庆区掌政镇人民政府2018年政府信息公开工作年度报告",
+		"填报单位：凤凰北街街道办事处", "二〇一八年度", "乡镇/03-大新镇2018年统计表.xlsx", "２０１９年", "二O二一 年度",
+		"", "年", "镇镇镇", "\xff\xfe", "兴庆区", `C:\报表\月牙湖乡.xls`,
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		u := UnitName(s)
+		if strings.ContainsFunc(u, func(r rune) bool { return !unicode.IsLetter(r) }) {
+			t.Fatalf("UnitName(%q) = %q has more than letters", s, u)
+		}
+		if u != "" && !strings.Contains(Fold(s), u) {
+			t.Fatalf("UnitName(%q) = %q is not in the text", s, u)
+		}
+		if y := ParseYear(s); y != 0 && (y < 1900 || y > 2099) {
+			t.Fatalf("ParseYear(%q) = %d", s, y)
+		}
+		_ = FileUnit(s)
+		_ = UpperLevel(u)
+		_ = LowerLevel(u)
+	})
 }

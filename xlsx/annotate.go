@@ -1,8 +1,11 @@
 package xlsx
 
 import (
+	"archive/zip"
 	"bytes"
+	"errors"
 	"fmt"
+	"io"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -15,7 +18,14 @@ import (
 // commented with the finding, and a first sheet listing every finding with
 // a link to its cell. data are the bytes of the original file, which is
 // never written; a legacy file is marked up in a converted copy.
-func Annotate(data []byte, name string, sub *schema.Submission, conv Converter, lang schema.Lang) ([]byte, error) {
+func Annotate(data []byte, name string, sub *schema.Submission, conv Converter, lang schema.Lang) (_ []byte, err error) {
+	// A workbook excelize cannot edit gets no marked-up copy, but the run
+	// goes on.
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("%s cannot be marked up: %v", name, r)
+		}
+	}()
 	format := sniff(data)
 	if format.needsConversion() {
 		if conv == nil {
@@ -28,6 +38,7 @@ func Annotate(data []byte, name string, sub *schema.Submission, conv Converter, 
 	} else if format != fmtXLSX {
 		return nil, fmt.Errorf("%s is not a workbook", name)
 	}
+	data = withStyles(data)
 	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: unzipLimit, UnzipXMLSizeLimit: unzipXMLLimit})
 	if err != nil {
 		return nil, err
@@ -151,6 +162,11 @@ func (m *marker) issues(sub *schema.Submission) error {
 	}
 	sheets := m.f.GetSheetList()
 	if len(sheets) > 1 {
+		// Moving a sheet needs every sheet to have a view; files written by
+		// other programs often have none (excelize would crash).
+		for _, s := range sheets {
+			_, _ = m.f.GetSheetView(s, 0)
+		}
 		if err := m.f.MoveSheet(name, sheets[0]); err != nil {
 			return err
 		}
@@ -240,4 +256,87 @@ func init() {
 		"annotate.title": {Zh: "%[1]s 报表的问题（%[2]s），请逐条核实修改后重新报送；有问题的单元格已标色并加批注", En: "Problems in the table of %[1]s (%[2]s): please check and correct each, then send it again; the cells are coloured and commented"},
 		"annotate.head":  {Zh: "序号|严重程度|工作表|单元格|说明", En: "No.|Severity|Sheet|Cell|Finding"},
 	})
+}
+
+// withStyles gives a workbook that has no style sheet (system exports often
+// have none) the default one of a new workbook, so that cells can be
+// coloured; any other workbook is returned as it is.
+func withStyles(data []byte) []byte {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return data
+	}
+	has := map[string]bool{}
+	for _, zf := range zr.File {
+		has[zf.Name] = true
+	}
+	if has["xl/styles.xml"] || !has["xl/workbook.xml"] || !has["[Content_Types].xml"] {
+		return data
+	}
+	styles, err := defaultStyles()
+	if err != nil {
+		return data
+	}
+	var out bytes.Buffer
+	zw := zip.NewWriter(&out)
+	for _, zf := range zr.File {
+		rc, err := zf.Open()
+		if err != nil {
+			return data
+		}
+		body, err := io.ReadAll(io.LimitReader(rc, maxPart+1))
+		rc.Close()
+		if err != nil || len(body) > maxPart {
+			return data
+		}
+		switch zf.Name {
+		case "[Content_Types].xml":
+			body = bytes.Replace(body, []byte("</Types>"), []byte(`<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>`), 1)
+		case "xl/_rels/workbook.xml.rels":
+			body = bytes.Replace(body, []byte("</Relationships>"), []byte(`<Relationship Id="rIdTallyStyles" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>`), 1)
+		}
+		w, err := zw.Create(zf.Name)
+		if err != nil {
+			return data
+		}
+		if _, err := w.Write(body); err != nil {
+			return data
+		}
+	}
+	if !has["xl/_rels/workbook.xml.rels"] {
+		return data
+	}
+	w, err := zw.Create("xl/styles.xml")
+	if err != nil {
+		return data
+	}
+	if _, err := w.Write(styles); err != nil || zw.Close() != nil {
+		return data
+	}
+	return out.Bytes()
+}
+
+// defaultStyles is the style sheet of a new excelize workbook.
+func defaultStyles() ([]byte, error) {
+	f := excelize.NewFile()
+	defer f.Close()
+	buf, err := f.WriteToBuffer()
+	if err != nil {
+		return nil, err
+	}
+	zr, err := zip.NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
+	if err != nil {
+		return nil, err
+	}
+	for _, zf := range zr.File {
+		if zf.Name == "xl/styles.xml" {
+			rc, err := zf.Open()
+			if err != nil {
+				return nil, err
+			}
+			defer rc.Close()
+			return io.ReadAll(rc)
+		}
+	}
+	return nil, errors.New("no styles in a new workbook")
 }

@@ -30,8 +30,8 @@ func init() {
 			Zh: "文件已损坏，无法作为工作簿打开（%s）；请让报送单位用 Excel 或 WPS 重新保存后发送",
 			En: "the file is damaged and cannot be opened as a workbook (%s); ask the unit to save it again in Excel or WPS and resend it"},
 		"read.too-large": {
-			Zh: "文件解压后异常巨大（一个工作表超过 512 MB，或一个单元格超过 1 MB），不可能是一份统计表，已跳过；可能是损坏或恶意构造的文件，请检查是否发错了文件",
-			En: "the file inflates to an absurd size (a sheet over 512 MB, or a cell over 1 MB), far too large for a statistics table, and was skipped; it may be damaged or crafted. Check that it is the right file"},
+			Zh: "文件解压后异常巨大，远远超出一份统计表的大小（可能是损坏或恶意构造的文件），已跳过；请检查是否发错了文件",
+			En: "the file inflates to an absurd size, far beyond any statistics table (it may be damaged or crafted), and was skipped; check that it is the right file"},
 		"read.zip-archive": {
 			Zh: "这是一个压缩包，不是工作簿；请先解压，再对解压出的文件夹运行 tally",
 			En: "this is a ZIP archive, not a workbook; unpack it and run tally on the unpacked folder"},

@@ -518,3 +518,20 @@ func BenchmarkReadMillionEmptyRows(b *testing.B) {
 		Read(data, "x.xlsx", Options{Schemas: []*schema.Schema{s}})
 	}
 }
+
+// Workbooks other programs write without a style sheet or sheet views
+// (system exports, files with a sheet per year) still get a marked-up copy.
+func TestAnnotateSparseWorkbooks(t *testing.T) {
+	for _, name := range []string{"28_民主镇_系统导出.xlsx", "08_柳河镇2018年统计表.xlsx"} {
+		data, err := os.ReadFile(filepath.Join("..", "testdata", "wild", name))
+		require.NoError(t, err)
+		sub := read(t, data, name)
+		require.False(t, sub.Unreadable)
+		sub.Add(schema.Finding{Severity: schema.Error, Kind: schema.KindSum, Sheet: sub.Sheet, Cell: sub.Values["1.1"].Ref, Msg: schema.Msg("read.circular", "x", "")})
+		marked, err := Annotate(data, name, sub, nil, schema.Zh)
+		require.NoError(t, err, name)
+		var dump bytes.Buffer
+		require.NoError(t, Dump(&dump, marked))
+		assert.Contains(t, dump.String(), "comment "+sub.Values["1.1"].Ref, name)
+	}
+}

@@ -3,11 +3,14 @@ package main
 import (
 	"archive/zip"
 	"bytes"
+	"compress/flate"
 	"encoding/xml"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"time"
 
@@ -20,6 +23,11 @@ type badFile struct {
 	name, about string
 	data        []byte
 	skipped     bool
+	// message is what the Chinese message must say.
+	message string
+	// opens: excelize reads it anyway (a bomb it does not bound), so the
+	// generator does not check that it cannot.
+	opens bool
 }
 
 // bad writes bad/ and returns its expectations: unreadable files, and the two
@@ -31,17 +39,30 @@ func (g *generator) bad() ([]*expectation, error) {
 		return nil, err
 	}
 	files := []badFile{
-		{name: "empty.xlsx", about: "空文件（0 字节），上传失败留下的"},
-		{name: "truncated.xlsx", about: "传了一半：有效的 .xlsx 只剩前一半字节", data: table[:len(table)/2]},
+		{name: "empty.xlsx", about: "空文件（0 字节），上传失败留下的", message: "文件是空的"},
+		{name: "truncated.xlsx", about: "传了一半：有效的 .xlsx 只剩前一半字节", data: table[:len(table)/2], message: "损坏或不完整"},
 		{name: "word.xlsx", about: "改了扩展名的 Word 文档（.docx）", data: wordDocument(
 			"关于报送大新镇2018年政府信息公开工作年度报告的说明",
 			"统计表数据见报告正文第二部分，请查收。",
 			"大新镇人民政府办公室",
-			"2019年1月15日")},
+			"2019年1月15日"), message: "Word 文档"},
 		{name: "notes.xlsx", about: "改了扩展名的纯文本", data: []byte(
-			"大新镇2018年政府信息公开统计\r\n主动公开政府信息187条\r\n统计表随后补报。联系人：王丽，0951-6891155\r\n")},
-		{name: "scan.xlsx", about: "改了扩展名的 PDF（LibreOffice 打印出的统计表）", data: scan},
-		{name: "encrypted.xlsx", about: "设了打开密码（123）的统计表"},
+			"大新镇2018年政府信息公开统计\r\n主动公开政府信息187条\r\n统计表随后补报。联系人：王丽，0951-6891155\r\n"), message: "纯文本文件"},
+		{name: "scan.xlsx", about: "改了扩展名的 PDF（LibreOffice 打印出的统计表）", data: scan, message: "PDF 文件"},
+		{name: "encrypted.xlsx", about: "设了打开密码（123）的统计表", message: "设置了打开密码"},
+		{name: "archive.xlsx", about: "改了扩展名的压缩包（里面是两个乡镇的 .xlsx）", data: zipOf(map[string][]byte{
+			"大新镇.xlsx": table, "掌政镇.xlsx": table}), message: "压缩包"},
+		{name: "damaged-xml.xlsx", about: "工作表的 XML 被截断（压缩包本身完好）", data: withPart(table, "xl/worksheets/sheet1.xml",
+			[]byte(`<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>大新镇</t></is></c></row><row r="2"><c r="A2`)),
+			message: "文件已损坏", opens: true},
+		{name: "bomb-cell.xlsx", about: "解压炸弹：一个单元格解压后有 64 MB 文字（文件只有 140 KB）", data: withPart(table, "xl/worksheets/sheet1.xml",
+			bytes.Join([][]byte{[]byte(`<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>`),
+				bytes.Repeat([]byte("统计表"), 64<<20/9), []byte(`</t></is></c></row></sheetData></worksheet>`)}, nil)),
+			message: "异常巨大", opens: true},
+		{name: "bomb-strings.xlsx", about: "解压炸弹：共享字符串表解压后有 64 MB（文件只有 160 KB）", data: withPart(table, "xl/sharedStrings.xml",
+			bytes.Join([][]byte{[]byte(`<?xml version="1.0"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">`),
+				bytes.Repeat([]byte("<si><t>统计表</t></si>"), 64<<20/27), []byte(`</sst>`)}, nil)),
+			message: "异常巨大", opens: true},
 		{name: "~$大新镇.xlsx", about: "Excel 打开「大新镇.xlsx」时留下的锁文件（165 字节）：须跳过", data: lockFile("Administrator"), skipped: true},
 		{name: ".hidden.xlsx", about: "隐藏文件（内容是有效的统计表）：须跳过", data: table, skipped: true},
 	}
@@ -58,10 +79,12 @@ func (g *generator) bad() ([]*expectation, error) {
 		}
 		e := &expectation{File: b.name, About: b.about, Skipped: b.skipped}
 		if !b.skipped {
-			if err := unreadable(path); err != nil {
-				return nil, err
+			if !b.opens {
+				if err := unreadable(path); err != nil {
+					return nil, err
+				}
 			}
-			e.Findings = []finding{{Kind: "unreadable", Severity: "error"}}
+			e.Findings = []finding{{Kind: "unreadable", Severity: "error", Message: b.message}}
 		}
 		exps = append(exps, e)
 	}
@@ -193,4 +216,67 @@ func lockFile(user string) []byte {
 		b = append(b, ' ', 0)
 	}
 	return b[:165]
+}
+
+// fixedTime is the time on the zip entries the generator writes, so the
+// bytes are the same on every run.
+var fixedTime = time.Date(2019, 1, 15, 9, 30, 0, 0, time.UTC)
+
+// withPart returns the workbook with one part's contents replaced,
+// compressed as hard as deflate can.
+func withPart(book []byte, name string, body []byte) []byte {
+	zr, err := zip.NewReader(bytes.NewReader(book), int64(len(book)))
+	if err != nil {
+		panic(err)
+	}
+	parts := map[string][]byte{}
+	var order []string
+	for _, zf := range zr.File {
+		rc, err := zf.Open()
+		if err != nil {
+			panic(err)
+		}
+		data, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			panic(err)
+		}
+		if zf.Name == name {
+			data = body
+		}
+		parts[zf.Name] = data
+		order = append(order, zf.Name)
+	}
+	return zipParts(order, parts)
+}
+
+// zipOf returns a zip archive of the files, in name order.
+func zipOf(files map[string][]byte) []byte {
+	var order []string
+	for n := range files {
+		order = append(order, n)
+	}
+	sort.Strings(order)
+	return zipParts(order, files)
+}
+
+func zipParts(order []string, parts map[string][]byte) []byte {
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	zw.RegisterCompressor(zip.Deflate, func(w io.Writer) (io.WriteCloser, error) {
+		return flate.NewWriter(w, flate.BestCompression)
+	})
+	for _, n := range order {
+		w, err := zw.CreateHeader(&zip.FileHeader{Name: n, Method: zip.Deflate, Modified: fixedTime})
+		if err != nil {
+			panic(err)
+		}
+		if _, err := w.Write(parts[n]); err != nil {
+			panic(err)
+		}
+	}
+	if err := zw.Close(); err != nil {
+		panic(err)
+	}
+	return buf.Bytes()
 }

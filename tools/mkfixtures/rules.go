@@ -15,6 +15,7 @@ type finding struct {
 	Unit     string      `json:"unit,omitempty"`     // for roster findings without a file
 	Expected json.Number `json:"expected,omitempty"` // for sum: the sum of the parts
 	Actual   json.Number `json:"actual,omitempty"`   // for sum: the total as written
+	Message  string      `json:"message,omitempty"`  // words the Chinese message must contain
 	// noCodes writes "codes": [] (a district's other-format workbook)
 	// rather than leaving codes out.
 	noCodes bool
