@@ -354,7 +354,7 @@ func oleWorkbook(t testing.TB) []byte {
 
 func FuzzRead(f *testing.F) {
 	f.Add(table{title: "大新镇2018年度政府信息公开情况统计表"}.build(f))
-	for _, dir := range []string{"seed", "validate", "bad"} {
+	for _, dir := range []string{"seed", "validate", "bad", "wild", "matrix/2021", "matrix/2019"} {
 		paths, _ := filepath.Glob(filepath.Join("..", "testdata", dir, "*.xlsx"))
 		for _, p := range paths {
 			if data, err := os.ReadFile(p); err == nil {
