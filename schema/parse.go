@@ -57,14 +57,14 @@ func (l ErrorList) Error() string {
 // line and column; the error is an [ErrorList].
 func Parse(name string, data []byte) (*Schema, error) {
 	s := &Schema{}
-	if err := decode(data, s); err != nil {
-		return nil, ErrorList{yamlError(name, err)}
-	}
-	s.Source, s.Text = name, data
 	file, err := parser.ParseBytes(data, 0)
 	if err != nil {
 		return nil, ErrorList{yamlError(name, err)}
 	}
+	if err := decode(file, s); err != nil {
+		return nil, ErrorList{yamlError(name, err)}
+	}
+	s.Source, s.Text = name, data
 	c := &compiler{s: s, file: file, name: name}
 	c.compile()
 	if len(c.errs) > 0 {
@@ -82,13 +82,19 @@ func Parse(name string, data []byte) (*Schema, error) {
 
 // decode decodes strictly. The YAML library has panicked on some malformed
 // input (a bare tag on a value decoded into a list); that becomes an error.
-func decode(data []byte, s *Schema) (err error) {
+func decode(file *ast.File, s *Schema) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("the YAML could not be decoded (%v); check the structure of the file", r)
 		}
 	}()
-	return yaml.UnmarshalWithOptions(data, s, yaml.DisallowUnknownField())
+	for _, doc := range file.Docs {
+		if doc.Body == nil {
+			continue
+		}
+		return yaml.NodeToValue(doc.Body, s, yaml.DisallowUnknownField())
+	}
+	return nil
 }
 
 func yamlError(name string, err error) *ParseError {

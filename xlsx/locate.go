@@ -1,8 +1,11 @@
 package xlsx
 
 import (
+	"slices"
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -23,11 +26,28 @@ type labelIndex struct {
 	// foreign holds the labels and titles of the schema's other tables: met
 	// below a table, they end it.
 	foreign map[string]bool
+
+	memo    sync.Map // text → []*schema.Row, see candidates
+	memoLen atomic.Int64
 }
 
 type labelEntry struct {
-	norm string
-	row  *schema.Row
+	norm  string
+	row   *schema.Row
+	grams []bigram // sorted
+}
+
+// indexes holds the label index of every table met, built once per process:
+// a schema does not change while tally runs.
+var indexes sync.Map // *schema.Table → *labelIndex
+
+// labelIndexOf is the label index of a table of a schema.
+func labelIndexOf(s *schema.Schema, t *schema.Table) *labelIndex {
+	if ix, ok := indexes.Load(t); ok {
+		return ix.(*labelIndex)
+	}
+	ix, _ := indexes.LoadOrStore(t, newLabelIndex(s, t))
+	return ix.(*labelIndex)
 }
 
 func newLabelIndex(s *schema.Schema, t *schema.Table) *labelIndex {
@@ -42,7 +62,7 @@ func newLabelIndex(s *schema.Schema, t *schema.Table) *labelIndex {
 			if !containsRow(ix.exact[n], r) {
 				ix.exact[n] = append(ix.exact[n], r)
 			}
-			ix.byLen = append(ix.byLen, labelEntry{n, r})
+			ix.byLen = append(ix.byLen, labelEntry{n, r, bigrams(n)})
 		}
 		if r.Unit != "" {
 			ix.units[schema.NormalizeUnit(r.Unit)] = true
@@ -119,11 +139,53 @@ func containsRow(rs []*schema.Row, r *schema.Row) bool {
 	return false
 }
 
-// candidates returns the rows a label may name: exact matches of the label
-// or an alias; else, when the text runs on past a label after a space or a
-// colon (a note without parentheses), that label; else close spellings.
+// labelNorms remembers the normal forms of the texts met (see maxMemo).
+var (
+	labelNorms    sync.Map // text → schema.NormalizeLabel(text)
+	labelNormsLen atomic.Int64
+)
+
+// normLabel is schema.NormalizeLabel, remembered.
+func normLabel(text string) string {
+	if text == "" {
+		return ""
+	}
+	if v, ok := labelNorms.Load(text); ok {
+		return v.(string)
+	}
+	n := schema.NormalizeLabel(text)
+	if labelNormsLen.Load() < maxMemo {
+		if _, loaded := labelNorms.LoadOrStore(text, n); !loaded {
+			labelNormsLen.Add(1)
+		}
+	}
+	return n
+}
+
+// maxMemo bounds the texts an index remembers the candidates of: the labels
+// of thousands of workbooks are mostly the same few hundred texts.
+const maxMemo = 1 << 14
+
+// candidates returns the rows a label may name (see lookup), remembering
+// the answer for the next workbook.
 func (ix *labelIndex) candidates(text string) []*schema.Row {
-	norm := schema.NormalizeLabel(text)
+	if v, ok := ix.memo.Load(text); ok {
+		return v.([]*schema.Row)
+	}
+	rs := ix.lookup(text)
+	if ix.memoLen.Load() < maxMemo {
+		if _, loaded := ix.memo.LoadOrStore(text, rs); !loaded {
+			ix.memoLen.Add(1)
+		}
+	}
+	return rs
+}
+
+// lookup returns the rows a label may name: exact matches of the label or
+// an alias; else, when the text runs on past a label after a space or a
+// colon (a note without parentheses), that label; else close spellings.
+func (ix *labelIndex) lookup(text string) []*schema.Row {
+	norm := normLabel(text)
 	if norm == "" {
 		return nil
 	}
@@ -144,11 +206,23 @@ func (ix *labelIndex) candidates(text string) []*schema.Row {
 func (ix *labelIndex) fuzzy(norm string, min float64, allow func(*schema.Row) bool) []*schema.Row {
 	var out []*schema.Row
 	best := 0.0
+	q := bigrams(norm)
+	if len(q) < 2 {
+		return nil
+	}
 	for _, e := range ix.byLen {
+		if len(e.grams) < 2 {
+			continue
+		}
+		// Dice ≥ min needs the shorter at least min/(2-min) of the longer.
+		short, long := min2(len(q), len(e.grams))
+		if float64(short) < float64(long)*min/(2-min) {
+			continue
+		}
 		if allow != nil && !allow(e.row) {
 			continue
 		}
-		if s := similarity(norm, e.norm); s >= min && s >= best {
+		if s := dice(q, e.grams); s >= min && s >= best {
 			if s > best {
 				out, best = out[:0], s
 			}
@@ -160,25 +234,51 @@ func (ix *labelIndex) fuzzy(norm string, min float64, allow func(*schema.Row) bo
 	return out
 }
 
-// similarity is the Dice coefficient of the two strings' character bigrams.
-func similarity(a, b string) float64 {
-	ra, rb := []rune(a), []rune(b)
-	if len(ra) < 3 || len(rb) < 3 {
-		return 0
+// A bigram is two consecutive characters.
+type bigram [2]rune
+
+// bigrams are a string's character bigrams, sorted; none below 3 characters.
+func bigrams(s string) []bigram {
+	rs := []rune(s)
+	if len(rs) < 3 {
+		return nil
 	}
-	grams := map[[2]rune]int{}
-	for i := 0; i+1 < len(ra); i++ {
-		grams[[2]rune{ra[i], ra[i+1]}]++
+	out := make([]bigram, 0, len(rs)-1)
+	for i := 0; i+1 < len(rs); i++ {
+		out = append(out, bigram{rs[i], rs[i+1]})
 	}
+	slices.SortFunc(out, func(a, b bigram) int {
+		if a[0] != b[0] {
+			return int(a[0] - b[0])
+		}
+		return int(a[1] - b[1])
+	})
+	return out
+}
+
+// dice is the Dice coefficient of two sorted bigram lists (as multisets).
+func dice(a, b []bigram) float64 {
 	common := 0
-	for i := 0; i+1 < len(rb); i++ {
-		g := [2]rune{rb[i], rb[i+1]}
-		if grams[g] > 0 {
-			grams[g]--
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch {
+		case a[i] == b[j]:
 			common++
+			i++
+			j++
+		case a[i][0] < b[j][0] || a[i][0] == b[j][0] && a[i][1] < b[j][1]:
+			i++
+		default:
+			j++
 		}
 	}
-	return 2 * float64(common) / float64(len(ra)-1+len(rb)-1)
+	return 2 * float64(common) / float64(len(a)+len(b))
+}
+
+func min2(a, b int) (int, int) {
+	if a < b {
+		return a, b
+	}
+	return b, a
 }
 
 // noteWords start the lines under a table that are not indicators.

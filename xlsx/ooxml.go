@@ -12,6 +12,8 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+
+	"tally/schema"
 )
 
 // This file reads the cells of an .xlsx straight from its zip, streaming
@@ -31,6 +33,24 @@ const (
 )
 
 var errTooLarge = errors.New("a part of the workbook inflates beyond the size limit")
+
+// damage is a part of a workbook that cannot be read, said in both
+// languages for the finding.
+type damage struct {
+	zh  string
+	err error
+}
+
+func (d *damage) Error() string { return d.err.Error() }
+func (d *damage) Unwrap() error { return d.err }
+
+// Localize implements schema.Localizer.
+func (d *damage) Localize(lang schema.Lang) string {
+	if lang == schema.Zh {
+		return d.zh
+	}
+	return d.err.Error()
+}
 
 // cellFlags describe a cell beyond its text.
 type cellFlags uint8
@@ -102,7 +122,7 @@ func readBook(data []byte) (*rawBook, error) {
 		return nil, err
 	}
 	if wb == nil {
-		return nil, errors.New("the workbook part is missing")
+		return nil, &damage{"缺少工作簿的主体部分（xl/workbook.xml）", errors.New("the workbook part is missing")}
 	}
 	dir := path.Dir(wbPath)
 	relPath := path.Join(dir, "_rels", path.Base(wbPath)+".rels")
@@ -125,7 +145,7 @@ func readBook(data []byte) (*rawBook, error) {
 				return nil, err
 			}
 			if sst, err = parseSST(b); err != nil {
-				return nil, fmt.Errorf("shared strings: %w", err)
+				return nil, &damage{"共享字符串表不完整或有错误", fmt.Errorf("shared strings: %w", err)}
 			}
 		case strings.HasSuffix(r.typ, "/styles"):
 			b, err := z.read(resolve(dir, r.target))
@@ -140,7 +160,7 @@ func readBook(data []byte) (*rawBook, error) {
 	}
 	sheets, err := parseSheetList(wb)
 	if err != nil {
-		return nil, fmt.Errorf("workbook: %w", err)
+		return nil, &damage{"工作簿的工作表目录有错误", fmt.Errorf("workbook: %w", err)}
 	}
 	for i, sh := range sheets {
 		r, ok := targets[sh.rid]
@@ -153,7 +173,10 @@ func readBook(data []byte) (*rawBook, error) {
 		}
 		g := &grid{sheet: sh.name, index: i, hidden: sh.hidden, anchor: map[[2]int][2]int{}}
 		if err := readSheet(f, g, sst, formats); err != nil {
-			return nil, fmt.Errorf("sheet %q: %w", sh.name, err)
+			if errors.Is(err, errTooLarge) {
+				return nil, err
+			}
+			return nil, &damage{fmt.Sprintf("工作表“%s”的内容不完整或有错误", sh.name), fmt.Errorf("sheet %q: %w", sh.name, err)}
 		}
 		book.sheets = append(book.sheets, g)
 	}
@@ -246,20 +269,20 @@ func elementText(b []byte, local string) string {
 // phonetic runs (<rPh>) left out.
 func parseSST(b []byte) ([]string, error) {
 	var out []string
-	d := xml.NewDecoder(bytes.NewReader(b))
+	x := newSAX(bytes.NewReader(b))
 	var sb strings.Builder
 	inSI, inT, skip := false, false, 0
 	for {
-		t, err := d.RawToken()
+		kind, name, text, err := x.next()
 		if err == io.EOF {
 			return out, nil
 		}
 		if err != nil {
 			return out, err
 		}
-		switch v := t.(type) {
-		case xml.StartElement:
-			switch v.Name.Local {
+		switch kind {
+		case saxStart:
+			switch string(name) {
 			case "si":
 				inSI = true
 				sb.Reset()
@@ -268,8 +291,8 @@ func parseSST(b []byte) ([]string, error) {
 			case "rPh":
 				skip++
 			}
-		case xml.EndElement:
-			switch v.Name.Local {
+		case saxEnd:
+			switch string(name) {
 			case "si":
 				inSI = false
 				out = append(out, sb.String())
@@ -278,9 +301,9 @@ func parseSST(b []byte) ([]string, error) {
 			case "rPh":
 				skip--
 			}
-		case xml.CharData:
+		case saxText:
 			if inSI && inT && skip == 0 {
-				sb.Write(v)
+				sb.Write(text)
 			}
 		}
 	}
@@ -336,24 +359,24 @@ func formatOf(code string) numFmt {
 func parseStyles(b []byte) map[int]numFmt {
 	custom := map[int]numFmt{}
 	out := map[int]numFmt{}
-	d := xml.NewDecoder(bytes.NewReader(b))
+	x := newSAX(bytes.NewReader(b))
 	inXfs, xf := false, 0
 	for {
-		t, err := d.RawToken()
+		kind, name, tag, err := x.next()
 		if err != nil {
 			return out
 		}
-		switch v := t.(type) {
-		case xml.StartElement:
-			switch v.Name.Local {
+		switch kind {
+		case saxStart:
+			switch string(name) {
 			case "numFmt":
-				id, _ := strconv.Atoi(attr(v, "numFmtId"))
-				custom[id] = formatOf(attr(v, "formatCode"))
+				id, _ := strconv.Atoi(saxAttr(tag, "numFmtId"))
+				custom[id] = formatOf(saxAttr(tag, "formatCode"))
 			case "cellXfs":
 				inXfs = true
 			case "xf":
 				if inXfs {
-					id, _ := strconv.Atoi(attr(v, "numFmtId"))
+					id, _ := strconv.Atoi(saxAttr(tag, "numFmtId"))
 					f, ok := custom[id]
 					if !ok {
 						f, ok = builtinFormats[id]
@@ -367,8 +390,8 @@ func parseStyles(b []byte) map[int]numFmt {
 					xf++
 				}
 			}
-		case xml.EndElement:
-			if v.Name.Local == "cellXfs" {
+		case saxEnd:
+			if string(name) == "cellXfs" {
 				inXfs = false
 			}
 		}
@@ -385,17 +408,17 @@ func readSheet(f *zip.File, g *grid, sst []string, formats map[int]numFmt) error
 	defer rc.Close()
 	counted := &countingReader{r: rc, limit: maxSheetScan}
 	br := bufio.NewReaderSize(counted, 64<<10)
-	d := xml.NewDecoder(br)
-	d.Strict = false
+	x := newSAX(br)
 	var (
-		row, col    = -1, -1
-		cur         cellState
-		inSheetData bool
-		merges      []string
-		done        bool
+		row, col = -1, -1
+		cur      cellState
+		merges   []string
+		// done: past the rows tally reads, only the merged ranges that
+		// follow the cells are read.
+		done bool
 	)
-	for !done {
-		t, err := d.RawToken()
+	for {
+		kind, name, b, err := x.next()
 		if err == io.EOF {
 			break
 		}
@@ -405,13 +428,17 @@ func readSheet(f *zip.File, g *grid, sst []string, formats map[int]numFmt) error
 			}
 			return fmt.Errorf("damaged worksheet XML: %w", err)
 		}
-		switch v := t.(type) {
-		case xml.StartElement:
-			switch v.Name.Local {
-			case "sheetData":
-				inSheetData = true
+		if done {
+			if kind == saxStart && string(name) == "mergeCell" {
+				merges = append(merges, saxAttr(b, "ref"))
+			}
+			continue
+		}
+		switch kind {
+		case saxStart:
+			switch string(name) {
 			case "row":
-				if r := attr(v, "r"); r != "" {
+				if r := saxAttr(b, "r"); r != "" {
 					n, err := strconv.Atoi(r)
 					if err == nil && n > 0 {
 						row = n - 1
@@ -425,13 +452,13 @@ func readSheet(f *zip.File, g *grid, sst []string, formats map[int]numFmt) error
 				if row >= maxRows {
 					done = true
 				}
-				if h := attr(v, "hidden"); (h == "1" || h == "true") && row >= 0 && row < maxRows {
+				if h := saxAttr(b, "hidden"); (h == "1" || h == "true") && row >= 0 && row < maxRows {
 					g.hiddenRow(row)
 				}
 			case "col":
-				if h := attr(v, "hidden"); h == "1" || h == "true" {
-					lo, _ := strconv.Atoi(attr(v, "min"))
-					hi, _ := strconv.Atoi(attr(v, "max"))
+				if h := saxAttr(b, "hidden"); h == "1" || h == "true" {
+					lo, _ := strconv.Atoi(saxAttr(b, "min"))
+					hi, _ := strconv.Atoi(saxAttr(b, "max"))
 					for c := max(lo, 1); c <= min(hi, maxCols); c++ {
 						g.hiddenCol(c - 1)
 					}
@@ -439,8 +466,8 @@ func readSheet(f *zip.File, g *grid, sst []string, formats map[int]numFmt) error
 			case "oddHeader", "firstHeader", "evenHeader":
 				cur.in = 'h'
 			case "c":
-				cur = cellState{typ: attr(v, "t")}
-				if r := attr(v, "r"); r != "" {
+				cur = cellState{typ: saxAttr(b, "t")}
+				if r := saxAttr(b, "r"); r != "" {
 					if c, rr, ok := parseRef(r); ok {
 						col, row = c, rr
 					} else {
@@ -449,7 +476,7 @@ func readSheet(f *zip.File, g *grid, sst []string, formats map[int]numFmt) error
 				} else {
 					col++
 				}
-				if s := attr(v, "s"); s != "" {
+				if s := saxAttr(b, "s"); s != "" {
 					if n, err := strconv.Atoi(s); err == nil {
 						if f, ok := formats[n]; ok {
 							cur.format = f
@@ -463,9 +490,9 @@ func readSheet(f *zip.File, g *grid, sst []string, formats map[int]numFmt) error
 			case "f":
 				cur.formula = true
 				cur.in = 'f'
-				cur.shared = attr(v, "t") == "shared"
-				cur.si = attr(v, "si")
-				cur.sharedRef = attr(v, "ref")
+				cur.shared = saxAttr(b, "t") == "shared"
+				cur.si = saxAttr(b, "si")
+				cur.sharedRef = saxAttr(b, "ref")
 			case "t":
 				if cur.open && cur.inIS {
 					cur.in = 't'
@@ -475,23 +502,23 @@ func readSheet(f *zip.File, g *grid, sst []string, formats map[int]numFmt) error
 			case "rPh":
 				cur.phonetic++
 			case "mergeCell":
-				merges = append(merges, attr(v, "ref"))
+				merges = append(merges, saxAttr(b, "ref"))
 			}
-		case xml.CharData:
+		case saxText:
 			switch cur.in {
 			case 'v':
-				cur.v.Write(v)
+				cur.v.Write(b)
 			case 'f':
-				cur.f.Write(v)
+				cur.f.Write(b)
 			case 't':
 				if cur.phonetic == 0 {
-					cur.v.Write(v)
+					cur.v.Write(b)
 				}
 			case 'h':
-				g.header += string(v)
+				g.header += string(b)
 			}
-		case xml.EndElement:
-			switch v.Name.Local {
+		case saxEnd:
+			switch string(name) {
 			case "v", "f", "t", "oddHeader", "firstHeader", "evenHeader":
 				cur.in = 0
 			case "rPh":
@@ -503,32 +530,6 @@ func readSheet(f *zip.File, g *grid, sst []string, formats map[int]numFmt) error
 					g.put(cur, sst)
 				}
 				cur = cellState{}
-			case "sheetData":
-				inSheetData = false
-			}
-		}
-	}
-	if done && inSheetData {
-		// Past the rows tally reads: skip to the end of the cells and read
-		// the merged ranges that follow them.
-		rest, err := skipPast(br, "sheetData>")
-		if err != nil {
-			return err
-		}
-		if rest != nil {
-			d = xml.NewDecoder(io.MultiReader(bytes.NewReader(rest), br))
-			d.Strict = false
-			for {
-				t, err := d.RawToken()
-				if err != nil {
-					if errors.Is(err, errTooLarge) || counted.exceeded {
-						return errTooLarge
-					}
-					break
-				}
-				if se, ok := t.(xml.StartElement); ok && se.Name.Local == "mergeCell" {
-					merges = append(merges, attr(se, "ref"))
-				}
 			}
 		}
 	}
@@ -680,32 +681,6 @@ func parseRef(s string) (col, row int, ok bool) {
 		return 0, 0, false
 	}
 	return col - 1, row - 1, true
-}
-
-// skipPast reads until just after the first occurrence of marker and
-// returns what it read after it, or nil at the end of the input.
-func skipPast(br *bufio.Reader, marker string) ([]byte, error) {
-	m := []byte(marker)
-	var carry []byte
-	buf := make([]byte, 64<<10)
-	for {
-		n, err := br.Read(buf)
-		chunk := append(carry, buf[:n]...)
-		if i := bytes.Index(chunk, m); i >= 0 {
-			return append([]byte(nil), chunk[i+len(m):]...), nil
-		}
-		if len(chunk) > len(m) {
-			carry = append(carry[:0], chunk[len(chunk)-len(m):]...)
-		} else {
-			carry = chunk
-		}
-		if err == io.EOF {
-			return nil, nil
-		}
-		if err != nil {
-			return nil, err
-		}
-	}
 }
 
 // countingReader fails once more than limit bytes have been read, or when

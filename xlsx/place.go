@@ -41,7 +41,7 @@ var (
 // classify reads a column header; year is the latest year among the
 // headers (a header naming an earlier year is last year's).
 func classify(head string, cols map[string][]*schema.Column, latest int) colClass {
-	n := schema.NormalizeLabel(head)
+	n := normLabel(head)
 	if n == "" {
 		return classUnknown
 	}
@@ -244,7 +244,7 @@ func locateUnlabeled(g *grid, ix *labelIndex) *placement {
 	for r := range g.rows {
 		hits := 0
 		for c, t := range g.rows[r] {
-			if t != "" && !g.isFill(r, c) && ix.header[schema.NormalizeLabel(t)] {
+			if t != "" && !g.isFill(r, c) && ix.header[normLabel(t)] {
 				hits++
 			}
 		}
@@ -276,7 +276,7 @@ func locateUnlabeled(g *grid, ix *labelIndex) *placement {
 
 func rowHasHeader(g *grid, ix *labelIndex, r int) bool {
 	for _, t := range g.at2(r) {
-		if t != "" && ix.header[schema.NormalizeLabel(t)] {
+		if t != "" && ix.header[normLabel(t)] {
 			return true
 		}
 	}
@@ -306,7 +306,7 @@ func isNumberingColumn(g *grid, c int) bool {
 		if t == "" {
 			continue
 		}
-		if schema.NormalizeLabel(t) != "" && schema.StripNumbering(t) != "" {
+		if normLabel(t) != "" && schema.StripNumbering(t) != "" {
 			return false
 		}
 		n++
@@ -351,18 +351,18 @@ func (b *band) isHeaderRow(g *grid, ix *labelIndex, r int) bool {
 	}
 	hits := 0
 	for c := b.firstCol; c < min(b.end, len(g.rows[r])); c++ {
-		if t := g.rows[r][c]; t != "" && !g.isFill(r, c) && ix.header[schema.NormalizeLabel(t)] {
+		if t := g.rows[r][c]; t != "" && !g.isFill(r, c) && ix.header[normLabel(t)] {
 			hits++
 		}
 	}
-	return hits >= 2 || ix.heads[schema.NormalizeLabel(g.at(r, b.labelCol))] || ix.heads[schema.NormalizeLabel(g.at(r, b.firstCol))]
+	return hits >= 2 || ix.heads[normLabel(g.at(r, b.labelCol))] || ix.heads[normLabel(g.at(r, b.firstCol))]
 }
 
 func (b *band) findUnitCol(g *grid, ix *labelIndex) {
 	if b.header >= 0 {
-		unit := schema.NormalizeLabel(ix.table.Header.Unit)
+		unit := normLabel(ix.table.Header.Unit)
 		for c := b.labelCol + 1; c < min(b.end, len(g.rows[b.header])); c++ {
-			if n := schema.NormalizeLabel(g.rows[b.header][c]); n != "" && (n == unit || n == "单位" || n == "计量单位") {
+			if n := normLabel(g.rows[b.header][c]); n != "" && (n == unit || n == "单位" || n == "计量单位") {
 				b.unitCol = c
 				return
 			}
@@ -489,7 +489,7 @@ func (b *band) headerRegion(g *grid, ix *labelIndex, first int) (int, int) {
 	for r := first - 1; r >= 0 && r >= first-6; r-- {
 		hit := false
 		for c := b.firstCol; c < min(b.end, len(g.at2(r))); c++ {
-			if ix.header[schema.NormalizeLabel(g.rows[r][c])] {
+			if ix.header[normLabel(g.rows[r][c])] {
 				hit = true
 				break
 			}
@@ -511,7 +511,7 @@ func (b *band) matrixColumns(g *grid, ix *labelIndex, first int) {
 	for c := b.labelCol + 1; c < b.end; c++ {
 		set := map[string]bool{}
 		for r := top; r < end; r++ {
-			if n := schema.NormalizeLabel(g.at(r, c)); n != "" {
+			if n := normLabel(g.at(r, c)); n != "" {
 				set[n] = true
 			}
 		}
@@ -549,7 +549,7 @@ func (b *band) matrixColumns(g *grid, ix *labelIndex, first int) {
 func fits(col *schema.Column, texts, all map[string]bool) bool {
 	own := false
 	for _, l := range append([]string{col.Label}, col.Aliases...) {
-		if texts[schema.NormalizeLabel(l)] {
+		if texts[normLabel(l)] {
 			own = true
 		}
 	}
@@ -557,7 +557,7 @@ func fits(col *schema.Column, texts, all map[string]bool) bool {
 		return false
 	}
 	for _, gl := range col.Group {
-		if n := schema.NormalizeLabel(gl); all[n] && !texts[n] {
+		if n := normLabel(gl); all[n] && !texts[n] {
 			return false
 		}
 	}
@@ -641,7 +641,7 @@ func (b *band) labelOf(g *grid, r int, cands candCache) (text string, rows []*sc
 
 // wordy reports a text with a letter in it: a label, not a number.
 func wordy(t string) bool {
-	for _, r := range schema.NormalizeLabel(t) {
+	for _, r := range normLabel(t) {
 		if unicode.IsLetter(r) {
 			return true
 		}
@@ -666,7 +666,7 @@ func (b *band) continuation(g *grid, r int, ix *labelIndex, cands candCache, ope
 	if text == "" {
 		return "", false
 	}
-	if schema.NormalizeLabel(text) == "" {
+	if normLabel(text) == "" {
 		return text, true // a note in parentheses
 	}
 	if numbered.MatchString(text) || len(cands.get(text)) > 0 || isNote(text) || b.foreign(g, r, ix) {
@@ -731,7 +731,7 @@ func (b *band) match(g *grid, ix *labelIndex, cands candCache) []*block {
 				break
 			}
 			joined += frag
-			if j := cands.get(joined); len(j) > 0 && (len(rows) == 0 || len(ix.exact[schema.NormalizeLabel(joined)]) > 0) {
+			if j := cands.get(joined); len(j) > 0 && (len(rows) == 0 || len(ix.exact[normLabel(joined)]) > 0) {
 				rows = j
 				span = k + 1
 				continue
@@ -744,7 +744,7 @@ func (b *band) match(g *grid, ix *labelIndex, cands candCache) []*block {
 		}
 		if len(rows) == 0 {
 			// A wording close to the indicator expected next.
-			rows = ix.fuzzy(schema.NormalizeLabel(text), 0.6, func(row *schema.Row) bool {
+			rows = ix.fuzzy(normLabel(text), 0.6, func(row *schema.Row) bool {
 				return row.Index() > lastIndex && row.Index() <= lastIndex+3 && cur.rows[row.Code] == nil
 			})
 		}
@@ -801,7 +801,7 @@ func newBlock(b *band) *block {
 // one of its rows).
 func (b *band) foreign(g *grid, r int, ix *labelIndex) bool {
 	for c := b.firstCol; c < min(b.end, len(g.at2(r))); c++ {
-		if n := schema.NormalizeLabel(g.rows[r][c]); n != "" && ix.foreign[n] {
+		if n := normLabel(g.rows[r][c]); n != "" && ix.foreign[n] {
 			return true
 		}
 	}

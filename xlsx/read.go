@@ -97,6 +97,8 @@ func Read(data []byte, name string, opt Options) (sub *schema.Submission) {
 		if book, err = readBook(data); err != nil {
 			if errors.Is(err, errTooLarge) {
 				unreadable(sub, "read.too-large")
+			} else if d := (*damage)(nil); errors.As(err, &d) {
+				unreadable(sub, "read.damaged", d)
 			} else {
 				unreadable(sub, "read.damaged", err.Error())
 			}
@@ -273,7 +275,7 @@ func (r *reader) place(s *schema.Schema, want int) ([]*placement, float64) {
 	out := make([]*placement, len(s.Tables))
 	total := 0.0
 	for i, t := range s.Tables {
-		ix := newLabelIndex(s, t)
+		ix := labelIndexOf(s, t)
 		var all []*placement
 		for _, g := range r.grids {
 			if p := locate(g, ix, want); p != nil {
