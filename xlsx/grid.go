@@ -29,6 +29,22 @@ type grid struct {
 	hiddenCols map[int]bool
 	// header is the text of the printed page header.
 	header string
+	// norms holds the normal forms of the sheet's texts, see norm.
+	norms map[string]string
+}
+
+// norm is the normal form of a label on the sheet (schema.NormalizeLabel),
+// worked out once per text: every table of every schema asks for it.
+func (g *grid) norm(text string) string {
+	if n, ok := g.norms[text]; ok {
+		return n
+	}
+	if g.norms == nil {
+		g.norms = map[string]string{}
+	}
+	n := normLabel(text)
+	g.norms[text] = n
+	return n
 }
 
 // at returns the text of the cell at 0-based row r, column c.

@@ -466,9 +466,20 @@ func readSheet(f *zip.File, g *grid, sst []string, formats map[int]numFmt) error
 			case "oddHeader", "firstHeader", "evenHeader":
 				cur.in = 'h'
 			case "c":
-				cur = cellState{typ: saxAttr(b, "t")}
-				if r := saxAttr(b, "r"); r != "" {
-					if c, rr, ok := parseRef(r); ok {
+				cur = cellState{}
+				var r, st []byte
+				saxAttrs(b, func(name, value []byte) {
+					switch string(name) {
+					case "t":
+						cur.typ = string(value)
+					case "r":
+						r = value
+					case "s":
+						st = value
+					}
+				})
+				if len(r) > 0 {
+					if c, rr, ok := parseRef(string(r)); ok {
 						col, row = c, rr
 					} else {
 						col++
@@ -476,8 +487,8 @@ func readSheet(f *zip.File, g *grid, sst []string, formats map[int]numFmt) error
 				} else {
 					col++
 				}
-				if s := saxAttr(b, "s"); s != "" {
-					if n, err := strconv.Atoi(s); err == nil {
+				if len(st) > 0 {
+					if n, err := strconv.Atoi(string(st)); err == nil {
 						if f, ok := formats[n]; ok {
 							cur.format = f
 							cur.hasFormat = true

@@ -163,7 +163,7 @@ func locate(g *grid, ix *labelIndex, want int) *placement {
 	if rows := ix.table.Rows; len(rows) == 1 && rows[0].Unlabeled {
 		return locateUnlabeled(g, ix)
 	}
-	cands := candCache{ix: ix, m: map[string][]*schema.Row{}}
+	cands := candCache{ix: ix, g: g}
 	counts := map[int]int{}
 	total := 0
 	for r, row := range g.rows {
@@ -283,19 +283,31 @@ func rowHasHeader(g *grid, ix *labelIndex, r int) bool {
 	return false
 }
 
-// candCache memoises label lookups for one sheet.
+// mayBeLabel is a quick test that text may hold a letter (any character
+// beyond ASCII might be one): only such text can be a label.
+func mayBeLabel(text string) bool {
+	for i := 0; i < len(text); i++ {
+		if c := text[i]; c >= 0x80 || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' {
+			return true
+		}
+	}
+	return false
+}
+
+// candCache looks up the labels of one sheet in one table's index.
 type candCache struct {
 	ix *labelIndex
-	m  map[string][]*schema.Row
+	g  *grid
 }
 
 func (c candCache) get(text string) []*schema.Row {
-	if v, ok := c.m[text]; ok {
-		return v
+	if !mayBeLabel(text) {
+		return nil // a number, a date, a dash: never a label
 	}
-	v := c.ix.candidates(text)
-	c.m[text] = v
-	return v
+	if rs := c.ix.exact[c.g.norm(text)]; len(rs) > 0 {
+		return rs
+	}
+	return c.ix.candidates(text)
 }
 
 // isNumberingColumn reports a column of item numbers only: (一), 1., 一、

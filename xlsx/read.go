@@ -236,6 +236,9 @@ func (r *reader) read(opt Options) {
 		if score > bestScore {
 			best, bestPl, bestOthers, bestScore = s, pls, r.others, score
 		}
+		if bestScore >= 1 {
+			break // every row of every table found: no schema can do better
+		}
 	}
 	r.others = bestOthers
 	if best == nil || empty(r.grids) {
@@ -494,7 +497,7 @@ func (r *reader) values(t *schema.Table, p *placement) {
 		r.checkUnit(g, m, row)
 	}
 	for _, e := range p.extra {
-		text, _ := p.bands[0].labelOf(g, e[0], candCache{ix: p.ix, m: map[string][]*schema.Row{}})
+		text, _ := p.bands[0].labelOf(g, e[0], candCache{ix: p.ix, g: g})
 		r.sub.Add(schema.Finding{Severity: schema.Warning, Kind: schema.KindExtraRow, Rule: "read:extra-row",
 			Sheet: g.sheet, Cell: r.cellRef(g, e[0], e[1]),
 			Msg: schema.Msg("read.extra-row", e[0]+1, oneLine(text), strings.TrimSpace(g.at(e[0], e[1])))})

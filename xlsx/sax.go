@@ -31,7 +31,7 @@ type saxReader struct {
 }
 
 func newSAX(r io.Reader) *saxReader {
-	x := gosax.NewReaderSize(r, 64<<10)
+	x := gosax.NewReaderSize(r, 16<<10) // grows for a longer token
 	x.EmitSelfClosingTag = true
 	return &saxReader{r: x}
 }
@@ -92,6 +92,33 @@ func localPart(name []byte) []byte {
 		return name[i+1:]
 	}
 	return name
+}
+
+// saxAttrs calls fn with the local name and raw value (quotes removed,
+// entities decoded) of each of a tag's attributes, in one pass.
+func saxAttrs(tag []byte, fn func(name, value []byte)) {
+	_, rest := gosax.Name(tag)
+	rest = bytes.TrimSuffix(bytes.TrimSuffix(rest, []byte(">")), []byte("/"))
+	for len(rest) > 0 {
+		a, r, err := gosax.NextAttribute(rest)
+		if err != nil || len(a.Key) == 0 {
+			return
+		}
+		rest = r
+		if bytes.HasPrefix(a.Key, []byte("xmlns")) {
+			continue
+		}
+		v := a.Value
+		if len(v) >= 2 && (v[0] == '"' || v[0] == '\'') {
+			v = v[1 : len(v)-1]
+		}
+		if bytes.IndexByte(v, '&') >= 0 {
+			if u, err := gosax.Unescape(append([]byte(nil), v...)); err == nil {
+				v = u
+			}
+		}
+		fn(localPart(a.Key), v)
+	}
 }
 
 // saxAttr is the decoded value of a tag's attribute, by local name; "" when

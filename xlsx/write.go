@@ -130,6 +130,9 @@ func newBook(sheets ...string) (*excelize.File, *styles, error) {
 		f.Close()
 		return nil, nil, err
 	}
+	// Set while the sheets are empty: excelize reads every sheet back to
+	// set it, and the streamed ones can be large.
+	f.SetActiveSheet(0)
 	return f, st, nil
 }
 
@@ -142,7 +145,6 @@ func finishLog(w io.Writer, f *excelize.File, st *styles, res *consolidate.Resul
 	if err := writeSources(f, st, res, names.Sources, opt); err != nil {
 		return err
 	}
-	f.SetActiveSheet(0)
 	if err := setProps(f, res, opt); err != nil {
 		return err
 	}
@@ -339,6 +341,12 @@ func rowLabel(r *schema.Row, lang schema.Lang) string {
 }
 
 func writeDetail(f *excelize.File, st *styles, res *consolidate.Result, names SheetNames, opt WriteOptions) error {
+	// The unit columns take the sheet's default width: a width per column
+	// makes excelize scan every column's entry for every cell written.
+	width := 13.0
+	if err := f.SetSheetProps(names.Detail, &excelize.SheetPropsOptions{DefaultColWidth: &width}); err != nil {
+		return err
+	}
 	sw, err := f.NewStreamWriter(names.Detail)
 	if err != nil {
 		return err
@@ -349,10 +357,6 @@ func writeDetail(f *excelize.File, st *styles, res *consolidate.Result, names Sh
 	_ = sw.SetColWidth(1, 1, 9)
 	_ = sw.SetColWidth(2, 2, 30)
 	_ = sw.SetColWidth(3, 3, 7)
-	if len(subs) > 0 {
-		_ = sw.SetColWidth(4, totalCol, 13)
-	}
-	_ = sw.SetColWidth(totalCol+1, totalCol+1, 13)
 	h := schema.Msg("write.detail-head").Render(lang)
 	heads := strings.Split(h, "|")
 	row1 := []any{excelize.Cell{StyleID: st.header, Value: heads[0]}, excelize.Cell{StyleID: st.header, Value: heads[1]},
