@@ -1,9 +1,9 @@
 package main
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -183,12 +183,10 @@ func consolidateAction(c *cli.Context) error {
 	refs := xlsx.SummaryRefs(res.Schema)
 	res.Consolidate(consolidate.ConsolidateOptions{Name: name, ExcludeInvalid: c.Bool("exclude-invalid"),
 		Out: out, Sheet: names.Summary, TotalRef: func(k string) string { return refs[k] }})
-	var buf bytes.Buffer
-	if err := xlsx.WriteConsolidated(&buf, res, writeOptions(c, cfg)); err != nil {
+	if err := writeAtomic(out, inputPaths(res), cfg.lang, func(w io.Writer) error {
+		return xlsx.WriteConsolidated(w, res, writeOptions(c, cfg))
+	}); err != nil {
 		return fmt.Errorf("--out %s: %w", out, err)
-	}
-	if err := writeAtomic(out, buf.Bytes(), inputPaths(res), cfg.lang); err != nil {
-		return fmt.Errorf("--out: %w", err)
 	}
 	return finish(c, cfg, res)
 }
@@ -271,7 +269,7 @@ func finish(c *cli.Context, cfg *runConfig, res *consolidate.Result) error {
 	var err error
 	switch cfg.format {
 	case "json":
-		err = res.Report(toolVersion(), cfg.lang).WriteJSON(out)
+		err = res.WriteJSON(out, toolVersion(), cfg.lang)
 	case "csv":
 		err = res.WriteCSV(out, cfg.lang)
 	default:
@@ -281,18 +279,16 @@ func finish(c *cli.Context, cfg *runConfig, res *consolidate.Result) error {
 		return fmt.Errorf("writing the report: %w", err)
 	}
 	if cfg.log != "" {
-		var buf bytes.Buffer
-		switch strings.ToLower(filepath.Ext(cfg.log)) {
-		case ".csv":
-			err = res.WriteCSV(&buf, cfg.lang)
-		case ".xlsx":
-			err = xlsx.WriteLog(&buf, res, writeOptions(c, cfg))
-		default:
-			err = res.Report(toolVersion(), cfg.lang).WriteJSON(&buf)
-		}
-		if err == nil {
-			err = writeAtomic(cfg.log, buf.Bytes(), inputPaths(res), cfg.lang)
-		}
+		err = writeAtomic(cfg.log, inputPaths(res), cfg.lang, func(w io.Writer) error {
+			switch strings.ToLower(filepath.Ext(cfg.log)) {
+			case ".csv":
+				return res.WriteCSV(w, cfg.lang)
+			case ".xlsx":
+				return xlsx.WriteLog(w, res, writeOptions(c, cfg))
+			default:
+				return res.WriteJSON(w, toolVersion(), cfg.lang)
+			}
+		})
 		if err != nil {
 			return fmt.Errorf("--log: %w", err)
 		}
@@ -303,10 +299,8 @@ func finish(c *cli.Context, cfg *runConfig, res *consolidate.Result) error {
 		}
 	}
 	threshold := map[string]int{"error": 3, "warning": 2, "never": 99}[cfg.failOn]
-	for _, f := range res.AllFindings() {
-		if f.Severity.Rank() >= threshold {
-			return errFindings
-		}
+	if res.Worst().Rank() >= threshold {
+		return errFindings
 	}
 	return nil
 }
@@ -359,13 +353,14 @@ func templateAction(c *cli.Context) error {
 	if y := c.Int("year"); y != 0 && (y < 1990 || y > 2100) {
 		return fmt.Errorf("--year %d: give a four-digit report year", y)
 	}
-	var buf bytes.Buffer
-	err = xlsx.WriteTemplate(&buf, s, xlsx.TemplateOptions{Lang: lang, Unit: c.String("unit"), Year: c.Int("year"),
-		Password: c.String("password"), Contact: c.String("contact"), Version: toolVersion()})
+	err = writeAtomic(out, nil, lang, func(w io.Writer) error {
+		if err := xlsx.WriteTemplate(w, s, xlsx.TemplateOptions{Lang: lang, Unit: c.String("unit"), Year: c.Int("year"),
+			Password: c.String("password"), Contact: c.String("contact"), Version: toolVersion()}); err != nil {
+			return fmt.Errorf("template: %w", err)
+		}
+		return nil
+	})
 	if err != nil {
-		return fmt.Errorf("template: %w", err)
-	}
-	if err := writeAtomic(out, buf.Bytes(), nil, lang); err != nil {
 		return fmt.Errorf("--out: %w", err)
 	}
 	return nil

@@ -170,7 +170,7 @@ func TestAtomicWriteChild(t *testing.T) {
 	if path == "" {
 		t.Skip("run by TestKilledWriteLeavesOldOrNew")
 	}
-	require.NoError(t, writeAtomic(path, bigOutput(), nil, schema.Zh))
+	require.NoError(t, writeAtomic(path, nil, schema.Zh, bytesOf(bigOutput())))
 }
 
 // bigOutput is the large output the child writes: 96 MiB, not one byte

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"errors"
 	"fmt"
 	"io"
@@ -128,8 +129,9 @@ func readInput(name string) ([]byte, error) {
 
 // writeAtomic writes an output file through a temporary file in the same
 // folder and a rename, so a reader never sees half a file: a run stopped
-// midway leaves the old file or none. It refuses to write over any input.
-func writeAtomic(path string, data []byte, inputs []string, lang schema.Lang) error {
+// midway leaves the old file or none. write streams the contents; it is
+// never given an input to write over.
+func writeAtomic(path string, inputs []string, lang schema.Lang, write func(io.Writer) error) error {
 	if err := notAnInput(path, inputs, lang); err != nil {
 		return err
 	}
@@ -145,7 +147,23 @@ func writeAtomic(path string, data []byte, inputs []string, lang schema.Lang) er
 		return outputError(lang, "out.cannot-write", path, err)
 	}
 	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(data); err != nil {
+	fw := &fileWriter{w: tmp}
+	bw := bufio.NewWriterSize(fw, 256<<10)
+	err = write(bw)
+	if err == nil {
+		err = bw.Flush()
+	}
+	if fw.err != nil {
+		tmp.Close()
+		return outputError(lang, "out.cannot-write", path, fw.err)
+	}
+	if err != nil {
+		tmp.Close()
+		return err
+	}
+	// CreateTemp makes the file readable by its owner only; an output is an
+	// ordinary document.
+	if err := tmp.Chmod(0o644); err != nil {
 		tmp.Close()
 		return outputError(lang, "out.cannot-write", path, err)
 	}
@@ -160,6 +178,29 @@ func writeAtomic(path string, data []byte, inputs []string, lang schema.Lang) er
 		return outputError(lang, "out.locked", path, err)
 	}
 	return nil
+}
+
+// fileWriter remembers the first error of the file it writes to, to tell a
+// full disk from a failure to make the contents.
+type fileWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (f *fileWriter) Write(p []byte) (int, error) {
+	n, err := f.w.Write(p)
+	if err != nil && f.err == nil {
+		f.err = err
+	}
+	return n, err
+}
+
+// bytesOf writes data as it is, for writeAtomic.
+func bytesOf(data []byte) func(io.Writer) error {
+	return func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	}
 }
 
 // notAnInput refuses an output path that is, or resolves to, an input.

@@ -47,7 +47,7 @@ func annotate(c *cli.Context, cfg *runConfig, res *consolidate.Result) error {
 			name = fmt.Sprintf("%s-%d.xlsx", base, n)
 		}
 		used[name] = true
-		if err := writeAtomic(filepath.Join(dir, name), marked, inputs, cfg.lang); err != nil {
+		if err := writeAtomic(filepath.Join(dir, name), inputs, cfg.lang, bytesOf(marked)); err != nil {
 			return err
 		}
 	}

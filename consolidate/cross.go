@@ -1,6 +1,7 @@
 package consolidate
 
 import (
+	"fmt"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -102,7 +103,7 @@ func signature(s *schema.Submission) (string, bool) {
 	b.WriteString(s.Schema.ID)
 	nonzero := false
 	for _, k := range s.Schema.Keys() {
-		v := s.Values[k]
+		v, _ := s.Value(k)
 		b.WriteByte('|')
 		if v.Usable() {
 			b.WriteString(v.Num.String())
@@ -177,16 +178,32 @@ func checkRoster(subs []*schema.Submission, roster []string) []schema.Finding {
 	return out
 }
 
-// others names the other files of a group, with their units.
+// maxNamed is how many other files a finding names before it counts the
+// rest: a group of hundreds would make every message a page long.
+const maxNamed = 5
+
+// others names the other files of a group, with their units; past
+// maxNamed, it counts the rest.
 func others(g []*schema.Submission, self *schema.Submission) schema.Both {
 	var zh, en []string
+	rest := 0
 	for _, s := range g {
-		if s != self {
-			zh = append(zh, filepath.Base(s.File)+"（"+s.Unit+"）")
-			en = append(en, filepath.Base(s.File)+" ("+s.Unit+")")
+		if s == self {
+			continue
 		}
+		if len(zh) == maxNamed {
+			rest++
+			continue
+		}
+		zh = append(zh, filepath.Base(s.File)+"（"+s.Unit+"）")
+		en = append(en, filepath.Base(s.File)+" ("+s.Unit+")")
 	}
-	return schema.Both{Zh: strings.Join(zh, "、"), En: strings.Join(en, ", ")}
+	b := schema.Both{Zh: strings.Join(zh, "、"), En: strings.Join(en, ", ")}
+	if rest > 0 {
+		b.Zh += fmt.Sprintf(" 等另外 %d 份", rest)
+		b.En += fmt.Sprintf(" and %d more", rest)
+	}
+	return b
 }
 
 // ParseRoster reads a roster: one unit a line; blank lines and lines

@@ -1,7 +1,9 @@
 package consolidate
 
 import (
+	"bufio"
 	"bytes"
+	"fmt"
 	"encoding/json"
 	"io"
 
@@ -124,6 +126,23 @@ func (r *Result) AllFindings() []schema.Finding {
 	return append(out, r.Findings...)
 }
 
+// Worst is the most severe finding's severity ("" when there is none).
+func (r *Result) Worst() schema.Severity {
+	var worst schema.Severity
+	see := func(fs []schema.Finding) {
+		for _, f := range fs {
+			if f.Severity.Rank() > worst.Rank() {
+				worst = f.Severity
+			}
+		}
+	}
+	for _, s := range r.Submissions {
+		see(s.Findings)
+	}
+	see(r.Findings)
+	return worst
+}
+
 // Report builds the JSON report with messages in lang.
 func (r *Result) Report(version string, lang schema.Lang) *Report {
 	rep := &Report{Tool: "tally", Version: version, Year: yearPtr(r.Year),
@@ -132,53 +151,84 @@ func (r *Result) Report(version string, lang schema.Lang) *Report {
 		rep.Schema = r.Schema.ID
 	}
 	for _, s := range r.Submissions {
-		sr := SubmissionReport{File: s.File, SHA256: s.SHA256, Unit: s.Unit, Year: yearPtr(s.Year),
-			Sheet: s.Sheet, Status: s.Status(), Included: s.Included, Values: &Ordered{}, Cells: &Ordered{}}
-		if s.Schema != nil {
-			sr.Schema = s.Schema.ID
-			for _, k := range s.Schema.Keys() {
-				v := s.Values[k]
-				if v.Usable() {
-					sr.Values.Set(k, number(v.Num))
-				} else {
-					sr.Values.Set(k, nil)
-				}
-				if v.Ref != "" {
-					sr.Cells.Set(k, v.Ref)
-				}
+		rep.Submissions = append(rep.Submissions, submissionReport(s))
+	}
+	rep.Totals = r.totalsReport()
+	for _, f := range r.AllFindings() {
+		rep.Findings = append(rep.Findings, findingReport(f, lang))
+	}
+	rep.Summary = r.summary()
+	return rep
+}
+
+func submissionReport(s *schema.Submission) SubmissionReport {
+	sr := SubmissionReport{File: s.File, SHA256: s.SHA256, Unit: s.Unit, Year: yearPtr(s.Year),
+		Sheet: s.Sheet, Status: s.Status(), Included: s.Included, Values: &Ordered{}, Cells: &Ordered{}}
+	if s.Schema != nil {
+		sr.Schema = s.Schema.ID
+		for _, k := range s.Schema.Keys() {
+			v, _ := s.Value(k)
+			if v.Usable() {
+				sr.Values.Set(k, number(v.Num))
+			} else {
+				sr.Values.Set(k, nil)
+			}
+			if v.Ref != "" {
+				sr.Cells.Set(k, v.Ref)
 			}
 		}
-		rep.Submissions = append(rep.Submissions, sr)
-		rep.Summary.Files++
+	}
+	return sr
+}
+
+func (r *Result) totalsReport() *Ordered {
+	if r.Totals == nil || r.Schema == nil {
+		return nil
+	}
+	o := &Ordered{}
+	for _, k := range r.Schema.Keys() {
+		o.Set(k, number(r.Totals[k]))
+	}
+	return o
+}
+
+func findingReport(f schema.Finding, lang schema.Lang) FindingReport {
+	codes := f.Codes
+	if codes == nil {
+		codes = []string{}
+	}
+	return FindingReport{
+		Severity: f.Severity, Kind: f.Kind, Rule: f.Rule, File: f.File, Unit: f.Unit,
+		Sheet: f.Sheet, Cell: f.Cell, Codes: codes, Expected: numberPtr(f.Expected),
+		Actual: numberPtr(f.Actual), Message: f.Message(lang)}
+}
+
+func (r *Result) summary() Summary {
+	var sum Summary
+	for _, s := range r.Submissions {
+		sum.Files++
 		if !s.Unreadable {
-			rep.Summary.Readable++
+			sum.Readable++
+		}
+		for _, f := range s.Findings {
+			sum.count(f.Severity)
 		}
 	}
-	if r.Totals != nil && r.Schema != nil {
-		rep.Totals = &Ordered{}
-		for _, k := range r.Schema.Keys() {
-			rep.Totals.Set(k, number(r.Totals[k]))
-		}
+	for _, f := range r.Findings {
+		sum.count(f.Severity)
 	}
-	for _, f := range r.AllFindings() {
-		codes := f.Codes
-		if codes == nil {
-			codes = []string{}
-		}
-		rep.Findings = append(rep.Findings, FindingReport{
-			Severity: f.Severity, Kind: f.Kind, Rule: f.Rule, File: f.File, Unit: f.Unit,
-			Sheet: f.Sheet, Cell: f.Cell, Codes: codes, Expected: numberPtr(f.Expected),
-			Actual: numberPtr(f.Actual), Message: f.Message(lang)})
-		switch f.Severity {
-		case schema.Error:
-			rep.Summary.Errors++
-		case schema.Warning:
-			rep.Summary.Warnings++
-		case schema.Info:
-			rep.Summary.Infos++
-		}
+	return sum
+}
+
+func (s *Summary) count(sev schema.Severity) {
+	switch sev {
+	case schema.Error:
+		s.Errors++
+	case schema.Warning:
+		s.Warnings++
+	case schema.Info:
+		s.Infos++
 	}
-	return rep
 }
 
 // WriteJSON writes the report as indented JSON.
@@ -187,4 +237,99 @@ func (rep *Report) WriteJSON(w io.Writer) error {
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
 	return enc.Encode(rep)
+}
+
+// WriteJSON writes the JSON report of the run, the same bytes as
+// Report(version, lang).WriteJSON, one submission and one finding at a
+// time: a run of thousands of files never holds its whole report.
+func (r *Result) WriteJSON(w io.Writer, version string, lang schema.Lang) error {
+	bw := bufio.NewWriter(w)
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("    ", "  ")
+	item := func(v any) error {
+		buf.Reset()
+		if err := enc.Encode(v); err != nil {
+			return err
+		}
+		_, err := bw.Write(bytes.TrimSuffix(buf.Bytes(), []byte("\n")))
+		return err
+	}
+	field := func(name string, v any) error {
+		buf.Reset()
+		enc.SetIndent("  ", "  ")
+		err := enc.Encode(v)
+		enc.SetIndent("    ", "  ")
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(bw, "  %q: %s", name, bytes.TrimSuffix(buf.Bytes(), []byte("\n")))
+		return nil
+	}
+	list := func(name string, n int, each func(i int) error) error {
+		if n == 0 {
+			fmt.Fprintf(bw, "  %q: []", name)
+			return nil
+		}
+		fmt.Fprintf(bw, "  %q: [\n", name)
+		for i := range n {
+			bw.WriteString("    ")
+			if err := each(i); err != nil {
+				return err
+			}
+			if i < n-1 {
+				bw.WriteString(",")
+			}
+			bw.WriteString("\n")
+		}
+		bw.WriteString("  ]")
+		return nil
+	}
+	schemaID := ""
+	if r.Schema != nil {
+		schemaID = r.Schema.ID
+	}
+	bw.WriteString("{\n")
+	for _, f := range []struct {
+		name string
+		v    any
+	}{{"tool", "tally"}, {"version", version}, {"schema", schemaID}, {"year", yearPtr(r.Year)}} {
+		if err := field(f.name, f.v); err != nil {
+			return err
+		}
+		bw.WriteString(",\n")
+	}
+	if err := list("submissions", len(r.Submissions), func(i int) error {
+		return item(submissionReport(r.Submissions[i]))
+	}); err != nil {
+		return err
+	}
+	bw.WriteString(",\n")
+	var findings []*schema.Finding
+	for _, s := range r.Submissions {
+		for i := range s.Findings {
+			findings = append(findings, &s.Findings[i])
+		}
+	}
+	for i := range r.Findings {
+		findings = append(findings, &r.Findings[i])
+	}
+	if err := list("findings", len(findings), func(i int) error {
+		return item(findingReport(*findings[i], lang))
+	}); err != nil {
+		return err
+	}
+	bw.WriteString(",\n")
+	if totals := r.totalsReport(); totals != nil {
+		if err := field("totals", totals); err != nil {
+			return err
+		}
+		bw.WriteString(",\n")
+	}
+	if err := field("summary", r.summary()); err != nil {
+		return err
+	}
+	bw.WriteString("\n}\n")
+	return bw.Flush()
 }

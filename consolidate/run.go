@@ -66,21 +66,6 @@ type Result struct {
 func Validate(sources []Source, read Reader, opt Options) *Result {
 	subs := readAll(sources, read, opt)
 	res := &Result{Submissions: subs}
-	for _, sub := range subs {
-		if !sub.Unreadable && sub.Schema != nil {
-			fs := check(sub)
-			for i := range fs {
-				fs[i].File, fs[i].Unit, fs[i].Sheet = sub.File, sub.Unit, sub.Sheet
-			}
-			sub.Findings = append(sub.Findings, fs...)
-			sub.Included = true
-			if y := sub.Year; y != 0 && !sub.Schema.Years.Contains(y) {
-				sub.Add(schema.Finding{Severity: schema.Warning, Kind: schema.KindYear, Rule: "read:format-year",
-					File: sub.File, Unit: sub.Unit, Sheet: sub.Sheet,
-					Msg: schema.Msg("run.format-year", y, schema.Both{Zh: sub.Schema.Title, En: sub.Schema.En}, yearsText(sub.Schema.Years))})
-			}
-		}
-	}
 	res.Schema = majoritySchema(subs)
 	res.Year = opt.Year
 	crossCheck(res, opt)
@@ -88,6 +73,26 @@ func Validate(sources []Source, read Reader, opt Options) *Result {
 		sortFindings(sub.Findings)
 	}
 	return res
+}
+
+// settle checks a submission just read against its schema's rules, and
+// compacts it: a worker does it straight after reading, so that thousands
+// of submissions are held in their small form.
+func settle(sub *schema.Submission) {
+	if !sub.Unreadable && sub.Schema != nil {
+		fs := check(sub)
+		for i := range fs {
+			fs[i].File, fs[i].Unit, fs[i].Sheet = sub.File, sub.Unit, sub.Sheet
+		}
+		sub.Findings = append(sub.Findings, fs...)
+		sub.Included = true
+		if y := sub.Year; y != 0 && !sub.Schema.Years.Contains(y) {
+			sub.Add(schema.Finding{Severity: schema.Warning, Kind: schema.KindYear, Rule: "read:format-year",
+				File: sub.File, Unit: sub.Unit, Sheet: sub.Sheet,
+				Msg: schema.Msg("run.format-year", y, schema.Both{Zh: sub.Schema.Title, En: sub.Schema.En}, yearsText(sub.Schema.Years))})
+		}
+	}
+	sub.Compact()
 }
 
 // check evaluates a submission's rules; a failure inside (a bug, or an
@@ -120,6 +125,7 @@ func readAll(sources []Source, read Reader, opt Options) []*schema.Submission {
 			defer wg.Done()
 			for i := range next {
 				subs[i] = readOne(sources[i], read)
+				settle(subs[i])
 				if opt.Progress != nil {
 					mu.Lock()
 					done++

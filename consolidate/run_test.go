@@ -102,8 +102,8 @@ func TestStrayFilesAreWarnings(t *testing.T) {
 
 func TestReportJSON(t *testing.T) {
 	res := Validate([]Source{fake("大新镇|2018|12"), fake("missing.xlsx")}, fakeReader(t), Options{})
-	res.Submissions[0].Values["3.1"] = schema.Value{State: schema.Invalid, Ref: "C24"}
-	res.Submissions[0].Values["7"] = schema.Value{State: schema.Present, Num: decimal.RequireFromString("0.35"), Ref: "C60"}
+	res.Submissions[0].Set("3.1", schema.Value{State: schema.Invalid, Ref: "C24"})
+	res.Submissions[0].Set("7", schema.Value{State: schema.Present, Num: decimal.RequireFromString("0.35"), Ref: "C60"})
 	var buf bytes.Buffer
 	require.NoError(t, res.Report("1.2.3", schema.Zh).WriteJSON(&buf))
 	var rep map[string]any
@@ -219,5 +219,44 @@ func TestPanicInOneFileIsItsFinding(t *testing.T) {
 		assert.Contains(t, bad.Findings[0].Msg.Args[0], "index out of range")
 		assert.False(t, res.Submissions[0].Unreadable)
 		assert.False(t, res.Submissions[2].Unreadable)
+	}
+}
+
+// The streamed JSON report is byte for byte the report encoded whole.
+func TestStreamedJSONIsTheReport(t *testing.T) {
+	for _, sources := range [][]Source{
+		{fake("大新镇|2018|3"), fake("missing.xlsx"), fake("小坝镇|2018|4"), fake("=cmd|2018|5")},
+		{fake("missing.xlsx")},
+		nil,
+	} {
+		res := Validate(sources, fakeReader(t), Options{Jobs: 1})
+		if len(sources) > 1 {
+			res.Consolidate(ConsolidateOptions{Name: "兴庆区"})
+		}
+		var whole, streamed bytes.Buffer
+		require.NoError(t, res.Report("v1", schema.Zh).WriteJSON(&whole))
+		require.NoError(t, res.WriteJSON(&streamed, "v1", schema.Zh))
+		assert.Equal(t, whole.String(), streamed.String())
+		assert.True(t, json.Valid(streamed.Bytes()))
+	}
+}
+
+// A group of many identical submissions names five others and counts the
+// rest, in every message.
+func TestLargeGroupsAreCounted(t *testing.T) {
+	var sources []Source
+	for i := range 40 {
+		sources = append(sources, fake(fmt.Sprintf("%s镇|2018|7", strings.Repeat("甲", i+1))))
+	}
+	res := Validate(sources, fakeReader(t), Options{})
+	for _, s := range res.Submissions {
+		var msg string
+		for _, f := range s.Findings {
+			if f.Kind == schema.KindIdenticalValues {
+				msg = f.Message(schema.Zh)
+			}
+		}
+		assert.Contains(t, msg, "等另外 34 份", s.Unit)
+		assert.Equal(t, 5, strings.Count(msg, "（"), msg)
 	}
 }

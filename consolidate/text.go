@@ -14,7 +14,6 @@ import (
 // blank cells folded into one line per file, a summary at the end.
 func (r *Result) WriteText(w io.Writer, version string, lang schema.Lang) error {
 	p := &printer{w: w, lang: lang}
-	rep := r.Report(version, lang)
 	p.header(r, version)
 	for _, s := range r.Submissions {
 		p.submission(s)
@@ -27,7 +26,7 @@ func (r *Result) WriteText(w io.Writer, version string, lang schema.Lang) error 
 		}
 	}
 	p.line("")
-	sm := rep.Summary
+	sm := r.summary()
 	p.line(p.t("summary", sm.Files, sm.Readable, sm.Errors, sm.Warnings, sm.Infos))
 	if r.Totals != nil {
 		in, out := 0, 0
@@ -141,7 +140,8 @@ func (r *Result) WriteCSV(w io.Writer, lang schema.Lang) error {
 	cw := csv.NewWriter(w)
 	cw.UseCRLF = true
 	_ = cw.Write([]string{"severity", "kind", "rule", "file", "unit", "sheet", "cell", "codes", "expected", "actual", "message"})
-	for _, f := range r.Report("", lang).Findings {
+	write := func(sf schema.Finding) {
+		f := findingReport(sf, lang)
 		exp, act := "", ""
 		if f.Expected != nil {
 			exp = f.Expected.String()
@@ -151,6 +151,14 @@ func (r *Result) WriteCSV(w io.Writer, lang schema.Lang) error {
 		}
 		_ = cw.Write([]string{string(f.Severity), f.Kind, SafeText(f.Rule), SafeText(f.File), SafeText(f.Unit),
 			SafeText(f.Sheet), SafeText(f.Cell), strings.Join(f.Codes, " "), exp, act, SafeText(f.Message)})
+	}
+	for _, s := range r.Submissions {
+		for _, f := range s.Findings {
+			write(f)
+		}
+	}
+	for _, f := range r.Findings {
+		write(f)
 	}
 	cw.Flush()
 	return cw.Error()

@@ -245,3 +245,53 @@ func TestFormulaText(t *testing.T) {
 	require.Len(t, fs, 1)
 	assert.Equal(t, "政府公报公开数(C8)≤主动公开政府信息数: 136 > 135", fs[0].Formula.Render(Zh))
 }
+
+// A compacted submission reads exactly as before, checks the same, and
+// takes values set afterwards.
+func TestCompact(t *testing.T) {
+	s := gov2018(t)
+	sub := &Submission{Schema: s, Values: map[string]Value{
+		"1.1":   {State: Present, Num: decimal.NewFromInt(12), Ref: "C5"},
+		"3.1":   {State: Present, Num: decimal.NewFromInt(5000), Ref: "表三!C24"},
+		"3.1.1": {State: Present, Num: decimal.RequireFromString("2.50"), Ref: "C25"},
+		"7":     {State: Invalid, Ref: "C60"},
+		"8.1":   {State: Empty, Ref: "C61"},
+		"8.2":   {State: Missing},
+	}}
+	before := map[string]Value{}
+	for _, k := range s.Keys() {
+		v, ok := sub.Value(k)
+		if ok {
+			before[k] = v
+		}
+	}
+	findings := s.Check(sub)
+	sub.Compact()
+	require.Nil(t, sub.Values)
+	for _, k := range s.Keys() {
+		v, ok := sub.Value(k)
+		want, wantOK := before[k]
+		assert.Equal(t, wantOK, ok, k)
+		assert.Equal(t, want.State, v.State, k)
+		assert.Equal(t, want.Ref, v.Ref, k)
+		assert.True(t, want.Num.Equal(v.Num), k)
+	}
+	assert.Equal(t, findings, s.Check(sub))
+	sub.Set("1.1", Value{State: Present, Num: decimal.NewFromInt(13), Ref: "C5"})
+	n, ok := sub.Get("1.1")
+	assert.True(t, ok)
+	assert.Equal(t, "13", n.String())
+	sub.Set("no-such-key", Value{State: Present})
+	_, ok = sub.Value("no-such-key")
+	assert.True(t, ok, "a key outside the schema unpacks the store")
+	n, _ = sub.Get("1.1")
+	assert.Equal(t, "13", n.String())
+}
+
+func TestPackedRefs(t *testing.T) {
+	s := &Submission{}
+	for _, ref := range []string{"", "A1", "C25", "Z9", "AA10", "XFD1048576", "AB262143", "表三!K24", "C0", "c5", "A01", "K", "12", "$C$5", "ZZZZ1"} {
+		assert.Equal(t, ref, s.unpackRef(s.packRef(ref)), ref)
+	}
+	assert.Len(t, s.refs, 9, "the references a number cannot hold: %v", s.refs)
+}

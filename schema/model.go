@@ -122,6 +122,7 @@ type Cell struct {
 	Table  *Table
 	Row    *Row
 	Column *Column
+	index  int // in Keys
 }
 
 // Kind is the value kind of the cell (the column's, else the row's).

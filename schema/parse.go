@@ -233,7 +233,7 @@ func (c *compiler) rows(t *Table, tp string) {
 		c.kind(r.Kind, r.Places, rp)
 		for _, col := range t.Columns {
 			key := Key(r.Code, col.Code)
-			c.s.cells[key] = Cell{Key: key, Table: t, Row: r, Column: col}
+			c.s.cells[key] = Cell{Key: key, Table: t, Row: r, Column: col, index: len(c.s.keys)}
 			c.s.keys = append(c.s.keys, key)
 		}
 	}

@@ -1,6 +1,9 @@
 package schema
 
 import (
+	"sync"
+	"sync/atomic"
+
 	"github.com/shopspring/decimal"
 )
 
@@ -44,6 +47,9 @@ type Submission struct {
 	Year   int
 	Sheet  string
 	Schema *Schema
+	// Values holds the values while the submission is read and checked;
+	// Compact then moves them into a smaller store, and Value reads them
+	// in either form.
 	Values map[string]Value
 	// Findings holds the findings about this submission alone.
 	Findings []Finding
@@ -51,12 +57,83 @@ type Submission struct {
 	Unreadable bool
 	// Included says whether the submission counts in the totals.
 	Included bool
+
+	packed []packedValue // by the schema's key order, after Compact
+	// refs holds the references a packedValue cannot encode (on another
+	// sheet); packed refs with refOther set index it.
+	refs []string
+}
+
+// packedValue is a Value in 24 bytes: the reference encoded as a number.
+type packedValue struct {
+	num   decimal.Decimal
+	ref   uint32
+	state int8
+}
+
+// A packed reference is 0 for none; refOther|i for s.refs[i]; else the
+// column (13 bits) and the row (18 bits) of a cell of the submission's
+// sheet, both from 1.
+const (
+	refOther = 1 << 31
+	refRow   = 1 << 18
+)
+
+func (s *Submission) packRef(ref string) uint32 {
+	if ref == "" {
+		return 0
+	}
+	col, row, i := 0, 0, 0
+	for ; i < len(ref) && ref[i] >= 'A' && ref[i] <= 'Z'; i++ {
+		col = col*26 + int(ref[i]-'A'+1)
+	}
+	j := i
+	for ; j < len(ref) && ref[j] >= '0' && ref[j] <= '9'; j++ {
+		row = row*10 + int(ref[j]-'0')
+		if row >= refRow {
+			break
+		}
+	}
+	if i == 0 || i > 3 || j != len(ref) || j == i || ref[i] == '0' || row >= refRow || col >= 1<<13 {
+		s.refs = append(s.refs, internRef(ref))
+		return refOther | uint32(len(s.refs)-1)
+	}
+	return uint32(col)<<18 | uint32(row)
+}
+
+func (s *Submission) unpackRef(p uint32) string {
+	switch {
+	case p == 0:
+		return ""
+	case p&refOther != 0:
+		return s.refs[p&^refOther]
+	}
+	col, row := int(p>>18), int(p&(refRow-1))
+	var b [12]byte
+	n := len(b)
+	for r := row; r > 0; r /= 10 {
+		n--
+		b[n] = byte('0' + r%10)
+	}
+	for c := col; c > 0; c = (c - 1) / 26 {
+		n--
+		b[n] = byte('A' + (c-1)%26)
+	}
+	return string(b[n:])
+}
+
+func (s *Submission) packValue(v Value) packedValue {
+	return packedValue{num: internNumber(v.Num), ref: s.packRef(v.Ref), state: int8(v.State)}
+}
+
+func (s *Submission) unpackValue(p packedValue) Value {
+	return Value{Num: p.num, State: State(p.state), Ref: s.unpackRef(p.ref)}
 }
 
 // Get returns the value of a cell for the rules: a blank reads as 0; ok is
 // false when the cell has no usable value.
 func (s *Submission) Get(key string) (decimal.Decimal, bool) {
-	v, found := s.Values[key]
+	v, found := s.Value(key)
 	if !found || !v.Usable() {
 		return decimal.Decimal{}, false
 	}
@@ -64,7 +141,70 @@ func (s *Submission) Get(key string) (decimal.Decimal, bool) {
 }
 
 // Ref returns where a cell was read, or "" when it was not found.
-func (s *Submission) Ref(key string) string { return s.Values[key].Ref }
+func (s *Submission) Ref(key string) string {
+	v, _ := s.Value(key)
+	return v.Ref
+}
+
+// Value returns a cell's value as read, and whether the cell was read at
+// all.
+func (s *Submission) Value(key string) (Value, bool) {
+	if s.packed == nil {
+		v, ok := s.Values[key]
+		return v, ok
+	}
+	c, ok := s.Schema.cells[key]
+	if !ok || s.packed[c.index].state == unset {
+		return Value{}, false
+	}
+	return s.unpackValue(s.packed[c.index]), true
+}
+
+// Set records a cell's value.
+func (s *Submission) Set(key string, v Value) {
+	if s.packed != nil {
+		if c, ok := s.Schema.cells[key]; ok {
+			s.packed[c.index] = s.packValue(v)
+			return
+		}
+		s.unpack()
+	}
+	if s.Values == nil {
+		s.Values = map[string]Value{}
+	}
+	s.Values[key] = v
+}
+
+// Compact moves the values into a store a sixth the size of the map, with
+// the numbers and references that thousands of submissions share stored
+// once: a run over a whole province holds every submission at once. Only
+// the schema's cells are kept; the submission reads the same afterwards.
+func (s *Submission) Compact() {
+	if s.packed != nil || s.Schema == nil {
+		return
+	}
+	s.packed = make([]packedValue, len(s.Schema.keys))
+	for i := range s.packed {
+		s.packed[i].state = unset
+	}
+	for k, v := range s.Values {
+		if c, ok := s.Schema.cells[k]; ok {
+			s.packed[c.index] = s.packValue(v)
+		}
+	}
+	s.Values = nil
+}
+
+// unpack turns a compacted submission back into its map form.
+func (s *Submission) unpack() {
+	s.Values = make(map[string]Value, len(s.packed))
+	for i, v := range s.packed {
+		if v.state != unset {
+			s.Values[s.Schema.keys[i]] = s.unpackValue(v)
+		}
+	}
+	s.packed, s.refs = nil, nil
+}
 
 // Add records a finding about this submission.
 func (s *Submission) Add(f Finding) { s.Findings = append(s.Findings, f) }
@@ -108,4 +248,49 @@ func StatusOf(unreadable bool, fs []Finding) string {
 		return "warnings"
 	}
 	return "ok"
+}
+
+// unset marks a compacted cell that was never read.
+const unset = -1
+
+// smallInts are the whole numbers 0 … 4095 as decimals, shared by every
+// compacted submission (a decimal holds a pointer to its digits).
+var smallInts = sync.OnceValue(func() []decimal.Decimal {
+	out := make([]decimal.Decimal, 4096)
+	for i := range out {
+		out[i] = decimal.NewFromInt(int64(i))
+	}
+	return out
+})
+
+func internNumber(d decimal.Decimal) decimal.Decimal {
+	if d.Exponent() == 0 && d.Sign() >= 0 && d.Cmp(maxSmallInt) <= 0 {
+		return smallInts()[d.IntPart()]
+	}
+	return d
+}
+
+var maxSmallInt = decimal.NewFromInt(4095)
+
+// refs holds the cell references met, so that thousands of submissions laid
+// out alike share them; bounded, as a run's references are few.
+var (
+	refs    sync.Map
+	refsLen atomic.Int64
+)
+
+func internRef(ref string) string {
+	if ref == "" {
+		return ""
+	}
+	if r, ok := refs.Load(ref); ok {
+		return r.(string)
+	}
+	if refsLen.Load() < 1<<16 {
+		if r, loaded := refs.LoadOrStore(ref, ref); loaded {
+			return r.(string)
+		}
+		refsLen.Add(1)
+	}
+	return ref
 }

@@ -18,15 +18,19 @@ import (
 	"bytes"
 	"compress/flate"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -47,10 +51,13 @@ func main() {
 		}
 		err = gen(*from, *out, *n)
 	case "floor":
-		if len(os.Args) != 3 {
+		fs := flag.NewFlagSet("floor", flag.ExitOnError)
+		jobs := fs.Int("j", runtime.NumCPU(), "workbooks read at once")
+		_ = fs.Parse(os.Args[2:])
+		if fs.NArg() != 1 {
 			usage()
 		}
-		err = floor(os.Args[2])
+		err = floor(fs.Arg(0), *jobs)
 	default:
 		usage()
 	}
@@ -61,7 +68,7 @@ func main() {
 }
 
 func usage() {
-	fmt.Fprintln(os.Stderr, "usage: bench gen -n N -out DIR [-from DIR] | bench floor DIR")
+	fmt.Fprintln(os.Stderr, "usage: bench gen -n N -out DIR [-from DIR] | bench floor [-j N] DIR")
 	os.Exit(2)
 }
 
@@ -192,42 +199,73 @@ func load(path string) (template, error) {
 	return t, nil
 }
 
-// floor reads every workbook in dir the least way possible and prints the
-// time per workbook.
-func floor(dir string) error {
+// floor reads every workbook in dir the least way possible, on jobs
+// goroutines, and prints the time per workbook.
+func floor(dir string, jobs int) error {
 	paths, err := filepath.Glob(filepath.Join(dir, "*.xls[xm]"))
 	if err != nil {
 		return err
 	}
 	start := time.Now()
-	cells := 0
-	for _, p := range paths {
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-		if err != nil {
-			return err
-		}
-		for _, f := range zr.File {
-			if !strings.HasPrefix(f.Name, "xl/worksheets/sheet") && f.Name != "xl/sharedStrings.xml" {
-				continue
+	var (
+		next, cells atomic.Int64
+		wg          sync.WaitGroup
+		errs        = make([]error, jobs)
+	)
+	for w := range jobs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= len(paths) {
+					return
+				}
+				n, err := floorOne(paths[i])
+				if err != nil {
+					errs[w] = err
+					return
+				}
+				cells.Add(int64(n))
 			}
-			rc, err := f.Open()
-			if err != nil {
-				return err
-			}
-			b, err := io.ReadAll(rc)
-			rc.Close()
-			if err != nil {
-				return err
-			}
-			cells += bytes.Count(b, []byte("<c ")) + bytes.Count(b, []byte("<si>"))
-		}
+		}()
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return err
 	}
 	el := time.Since(start)
-	fmt.Printf("floor: %d workbooks, %d cells and strings, %.3f s, %.3f ms per workbook\n",
-		len(paths), cells, el.Seconds(), el.Seconds()*1000/float64(len(paths)))
+	fmt.Printf("floor: %d workbooks, %d cells and strings, %d jobs, %.3f s, %.3f ms per workbook\n",
+		len(paths), cells.Load(), jobs, el.Seconds(), el.Seconds()*1000/float64(len(paths)))
 	return nil
+}
+
+// floorOne inflates a workbook's worksheets and shared strings and counts
+// their cells and strings.
+func floorOne(path string) (int, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return 0, err
+	}
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return 0, err
+	}
+	cells := 0
+	for _, f := range zr.File {
+		if !strings.HasPrefix(f.Name, "xl/worksheets/sheet") && f.Name != "xl/sharedStrings.xml" {
+			continue
+		}
+		rc, err := f.Open()
+		if err != nil {
+			return 0, err
+		}
+		b, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			return 0, err
+		}
+		cells += bytes.Count(b, []byte("<c ")) + bytes.Count(b, []byte("<si>"))
+	}
+	return cells, nil
 }
