@@ -3,8 +3,8 @@ package consolidate
 import (
 	"bufio"
 	"bytes"
-	"fmt"
 	"encoding/json"
+	"fmt"
 	"io"
 
 	"github.com/shopspring/decimal"
