@@ -124,7 +124,12 @@ func readInput(name string) ([]byte, error) {
 	if info.Size() > limit {
 		return nil, fmt.Errorf("the file is %d MB, far larger than any statistics table", info.Size()>>20)
 	}
-	return io.ReadAll(io.LimitReader(f, limit))
+	buf := make([]byte, info.Size())
+	n, err := io.ReadFull(f, buf)
+	if err == io.ErrUnexpectedEOF {
+		err = nil // the file shrank while it was read: take what is there
+	}
+	return buf[:n], err
 }
 
 // writeAtomic writes an output file through a temporary file in the same

@@ -47,6 +47,15 @@ func (g *grid) norm(text string) string {
 	return n
 }
 
+// width is the number of columns of the widest row.
+func (g *grid) width() int {
+	w := 0
+	for _, row := range g.rows {
+		w = max(w, len(row))
+	}
+	return w
+}
+
 // at returns the text of the cell at 0-based row r, column c.
 func (g *grid) at(r, c int) string {
 	if r < 0 || r >= len(g.rows) || c < 0 || c >= len(g.rows[r]) {

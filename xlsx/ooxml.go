@@ -2,7 +2,6 @@ package xlsx
 
 import (
 	"archive/zip"
-	"bufio"
 	"bytes"
 	"encoding/xml"
 	"errors"
@@ -89,14 +88,16 @@ func (z zipParts) read(name string) ([]byte, error) {
 		return nil, err
 	}
 	defer rc.Close()
-	b, err := io.ReadAll(io.LimitReader(rc, maxPart+1))
-	if err != nil {
+	// The size the zip declares is a hint, never trusted past the limit.
+	var buf bytes.Buffer
+	buf.Grow(int(min(f.UncompressedSize64, maxPart)) + bytes.MinRead)
+	if _, err := buf.ReadFrom(io.LimitReader(rc, maxPart+1)); err != nil {
 		return nil, err
 	}
-	if len(b) > maxPart {
+	if buf.Len() > maxPart {
 		return nil, errTooLarge
 	}
-	return b, nil
+	return buf.Bytes(), nil
 }
 
 // readBook reads every worksheet of an .xlsx (or .xlsm) held in data.
@@ -270,6 +271,7 @@ func elementText(b []byte, local string) string {
 func parseSST(b []byte) ([]string, error) {
 	var out []string
 	x := newSAX(bytes.NewReader(b))
+	defer x.release()
 	var sb strings.Builder
 	inSI, inT, skip := false, false, 0
 	for {
@@ -360,6 +362,7 @@ func parseStyles(b []byte) map[int]numFmt {
 	custom := map[int]numFmt{}
 	out := map[int]numFmt{}
 	x := newSAX(bytes.NewReader(b))
+	defer x.release()
 	inXfs, xf := false, 0
 	for {
 		kind, name, tag, err := x.next()
@@ -407,8 +410,8 @@ func readSheet(f *zip.File, g *grid, sst []string, formats map[int]numFmt) error
 	}
 	defer rc.Close()
 	counted := &countingReader{r: rc, limit: maxSheetScan}
-	br := bufio.NewReaderSize(counted, 64<<10)
-	x := newSAX(br)
+	x := newSAX(counted)
+	defer x.release()
 	var (
 		row, col = -1, -1
 		cur      cellState

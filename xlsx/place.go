@@ -3,6 +3,7 @@ package xlsx
 import (
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -421,13 +422,15 @@ func (b *band) findValueCols(g *grid, ix *labelIndex, cands candCache, first int
 	t := ix.table
 	heads := map[int]string{}
 	latest := 0
-	for c := b.labelCol + 1; c < b.end; c++ {
+	end := min(b.end, g.width()) // no column past the widest row holds anything
+	for c := b.labelCol + 1; c < end; c++ {
 		if c == b.unitCol {
 			continue
 		}
-		h := b.headerText(g, c, first)
-		heads[c] = h
-		latest = max(latest, schema.ParseYear(h))
+		if h := b.headerText(g, c, first); h != "" {
+			heads[c] = h
+			latest = max(latest, schema.ParseYear(h))
+		}
 	}
 	if !t.Single() {
 		b.matrixColumns(g, ix, first)
@@ -448,6 +451,11 @@ func (b *band) findValueCols(g *grid, ix *labelIndex, cands candCache, first int
 				counts[c]++ // a formula without a stored result
 				continue
 			}
+			if f, ok := plainNumber(text); ok {
+				counts[c]++
+				seq[c] = append(seq[c], f)
+				continue
+			}
 			p := schema.ParseNumber(text)
 			if p.Form == schema.Number || p.Form == schema.ZeroMark {
 				counts[c]++
@@ -459,7 +467,7 @@ func (b *band) findValueCols(g *grid, ix *labelIndex, cands candCache, first int
 		}
 	}
 	best, bestRank := -1, [4]int{}
-	for c := b.labelCol + 1; c < b.end; c++ {
+	for c := b.labelCol + 1; c < end; c++ {
 		if c == b.unitCol {
 			continue
 		}
@@ -467,7 +475,9 @@ func (b *band) findValueCols(g *grid, ix *labelIndex, cands candCache, first int
 		if class == classUnknown && isSequence(seq[c]) {
 			class = classOther
 		}
-		b.classes[c] = class
+		if class != classUnknown {
+			b.classes[c] = class // an unknown column is one not in the map
+		}
 		if class == classOther {
 			continue
 		}
@@ -492,6 +502,22 @@ func (b *band) findValueCols(g *grid, ix *labelIndex, cands candCache, first int
 		}
 	}
 	b.valueCol[t.Columns[0].Code] = best
+}
+
+// plainNumber reads the text of a number cell as a spreadsheet stores it
+// (digits, a point, a sign), without the cost of schema.ParseNumber; ok is
+// false for anything else, which ParseNumber then reads.
+func plainNumber(text string) (float64, bool) {
+	if text == "" || len(text) > 15 {
+		return 0, false
+	}
+	for i := 0; i < len(text); i++ {
+		if c := text[i]; (c < '0' || c > '9') && c != '.' && !(i == 0 && c == '-') {
+			return 0, false
+		}
+	}
+	f, err := strconv.ParseFloat(text, 64)
+	return f, err == nil
 }
 
 // headerRegion is the rows of the header above a table's first row: the

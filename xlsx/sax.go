@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"io"
+	"sync"
 
 	"github.com/orisano/gosax"
 )
@@ -25,15 +26,32 @@ const (
 // saxReader reads the elements and text of an XML part. An element that
 // closes itself gives a start and an end.
 type saxReader struct {
-	r     *gosax.Reader
-	depth int
-	buf   []byte
+	r      *gosax.Reader
+	depth  int
+	buf    []byte
+	pooled *[]byte
 }
 
+// saxBuffers are the readers' buffers, used again from one part to the next.
+var saxBuffers = sync.Pool{New: func() any { return new([]byte) }}
+
 func newSAX(r io.Reader) *saxReader {
-	x := gosax.NewReaderSize(r, 16<<10) // grows for a longer token
+	buf := saxBuffers.Get().(*[]byte)
+	if cap(*buf) == 0 {
+		*buf = make([]byte, 0, 32<<10) // grows for a longer token
+	}
+	x := gosax.NewReaderBuf(r, (*buf)[:0])
 	x.EmitSelfClosingTag = true
-	return &saxReader{r: x}
+	return &saxReader{r: x, pooled: buf}
+}
+
+// release gives the reader's buffer back for the next part; the reader and
+// the bytes it returned are not used afterwards.
+func (x *saxReader) release() {
+	if x.pooled != nil && cap(*x.pooled) <= 1<<20 {
+		saxBuffers.Put(x.pooled)
+	}
+	x.pooled = nil
 }
 
 // errUnclosed is XML that ends inside an element: a truncated part.
