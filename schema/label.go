@@ -16,7 +16,12 @@ var numbering = regexp.MustCompile(`^\s*(?:\(\s*[一二三四五六七八九十�
 // full-width letters, digits, brackets and colons become their ASCII forms
 // and the ideographic space becomes a space.
 func Fold(s string) string {
-	return norm.NFKC.String(s)
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return norm.NFKC.String(s)
+		}
+	}
+	return s // NFKC leaves ASCII as it is
 }
 
 // StripNumbering removes the item numbers and 其中 prefix at the start of a

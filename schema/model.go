@@ -103,8 +103,9 @@ type Row struct {
 	// label (the review and litigation table): it is found by its header.
 	Unlabeled bool `yaml:"unlabeled"`
 
-	table *Table
-	index int // position in its table
+	table    *Table
+	index    int    // position in its table
+	stripped string // the label without its numbering, for DisplayName
 }
 
 // Kind is the kind of value a cell holds.
@@ -207,7 +208,10 @@ func (r *Row) DisplayName(lang Lang) string {
 	if r.Name != "" {
 		return r.Name
 	}
-	return StripNumbering(r.Label)
+	if r.stripped != "" || r.Label == "" {
+		return r.stripped
+	}
+	return StripNumbering(r.Label) // a row made outside Parse
 }
 
 // Section is the code of the row's top-level section ("3" for "3.3.4.1").

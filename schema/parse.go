@@ -197,6 +197,7 @@ func (c *compiler) rows(t *Table, tp string) {
 			continue
 		}
 		r.table, r.index, r.Code = t, ri, string(r.RawCode)
+		r.stripped = StripNumbering(r.Label)
 		switch {
 		case r.Code == "":
 			c.errorf(rp, "the row has no code")

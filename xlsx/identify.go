@@ -105,7 +105,7 @@ func fillerTexts(g *grid) []string {
 	var out []string
 	for ri, row := range g.rows {
 		for ci, t := range row {
-			m := fillerLine.FindStringSubmatch(schema.Fold(t))
+			m := fillerLine.FindStringSubmatch(foldText(t))
 			if m == nil || g.isFill(ri, ci) {
 				continue
 			}

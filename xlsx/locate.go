@@ -162,6 +162,37 @@ func normLabel(text string) string {
 	return n
 }
 
+// folded remembers the folded forms of the texts met (see maxMemo).
+var (
+	folded    sync.Map // text → schema.Fold(text)
+	foldedLen atomic.Int64
+)
+
+// foldText is schema.Fold, remembered: the same label texts are folded for
+// every table of every schema in every workbook.
+func foldText(text string) string {
+	ascii := true
+	for i := 0; i < len(text); i++ {
+		if text[i] >= 0x80 {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return text // folding leaves ASCII as it is
+	}
+	if v, ok := folded.Load(text); ok {
+		return v.(string)
+	}
+	f := schema.Fold(text)
+	if foldedLen.Load() < maxMemo {
+		if _, loaded := folded.LoadOrStore(text, f); !loaded {
+			foldedLen.Add(1)
+		}
+	}
+	return f
+}
+
 // maxMemo bounds the texts an index remembers the candidates of: the labels
 // of thousands of workbooks are mostly the same few hundred texts.
 const maxMemo = 1 << 14
@@ -286,7 +317,7 @@ var noteWords = []string{"填表人", "填报人", "制表人", "制表", "联�
 	"负责人", "单位负责人", "统计负责人", "分管领导", "填报日期", "填表日期", "报送日期", "日期", "说明", "注", "备注", "填表说明", "填报单位", "单位名称", "盖章"}
 
 func isNote(text string) bool {
-	s := strings.TrimSpace(schema.Fold(text))
+	s := strings.TrimSpace(foldText(text))
 	for _, w := range noteWords {
 		rest, ok := strings.CutPrefix(s, w)
 		if !ok {

@@ -70,7 +70,7 @@ func classify(head string, cols map[string][]*schema.Column, latest int) colClas
 			return classPartial
 		}
 	}
-	if monthHead.MatchString(schema.Fold(strings.TrimSpace(head))) {
+	if monthHead.MatchString(foldText(strings.TrimSpace(head))) {
 		return classPartial
 	}
 	for _, w := range currentHeads {
@@ -245,7 +245,7 @@ func locateUnlabeled(g *grid, ix *labelIndex) *placement {
 	for r := range g.rows {
 		hits := 0
 		for c, t := range g.rows[r] {
-			if t != "" && !g.isFill(r, c) && ix.header[normLabel(t)] {
+			if t != "" && !g.isFill(r, c) && ix.header[g.norm(t)] {
 				hits++
 			}
 		}
@@ -277,7 +277,7 @@ func locateUnlabeled(g *grid, ix *labelIndex) *placement {
 
 func rowHasHeader(g *grid, ix *labelIndex, r int) bool {
 	for _, t := range g.at2(r) {
-		if t != "" && ix.header[normLabel(t)] {
+		if t != "" && ix.header[g.norm(t)] {
 			return true
 		}
 	}
@@ -319,7 +319,7 @@ func isNumberingColumn(g *grid, c int) bool {
 		if t == "" {
 			continue
 		}
-		if normLabel(t) != "" && schema.StripNumbering(t) != "" {
+		if g.norm(t) != "" && schema.StripNumbering(t) != "" {
 			return false
 		}
 		n++
@@ -364,18 +364,18 @@ func (b *band) isHeaderRow(g *grid, ix *labelIndex, r int) bool {
 	}
 	hits := 0
 	for c := b.firstCol; c < min(b.end, len(g.rows[r])); c++ {
-		if t := g.rows[r][c]; t != "" && !g.isFill(r, c) && ix.header[normLabel(t)] {
+		if t := g.rows[r][c]; t != "" && !g.isFill(r, c) && ix.header[g.norm(t)] {
 			hits++
 		}
 	}
-	return hits >= 2 || ix.heads[normLabel(g.at(r, b.labelCol))] || ix.heads[normLabel(g.at(r, b.firstCol))]
+	return hits >= 2 || ix.heads[g.norm(g.at(r, b.labelCol))] || ix.heads[g.norm(g.at(r, b.firstCol))]
 }
 
 func (b *band) findUnitCol(g *grid, ix *labelIndex) {
 	if b.header >= 0 {
-		unit := normLabel(ix.table.Header.Unit)
+		unit := g.norm(ix.table.Header.Unit)
 		for c := b.labelCol + 1; c < min(b.end, len(g.rows[b.header])); c++ {
-			if n := normLabel(g.rows[b.header][c]); n != "" && (n == unit || n == "单位" || n == "计量单位") {
+			if n := g.norm(g.rows[b.header][c]); n != "" && (n == unit || n == "单位" || n == "计量单位") {
 				b.unitCol = c
 				return
 			}
@@ -527,7 +527,7 @@ func (b *band) headerRegion(g *grid, ix *labelIndex, first int) (int, int) {
 	for r := first - 1; r >= 0 && r >= first-6; r-- {
 		hit := false
 		for c := b.firstCol; c < min(b.end, len(g.at2(r))); c++ {
-			if ix.header[normLabel(g.rows[r][c])] {
+			if ix.header[g.norm(g.rows[r][c])] {
 				hit = true
 				break
 			}
@@ -549,7 +549,7 @@ func (b *band) matrixColumns(g *grid, ix *labelIndex, first int) {
 	for c := b.labelCol + 1; c < b.end; c++ {
 		set := map[string]bool{}
 		for r := top; r < end; r++ {
-			if n := normLabel(g.at(r, c)); n != "" {
+			if n := g.norm(g.at(r, c)); n != "" {
 				set[n] = true
 			}
 		}
@@ -704,7 +704,7 @@ func (b *band) continuation(g *grid, r int, ix *labelIndex, cands candCache, ope
 	if text == "" {
 		return "", false
 	}
-	if normLabel(text) == "" {
+	if g.norm(text) == "" {
 		return text, true // a note in parentheses
 	}
 	if numbered.MatchString(text) || len(cands.get(text)) > 0 || isNote(text) || b.foreign(g, r, ix) {
@@ -719,7 +719,7 @@ func (b *band) continuation(g *grid, r int, ix *labelIndex, cands candCache, ope
 
 // unclosed reports a text with a parenthesis opened and not closed.
 func unclosed(s string) bool {
-	s = schema.Fold(s)
+	s = foldText(s)
 	return strings.Count(s, "(") > strings.Count(s, ")")
 }
 
@@ -769,7 +769,7 @@ func (b *band) match(g *grid, ix *labelIndex, cands candCache) []*block {
 				break
 			}
 			joined += frag
-			if j := cands.get(joined); len(j) > 0 && (len(rows) == 0 || len(ix.exact[normLabel(joined)]) > 0) {
+			if j := cands.get(joined); len(j) > 0 && (len(rows) == 0 || len(ix.exact[g.norm(joined)]) > 0) {
 				rows = j
 				span = k + 1
 				continue
@@ -782,7 +782,7 @@ func (b *band) match(g *grid, ix *labelIndex, cands candCache) []*block {
 		}
 		if len(rows) == 0 {
 			// A wording close to the indicator expected next.
-			rows = ix.fuzzy(normLabel(text), 0.6, func(row *schema.Row) bool {
+			rows = ix.fuzzy(g.norm(text), 0.6, func(row *schema.Row) bool {
 				return row.Index() > lastIndex && row.Index() <= lastIndex+3 && cur.rows[row.Code] == nil
 			})
 		}
@@ -839,7 +839,7 @@ func newBlock(b *band) *block {
 // one of its rows).
 func (b *band) foreign(g *grid, r int, ix *labelIndex) bool {
 	for c := b.firstCol; c < min(b.end, len(g.at2(r))); c++ {
-		if n := normLabel(g.rows[r][c]); n != "" && ix.foreign[n] {
+		if n := g.norm(g.rows[r][c]); n != "" && ix.foreign[n] {
 			return true
 		}
 	}
@@ -849,7 +849,7 @@ func (b *band) foreign(g *grid, r int, ix *labelIndex) bool {
 // isNoteSection reports the line that opens the notes under a table; what
 // follows it is not the table.
 func isNoteSection(text string) bool {
-	s := strings.TrimSpace(schema.Fold(text))
+	s := strings.TrimSpace(foldText(text))
 	for _, w := range []string{"填表说明", "说明", "注", "备注"} {
 		if strings.HasPrefix(s, w) {
 			return true
