@@ -13,8 +13,6 @@ import (
 	"strings"
 	"sync"
 
-	kflate "github.com/klauspost/compress/flate"
-
 	"tally/schema"
 )
 
@@ -103,46 +101,12 @@ func (z zipParts) read(name string) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// inflaters are klauspost/compress's DEFLATE readers, a third faster than
-// the standard library's, used again from one part to the next.
-var inflaters sync.Pool
-
-// inflate is the zip decompressor readBook registers.
-func inflate(r io.Reader) io.ReadCloser {
-	if fr, ok := inflaters.Get().(io.ReadCloser); ok {
-		if err := fr.(kflate.Resetter).Reset(r, nil); err == nil {
-			return &pooledInflater{fr}
-		}
-	}
-	return &pooledInflater{kflate.NewReader(r)}
-}
-
-// pooledInflater returns its reader to the pool when closed.
-type pooledInflater struct{ io.ReadCloser }
-
-func (p *pooledInflater) Close() error {
-	err := p.ReadCloser.Close()
-	if p.ReadCloser != nil {
-		inflaters.Put(p.ReadCloser)
-		p.ReadCloser = nil
-	}
-	return err
-}
-
-func (p *pooledInflater) Read(b []byte) (int, error) {
-	if p.ReadCloser == nil {
-		return 0, errors.New("read after close")
-	}
-	return p.ReadCloser.Read(b)
-}
-
 // readBook reads every worksheet of an .xlsx (or .xlsm) held in data.
 func readBook(data []byte) (*rawBook, error) {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		return nil, err
 	}
-	zr.RegisterDecompressor(zip.Deflate, inflate)
 	z := zipParts{files: map[string]*zip.File{}}
 	for _, f := range zr.File {
 		z.files[strings.ToLower(strings.ReplaceAll(f.Name, `\`, "/"))] = f
