@@ -197,6 +197,9 @@ func check(c *cli.Context, cfg *runConfig, sources ...consolidate.Source) *conso
 	if sources == nil {
 		sources = collectSources(c.Args().Slice())
 	}
+	if c.App.Writer == os.Stdout {
+		tuneMemory(len(sources)) // the program's own run, not a test's
+	}
 	bar := newProgress(c.App.ErrWriter, len(sources))
 	cfg.opt.Progress = bar.update
 	cfg.conv = xlsx.FindSoffice()

@@ -28,6 +28,7 @@ import (
 var version = ""
 
 func main() {
+	tuneMemory(1)
 	app := newApp(os.Stdout, os.Stderr)
 	err := app.Run(interspersed(app, os.Args))
 	os.Exit(exitCode(os.Stderr, err))

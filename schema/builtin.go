@@ -12,11 +12,21 @@ import (
 var builtinFS embed.FS
 
 var builtins = sync.OnceValue(func() map[string]*Schema {
-	out := map[string]*Schema{}
+	// Parsed side by side: loading them is most of a one-file run.
 	entries, _ := builtinFS.ReadDir("builtin")
-	for _, e := range entries {
-		data, _ := builtinFS.ReadFile("builtin/" + e.Name())
-		s := mustParse(path.Join("builtin", e.Name()), data)
+	parsed := make([]*Schema, len(entries))
+	var wg sync.WaitGroup
+	for i, e := range entries {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			data, _ := builtinFS.ReadFile("builtin/" + e.Name())
+			parsed[i] = mustParse(path.Join("builtin", e.Name()), data)
+		}()
+	}
+	wg.Wait()
+	out := map[string]*Schema{}
+	for _, s := range parsed {
 		out[s.ID] = s
 	}
 	return out

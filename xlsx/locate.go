@@ -195,7 +195,7 @@ func foldText(text string) string {
 
 // maxMemo bounds the texts an index remembers the candidates of: the labels
 // of thousands of workbooks are mostly the same few hundred texts.
-const maxMemo = 1 << 14
+const maxMemo = 1 << 12
 
 // candidates returns the rows a label may name (see lookup), remembering
 // the answer for the next workbook.
