@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strings"
 	"tally/schema"
+	"tally/xlsx"
 	"testing"
 	"time"
 
@@ -265,4 +266,50 @@ func TestMain(m *testing.M) {
 		os.Unsetenv(env)
 	}
 	os.Exit(m.Run())
+}
+
+// The outputs are the same bytes whatever -j is: the report, the log and
+// the consolidated workbook (as a dump, which leaves out zip timestamps).
+func TestOutputsIndependentOfJobs(t *testing.T) {
+	dir := t.TempDir()
+	in := []string{"testdata/district/兴庆区2018", "testdata/cross", "testdata/bad"}
+	outputs := func(jobs string) []string {
+		at := filepath.Join(dir, "j"+jobs)
+		require.NoError(t, os.Mkdir(at, 0o755))
+		out := filepath.Join(at, "兴庆区.xlsx")
+		logJSON := filepath.Join(at, "log.json")
+		logXLSX := filepath.Join(at, "log.xlsx")
+		same := strings.NewReplacer(at, "DIR", "--jobs "+jobs, "--jobs N")
+		stdout, stderr, code := run(t, append([]string{"consolidate", "-j", jobs, "--name", "兴庆区", "--out", out,
+			"--log", logJSON, "--format", "csv"}, in...)...)
+		require.NotEqual(t, 2, code, stderr)
+		_, stderr, code = run(t, append([]string{"validate", "-j", jobs, "--log", logXLSX}, in...)...)
+		require.NotEqual(t, 2, code, stderr)
+		var got []string
+		for _, p := range []string{out, logXLSX} {
+			data, err := os.ReadFile(p)
+			require.NoError(t, err)
+			var d bytes.Buffer
+			require.NoError(t, xlsx.Dump(&d, data))
+			got = append(got, same.Replace(d.String()))
+		}
+		js, err := os.ReadFile(logJSON)
+		require.NoError(t, err)
+		return append(got, same.Replace(stdout), same.Replace(string(js)))
+	}
+	one := outputs("1")
+	for _, jobs := range []string{"4"} {
+		other := outputs(jobs)
+		for i := range one {
+			if one[i] != other[i] {
+				a, b := strings.Split(one[i], "\n"), strings.Split(other[i], "\n")
+				for l := range min(len(a), len(b)) {
+					if a[l] != b[l] {
+						t.Errorf("-j %s, output %d, line %d:\n  -j 1: %s\n  -j %s: %s", jobs, i, l+1, a[l], jobs, b[l])
+						break
+					}
+				}
+			}
+		}
+	}
 }

@@ -23,6 +23,6 @@ func tuneMemory(n int) {
 		debug.SetGCPercent(400)
 	}
 	if os.Getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(max(memoryBudget(n), 48<<20))
+		debug.SetMemoryLimit(memoryBudget(n))
 	}
 }

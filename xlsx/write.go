@@ -99,8 +99,7 @@ func WriteConsolidated(w io.Writer, res *consolidate.Result, opt WriteOptions) e
 		return err
 	}
 	defer f.Close()
-	totalCol, detailRows := detailPlan(res)
-	if err := writeSummary(f, st, res, names, totalCol, detailRows, opt); err != nil {
+	if err := writeSummary(f, st, res, names, detailPlan(res), opt); err != nil {
 		return err
 	}
 	if err := writeDetail(f, st, res, names, opt); err != nil {
@@ -201,19 +200,35 @@ func included(res *consolidate.Result) []*schema.Submission {
 	return out
 }
 
-// detailPlan places each cell key on a row of the detail sheet and names
-// the total column.
-func detailPlan(res *consolidate.Result) (totalCol int, rows map[string]int) {
-	rows = map[string]int{}
+// maxColumns is the most columns a sheet has in Excel (XFD); a variable
+// so that a test can make the limit small.
+var maxColumns = 16384
+
+// detailByRows reports whether the detail sheet lists the units down its
+// rows: when one column per unit would pass the last column of a sheet.
+func detailByRows(res *consolidate.Result) bool {
+	return 3+len(included(res))+1 > maxColumns
+}
+
+// detailPlan gives, per cell key, the cell of the detail sheet that holds
+// its total: the total column (units as columns) or the total row (units as
+// rows).
+func detailPlan(res *consolidate.Result) map[string]string {
+	refs := map[string]string{}
+	n := len(included(res))
 	for i, k := range res.Schema.Keys() {
-		rows[k] = i + 3
+		if detailByRows(res) {
+			refs[k] = ref(2+n, 2+i)
+		} else {
+			refs[k] = ref(i+2, 3+n)
+		}
 	}
-	return 3 + len(included(res)), rows
+	return refs
 }
 
 func quoted(sheet string) string { return "'" + strings.ReplaceAll(sheet, "'", "''") + "'" }
 
-func writeSummary(f *excelize.File, st *styles, res *consolidate.Result, names SheetNames, totalCol int, detailRows map[string]int, opt WriteOptions) error {
+func writeSummary(f *excelize.File, st *styles, res *consolidate.Result, names SheetNames, detailRefs map[string]string, opt WriteOptions) error {
 	lang := opt.Lang
 	n := len(included(res))
 	l := planLayout(res.Schema, titleOf(res, lang), schema.Msg("write.filler", res.Name, n).Render(lang), lang)
@@ -233,7 +248,7 @@ func writeSummary(f *excelize.File, st *styles, res *consolidate.Result, names S
 		for _, c := range lr.cells {
 			cell := excelize.Cell{StyleID: st.of(c.kind), Value: c.text}
 			if c.kind == kValue {
-				cell.Formula = fmt.Sprintf("%s!%s%d", quoted(names.Detail), colName(totalCol), detailRows[c.key])
+				cell.Formula = quoted(names.Detail) + "!" + detailRefs[c.key]
 				cell.Value = num(res.Totals[c.key])
 			}
 			cells = append(cells, cell)
@@ -351,6 +366,9 @@ func writeDetail(f *excelize.File, st *styles, res *consolidate.Result, names Sh
 	if err != nil {
 		return err
 	}
+	if detailByRows(res) {
+		return writeDetailRows(sw, st, res, opt)
+	}
 	lang := opt.Lang
 	subs := included(res)
 	totalCol := 3 + len(subs)
@@ -400,6 +418,66 @@ func writeDetail(f *excelize.File, st *styles, res *consolidate.Result, names Sh
 		if err := sw.SetRow(fmt.Sprintf("A%d", r), cells); err != nil {
 			return err
 		}
+	}
+	return sw.Flush()
+}
+
+// writeDetailRows writes the detail sheet with a row per unit and a column
+// per cell key, for more units than a sheet has columns: a row of codes, a
+// row of names, the units, and a row of totals at the bottom.
+func writeDetailRows(sw *excelize.StreamWriter, st *styles, res *consolidate.Result, opt WriteOptions) error {
+	lang := opt.Lang
+	subs := included(res)
+	keys := res.Schema.Keys()
+	heads := strings.Split(schema.Msg("write.detail-head").Render(lang), "|")
+	_ = sw.SetColWidth(1, 1, 16)
+	_ = sw.SetColWidth(2, 2, 30)
+	if err := sw.SetPanes(&excelize.Panes{Freeze: true, XSplit: 2, YSplit: 2, TopLeftCell: "C3", ActivePane: "bottomRight"}); err != nil {
+		return err
+	}
+	codes := []any{excelize.Cell{StyleID: st.header, Value: heads[0]}, excelize.Cell{StyleID: st.header}}
+	names := []any{excelize.Cell{StyleID: st.header, Value: schema.Msg("write.detail-unit").Render(lang)},
+		excelize.Cell{StyleID: st.header, Value: heads[3]}}
+	for _, k := range keys {
+		c, _ := res.Schema.Cell(k)
+		codes = append(codes, excelize.Cell{StyleID: st.header, Value: k})
+		name := res.Schema.CellName(k, lang)
+		if u := c.Unit(); u != "" {
+			name += "（" + u + "）"
+		}
+		names = append(names, excelize.Cell{StyleID: st.header, Value: name})
+	}
+	if err := sw.SetRow("A1", codes); err != nil {
+		return err
+	}
+	if err := sw.SetRow("A2", names, excelize.RowOpts{Height: 45}); err != nil {
+		return err
+	}
+	for i, s := range subs {
+		cells := []any{excelize.Cell{StyleID: st.label, Value: s.Unit}, excelize.Cell{StyleID: st.label, Value: filepath.Base(s.File)}}
+		for _, k := range keys {
+			if v, ok := s.Get(k); ok {
+				cells = append(cells, excelize.Cell{StyleID: st.value, Value: num(v)})
+			} else {
+				cells = append(cells, excelize.Cell{StyleID: st.missing})
+			}
+		}
+		if err := sw.SetRow(ref(2+i, 0), cells); err != nil {
+			return err
+		}
+	}
+	last := 2 + len(subs) // the total row, 0-based
+	totals := []any{excelize.Cell{StyleID: st.total, Value: heads[4]}, excelize.Cell{StyleID: st.total}}
+	for i, k := range keys {
+		cell := excelize.Cell{StyleID: st.total, Value: num(res.Totals[k])}
+		if len(subs) > 0 {
+			col := colName(2 + i)
+			cell.Formula = fmt.Sprintf("SUM(%s3:%s%d)", col, col, last)
+		}
+		totals = append(totals, cell)
+	}
+	if err := sw.SetRow(ref(last, 0), totals); err != nil {
+		return err
 	}
 	return sw.Flush()
 }
@@ -566,6 +644,7 @@ func init() {
 		"write.filler":          {Zh: "填报单位：%[1]s（汇总 %[2]d 个单位）", En: "Unit: %[1]s (%[2]d units consolidated)"},
 		"write.summary-note":    {Zh: "说明：本表由 tally 汇总 %[1]d 个单位的报表生成，每个数字是各单位数字之和，公式引用“%[2]s”工作表。", En: "Note: made by tally from the tables of %[1]d units; each number is the sum of the units' numbers, a formula over the %[2]s sheet."},
 		"write.detail-head":     {Zh: "代码|指标|单位|文件|合计", En: "Code|Indicator|Unit|File|Total"},
+		"write.detail-unit":     {Zh: "填报单位", En: "Reporting unit"},
 		"write.findings-head":   {Zh: "严重程度|类别|文件|单位|工作表|单元格|代码|规则|应为|实际|说明", En: "Severity|Kind|File|Unit|Sheet|Cell|Codes|Rule|Expected|Actual|Message"},
 		"write.sources-head":    {Zh: "序号|文件|SHA-256|单位|年度|表式|工作表|状态|错误|警告|提示|计入合计", En: "No.|File|SHA-256|Unit|Year|Format|Sheet|Status|Errors|Warnings|Notes|Summed"},
 		"write.yes":             {Zh: "是", En: "yes"},

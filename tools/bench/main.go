@@ -23,6 +23,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"runtime"
@@ -31,6 +32,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"syscall"
 	"time"
 )
 
@@ -58,6 +60,14 @@ func main() {
 			usage()
 		}
 		err = floor(fs.Arg(0), *jobs)
+	case "time":
+		fs := flag.NewFlagSet("time", flag.ExitOnError)
+		runs := fs.Int("runs", 3, "how many times to run the command")
+		_ = fs.Parse(os.Args[2:])
+		if fs.NArg() == 0 {
+			usage()
+		}
+		err = timeCommand(*runs, fs.Args())
 	default:
 		usage()
 	}
@@ -68,7 +78,7 @@ func main() {
 }
 
 func usage() {
-	fmt.Fprintln(os.Stderr, "usage: bench gen -n N -out DIR [-from DIR] | bench floor [-j N] DIR")
+	fmt.Fprintln(os.Stderr, "usage: bench gen -n N -out DIR [-from DIR] | bench floor [-j N] DIR | bench time [-runs K] CMD [ARG...]")
 	os.Exit(2)
 }
 
@@ -197,6 +207,34 @@ func load(path string) (template, error) {
 		t.parts = append(t.parts, part{f.Name, b})
 	}
 	return t, nil
+}
+
+// timeCommand runs a command runs times (exit status 0 or 1: findings are
+// not failures) and prints the median wall time in seconds and the largest
+// peak resident memory in KiB: "median_s=1.234 max_rss_kib=56789".
+func timeCommand(runs int, args []string) error {
+	var walls []float64
+	var rss int64
+	for range runs {
+		cmd := exec.Command(args[0], args[1:]...)
+		cmd.Stderr = os.Stderr
+		start := time.Now()
+		err := cmd.Run()
+		wall := time.Since(start).Seconds()
+		if ee, ok := err.(*exec.ExitError); ok && ee.ExitCode() == 1 {
+			err = nil
+		}
+		if err != nil {
+			return fmt.Errorf("%s: %w", strings.Join(args, " "), err)
+		}
+		walls = append(walls, wall)
+		if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
+			rss = max(rss, int64(ru.Maxrss)) // KiB on Linux
+		}
+	}
+	sort.Float64s(walls)
+	fmt.Printf("median_s=%.4f max_rss_kib=%d\n", walls[len(walls)/2], rss)
+	return nil
 }
 
 // floor reads every workbook in dir the least way possible, on jobs
