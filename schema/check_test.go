@@ -257,6 +257,9 @@ func TestCompact(t *testing.T) {
 		"7":     {State: Invalid, Ref: "C60"},
 		"8.1":   {State: Empty, Ref: "C61"},
 		"8.2":   {State: Missing},
+		"9.1":   {State: Present, Num: decimal.RequireFromString("123456789012345678901234.5"), Ref: "C70"},
+		"9.2":   {State: Present, Num: decimal.RequireFromString("-0.0035"), Ref: "C71"},
+		"9.3":   {State: Present, Num: decimal.RequireFromString("1e200"), Ref: "C72"},
 	}}
 	before := map[string]Value{}
 	for _, k := range s.Keys() {

@@ -1,6 +1,7 @@
 package schema
 
 import (
+	"math"
 	"sync"
 	"sync/atomic"
 
@@ -62,14 +63,23 @@ type Submission struct {
 	// refs holds the references a packedValue cannot encode (on another
 	// sheet); packed refs with refOther set index it.
 	refs []string
+	// big holds the numbers a packedValue cannot hold; packed numbers with
+	// exp == bigNumber index it.
+	big []decimal.Decimal
 }
 
-// packedValue is a Value in 24 bytes: the reference encoded as a number.
+// packedValue is a Value in 12 bytes: the number as a 32-bit mantissa and
+// a decimal exponent (a table's numbers all fit), the reference encoded as
+// a number.
 type packedValue struct {
-	num   decimal.Decimal
+	mant  int32
 	ref   uint32
+	exp   int8
 	state int8
 }
+
+// bigNumber marks a packed number kept in Submission.big.
+const bigNumber = math.MinInt8
 
 // A packed reference is 0 for none; refOther|i for s.refs[i]; else the
 // column (13 bits) and the row (18 bits) of a cell of the submission's
@@ -123,11 +133,28 @@ func (s *Submission) unpackRef(p uint32) string {
 }
 
 func (s *Submission) packValue(v Value) packedValue {
-	return packedValue{num: internNumber(v.Num), ref: s.packRef(v.Ref), state: int8(v.State)}
+	p := packedValue{ref: s.packRef(v.Ref), state: int8(v.State)}
+	if c := v.Num.Coefficient(); c.IsInt64() && c.Int64() >= math.MinInt32 && c.Int64() <= math.MaxInt32 &&
+		v.Num.Exponent() > bigNumber && v.Num.Exponent() <= math.MaxInt8 {
+		p.mant, p.exp = int32(c.Int64()), int8(v.Num.Exponent())
+		return p
+	}
+	s.big = append(s.big, v.Num)
+	p.mant, p.exp = int32(len(s.big)-1), bigNumber
+	return p
 }
 
 func (s *Submission) unpackValue(p packedValue) Value {
-	return Value{Num: p.num, State: State(p.state), Ref: s.unpackRef(p.ref)}
+	v := Value{State: State(p.state), Ref: s.unpackRef(p.ref)}
+	switch {
+	case p.exp == bigNumber:
+		v.Num = s.big[p.mant]
+	case p.exp == 0 && p.mant >= 0 && int(p.mant) < len(smallInts()):
+		v.Num = smallInts()[p.mant]
+	default:
+		v.Num = decimal.New(int64(p.mant), int32(p.exp))
+	}
+	return v
 }
 
 // Get returns the value of a cell for the rules: a blank reads as 0; ok is
@@ -175,7 +202,7 @@ func (s *Submission) Set(key string, v Value) {
 	s.Values[key] = v
 }
 
-// Compact moves the values into a store a sixth the size of the map, with
+// Compact moves the values into a store a tenth the size of the map, with
 // the numbers and references that thousands of submissions share stored
 // once: a run over a whole province holds every submission at once. Only
 // the schema's cells are kept; the submission reads the same afterwards.
@@ -203,7 +230,7 @@ func (s *Submission) unpack() {
 			s.Values[s.Schema.keys[i]] = s.unpackValue(v)
 		}
 	}
-	s.packed, s.refs = nil, nil
+	s.packed, s.refs, s.big = nil, nil, nil
 }
 
 // Add records a finding about this submission.
@@ -262,15 +289,6 @@ var smallInts = sync.OnceValue(func() []decimal.Decimal {
 	}
 	return out
 })
-
-func internNumber(d decimal.Decimal) decimal.Decimal {
-	if d.Exponent() == 0 && d.Sign() >= 0 && d.Cmp(maxSmallInt) <= 0 {
-		return smallInts()[d.IntPart()]
-	}
-	return d
-}
-
-var maxSmallInt = decimal.NewFromInt(4095)
 
 // refs holds the cell references met, so that thousands of submissions laid
 // out alike share them; bounded, as a run's references are few.

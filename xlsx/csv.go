@@ -53,10 +53,7 @@ func readCSV(data []byte) *rawBook {
 		for c, v := range rec {
 			if c < maxCols && v != "" {
 				g.set(r, c, v)
-				if g.flags == nil {
-					g.flags = map[[2]int]cellFlags{}
-				}
-				g.flags[[2]int{r, c}] = flagString
+				g.setFlag(r, c, flagString)
 			}
 		}
 	}

@@ -21,7 +21,7 @@ type grid struct {
 	anchor map[[2]int][2]int
 	// flags, formats and formulas describe the cells that are not plain
 	// numbers in the general format.
-	flags    map[[2]int]cellFlags
+	flags    [][]cellFlags // by row and column, like rows
 	formats  map[[2]int]numFmt
 	formulas map[[2]int]formula
 	// hiddenRows and hiddenCols are hidden by the sheet.
@@ -69,7 +69,26 @@ func (g *grid) flag(r, c int) cellFlags {
 	if a, ok := g.anchor[[2]int{r, c}]; ok {
 		r, c = a[0], a[1]
 	}
-	return g.flags[[2]int{r, c}]
+	return g.rawFlag(r, c)
+}
+
+// rawFlag returns the flags stored at a cell itself.
+func (g *grid) rawFlag(r, c int) cellFlags {
+	if r < 0 || r >= len(g.flags) || c < 0 || c >= len(g.flags[r]) {
+		return 0
+	}
+	return g.flags[r][c]
+}
+
+// setFlag stores the flags of a cell.
+func (g *grid) setFlag(r, c int, f cellFlags) {
+	for len(g.flags) <= r {
+		g.flags = append(g.flags, nil)
+	}
+	if len(g.flags[r]) <= c {
+		g.flags[r] = append(g.flags[r], make([]cellFlags, c+1-len(g.flags[r]))...)
+	}
+	g.flags[r][c] = f
 }
 
 // isFill reports whether the cell is a filled (non-anchor) part of a merge.

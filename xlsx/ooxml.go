@@ -3,7 +3,6 @@ package xlsx
 import (
 	"archive/zip"
 	"bytes"
-	"encoding/xml"
 	"errors"
 	"fmt"
 	"io"
@@ -100,11 +99,14 @@ func (z zipParts) read(name string) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// readBook reads every worksheet of an .xlsx (or .xlsm) held in data.
-func readBook(data []byte) (*rawBook, error) {
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
-		return nil, err
+// readBook reads every worksheet of an .xlsx (or .xlsm) held in data; zr,
+// when not nil, is data already opened as a zip.
+func readBook(data []byte, zr *zip.Reader) (*rawBook, error) {
+	if zr == nil {
+		var err error
+		if zr, err = zip.NewReader(bytes.NewReader(data), int64(len(data))); err != nil {
+			return nil, err
+		}
 	}
 	z := zipParts{files: map[string]*zip.File{}}
 	for _, f := range zr.File {
@@ -188,14 +190,15 @@ type rel struct{ id, typ, target string }
 
 func parseRels(b []byte) []rel {
 	var out []rel
-	d := xml.NewDecoder(bytes.NewReader(b))
+	x := newSAX(bytes.NewReader(b))
+	defer x.release()
 	for {
-		t, err := d.RawToken()
+		kind, name, tag, err := x.next()
 		if err != nil {
 			return out
 		}
-		if se, ok := t.(xml.StartElement); ok && se.Name.Local == "Relationship" {
-			out = append(out, rel{id: attr(se, "Id"), typ: attr(se, "Type"), target: attr(se, "Target")})
+		if kind == saxStart && string(name) == "Relationship" {
+			out = append(out, rel{id: saxAttr(tag, "Id"), typ: saxAttr(tag, "Type"), target: saxAttr(tag, "Target")})
 		}
 	}
 }
@@ -208,15 +211,6 @@ func resolve(dir, target string) string {
 	return path.Join(dir, target)
 }
 
-func attr(se xml.StartElement, local string) string {
-	for _, a := range se.Attr {
-		if a.Name.Local == local {
-			return a.Value
-		}
-	}
-	return ""
-}
-
 type sheetEntry struct {
 	name, rid string
 	hidden    bool
@@ -224,18 +218,19 @@ type sheetEntry struct {
 
 func parseSheetList(b []byte) ([]sheetEntry, error) {
 	var out []sheetEntry
-	d := xml.NewDecoder(bytes.NewReader(b))
+	x := newSAX(bytes.NewReader(b))
+	defer x.release()
 	for {
-		t, err := d.RawToken()
+		kind, name, tag, err := x.next()
 		if err == io.EOF {
 			return out, nil
 		}
 		if err != nil {
 			return out, err
 		}
-		if se, ok := t.(xml.StartElement); ok && se.Name.Local == "sheet" {
-			state := attr(se, "state")
-			out = append(out, sheetEntry{name: attr(se, "name"), rid: attr(se, "id"),
+		if kind == saxStart && string(name) == "sheet" {
+			state := saxAttr(tag, "state")
+			out = append(out, sheetEntry{name: saxAttr(tag, "name"), rid: saxAttr(tag, "id"),
 				hidden: state == "hidden" || state == "veryHidden"})
 		}
 	}
@@ -243,23 +238,24 @@ func parseSheetList(b []byte) ([]sheetEntry, error) {
 
 // elementText is the text of the first element with the given local name.
 func elementText(b []byte, local string) string {
-	d := xml.NewDecoder(bytes.NewReader(b))
+	x := newSAX(bytes.NewReader(b))
+	defer x.release()
 	in := false
 	var sb strings.Builder
 	for {
-		t, err := d.RawToken()
+		kind, name, text, err := x.next()
 		if err != nil {
 			return sb.String()
 		}
-		switch v := t.(type) {
-		case xml.StartElement:
-			in = v.Name.Local == local
-		case xml.CharData:
+		switch kind {
+		case saxStart:
+			in = string(name) == local
+		case saxText:
 			if in {
-				sb.Write(v)
+				sb.Write(text)
 			}
-		case xml.EndElement:
-			if v.Name.Local == local {
+		case saxEnd:
+			if string(name) == local {
 				return sb.String()
 			}
 		}
@@ -621,10 +617,7 @@ func (g *grid) put(c cellState, sst []string) {
 	}
 	g.set(c.row, c.col, text)
 	if flags != 0 {
-		if g.flags == nil {
-			g.flags = map[[2]int]cellFlags{}
-		}
-		g.flags[at] = flags
+		g.setFlag(c.row, c.col, flags)
 	}
 }
 

@@ -447,7 +447,7 @@ func (b *band) findValueCols(g *grid, ix *labelIndex, cands candCache, first int
 				continue
 			}
 			text := g.rows[r][c]
-			if g.flags[[2]int{r, c}]&flagFormula != 0 && text == "" {
+			if g.rawFlag(r, c)&flagFormula != 0 && text == "" {
 				counts[c]++ // a formula without a stored result
 				continue
 			}
@@ -639,7 +639,7 @@ func (b *band) firstValueCol() int {
 // valueEmpty reports whether every value cell of a row is empty.
 func (b *band) valueEmpty(g *grid, r int) bool {
 	for _, c := range b.valueCol {
-		if strings.TrimSpace(g.at(r, c)) != "" || g.flags[[2]int{r, c}]&flagFormula != 0 {
+		if strings.TrimSpace(g.at(r, c)) != "" || g.rawFlag(r, c)&flagFormula != 0 {
 			return false
 		}
 	}

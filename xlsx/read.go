@@ -66,7 +66,7 @@ func Read(data []byte, name string, opt Options) (sub *schema.Submission) {
 		}
 		sub.Stamp()
 	}()
-	format := sniff(data)
+	format, zr := sniffBook(data)
 	var book *rawBook
 	if format == fmtText {
 		if book = readCSV(data); book != nil {
@@ -90,11 +90,11 @@ func Read(data []byte, name string, opt Options) (sub *schema.Submission) {
 		}
 		sub.Add(schema.Finding{Severity: schema.Info, Kind: schema.KindConverted, Rule: "read:converted",
 			Msg: schema.Msg("read.converted", schema.Both(formatName(format, name)), opt.Converter.Name())})
-		data = converted
+		data, zr = converted, nil
 	}
 	if book == nil {
 		var err error
-		if book, err = readBook(data); err != nil {
+		if book, err = readBook(data, zr); err != nil {
 			if errors.Is(err, errTooLarge) {
 				unreadable(sub, "read.too-large")
 			} else if d := (*damage)(nil); errors.As(err, &d) {
@@ -455,6 +455,9 @@ func quoteSheet(s string) string {
 // values reads every value cell of a table from its placement.
 func (r *reader) values(t *schema.Table, p *placement) {
 	s := r.sub.Schema
+	if len(r.sub.Values) == 0 {
+		r.sub.Values = make(map[string]schema.Value, len(s.Keys()))
+	}
 	if p == nil {
 		for _, row := range t.Rows {
 			if !row.Heading {
@@ -549,7 +552,7 @@ func (m *match) valueRow(g *grid, c int) int {
 		end = rr
 	}
 	for rr := m.row; rr <= end; rr++ {
-		if strings.TrimSpace(g.at(rr, c)) != "" || g.flags[[2]int{rr, c}]&flagFormula != 0 {
+		if strings.TrimSpace(g.at(rr, c)) != "" || g.rawFlag(rr, c)&flagFormula != 0 {
 			return rr
 		}
 	}
@@ -578,7 +581,7 @@ var excelErrors = regexp.MustCompile(`^#(?:REF!|DIV/0!|VALUE!|N/A|NAME\?|NUM!|NU
 // value reads one value cell. A formula without a stored result is left
 // for computePending.
 func (r *reader) value(g *grid, row, col int, cell schema.Cell) schema.Value {
-	if at := anchorOf(g, row, col); g.flags[at]&flagNoCache != 0 {
+	if at := anchorOf(g, row, col); g.rawFlag(at[0], at[1])&flagNoCache != 0 {
 		r.pending = append(r.pending, pendingCell{g: g, row: row, col: col, cell: cell})
 		return schema.Value{Ref: r.cellRef(g, row, col), State: schema.Missing}
 	}

@@ -37,11 +37,22 @@ func (f format) needsConversion() bool {
 
 // sniff tells the format of a file from its content, never from its name.
 func sniff(data []byte) format {
+	f, _ := sniffBook(data)
+	return f
+}
+
+// sniffBook is sniff, with the opened zip of an .xlsx for readBook to use.
+func sniffBook(data []byte) (format, *zip.Reader) {
+	if bytes.HasPrefix(data, []byte("PK")) {
+		return sniffZip(data)
+	}
+	return sniffOther(data), nil
+}
+
+func sniffOther(data []byte) format {
 	switch {
 	case len(data) == 0:
 		return fmtEmpty
-	case bytes.HasPrefix(data, []byte("PK")):
-		return sniffZip(data)
 	case bytes.HasPrefix(data, []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}):
 		return sniffOLE(data)
 	case bytes.HasPrefix(data, []byte("%PDF")):
@@ -65,10 +76,10 @@ func sniff(data []byte) format {
 	return fmtUnknown
 }
 
-func sniffZip(data []byte) format {
+func sniffZip(data []byte) (format, *zip.Reader) {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
-		return fmtDamaged
+		return fmtDamaged, nil
 	}
 	names := map[string]*zip.File{}
 	for _, f := range zr.File {
@@ -76,29 +87,29 @@ func sniffZip(data []byte) format {
 	}
 	switch {
 	case names["xl/workbook.xml"] != nil:
-		return fmtXLSX
+		return fmtXLSX, zr
 	case names["word/document.xml"] != nil:
-		return fmtWord
+		return fmtWord, nil
 	case names["ppt/presentation.xml"] != nil:
-		return fmtPresentation
+		return fmtPresentation, nil
 	}
 	if m := names["mimetype"]; m != nil {
 		rc, err := m.Open()
 		if err != nil {
-			return fmtDamaged
+			return fmtDamaged, nil
 		}
 		b, _ := io.ReadAll(io.LimitReader(rc, 100))
 		rc.Close()
 		switch mt := string(b); {
 		case strings.Contains(mt, "opendocument.spreadsheet"):
-			return fmtODS
+			return fmtODS, nil
 		case strings.Contains(mt, "opendocument.text"):
-			return fmtWord
+			return fmtWord, nil
 		case strings.Contains(mt, "opendocument.presentation"):
-			return fmtPresentation
+			return fmtPresentation, nil
 		}
 	}
-	return fmtZipArchive
+	return fmtZipArchive, nil
 }
 
 func sniffOLE(data []byte) format {

@@ -83,7 +83,18 @@ func newStyles(f *excelize.File) (*styles, error) {
 }
 
 // num is a decimal as the number a spreadsheet stores.
-func num(d decimal.Decimal) float64 { return d.InexactFloat64() }
+func num(d decimal.Decimal) any {
+	if d.Exponent() == 0 && d.Cmp(maxExact) <= 0 && d.Cmp(minExact) >= 0 {
+		return d.IntPart() // a whole number: written as digits, no float formatting
+	}
+	return d.InexactFloat64()
+}
+
+// Whole numbers within these are written as integers.
+var (
+	maxExact = decimal.NewFromInt(1 << 50)
+	minExact = decimal.NewFromInt(-1 << 50)
+)
 
 // WriteConsolidated writes the district workbook: the summary in the
 // official layout (every total a formula over the detail sheet, stored with
