@@ -27,8 +27,7 @@ type labelIndex struct {
 	// below a table, they end it.
 	foreign map[string]bool
 
-	memo    sync.Map // text → []*schema.Row, see candidates
-	memoLen atomic.Int64
+	memo memo[[]*schema.Row] // text → candidates
 }
 
 type labelEntry struct {
@@ -139,58 +138,46 @@ func containsRow(rs []*schema.Row, r *schema.Row) bool {
 	return false
 }
 
-// labelNorms remembers the normal forms of the texts met (see maxMemo).
-var (
-	labelNorms    sync.Map // text → schema.NormalizeLabel(text)
-	labelNormsLen atomic.Int64
-)
+// memo remembers the results of a function of a text, for at most maxMemo
+// texts: the labels of thousands of workbooks are mostly the same few
+// hundred texts, and a title or a note met once is not worth keeping.
+type memo[V any] struct {
+	m sync.Map // text → V
+	n atomic.Int64
+}
+
+func (m *memo[V]) get(text string, f func(string) V) V {
+	if v, ok := m.m.Load(text); ok {
+		return v.(V)
+	}
+	v := f(text)
+	if m.n.Load() < maxMemo {
+		if _, loaded := m.m.LoadOrStore(text, v); !loaded {
+			m.n.Add(1)
+		}
+	}
+	return v
+}
+
+var labelNorms, folded memo[string]
 
 // normLabel is schema.NormalizeLabel, remembered.
 func normLabel(text string) string {
 	if text == "" {
 		return ""
 	}
-	if v, ok := labelNorms.Load(text); ok {
-		return v.(string)
-	}
-	n := schema.NormalizeLabel(text)
-	if labelNormsLen.Load() < maxMemo {
-		if _, loaded := labelNorms.LoadOrStore(text, n); !loaded {
-			labelNormsLen.Add(1)
-		}
-	}
-	return n
+	return labelNorms.get(text, schema.NormalizeLabel)
 }
-
-// folded remembers the folded forms of the texts met (see maxMemo).
-var (
-	folded    sync.Map // text → schema.Fold(text)
-	foldedLen atomic.Int64
-)
 
 // foldText is schema.Fold, remembered: the same label texts are folded for
 // every table of every schema in every workbook.
 func foldText(text string) string {
-	ascii := true
 	for i := 0; i < len(text); i++ {
 		if text[i] >= 0x80 {
-			ascii = false
-			break
+			return folded.get(text, schema.Fold)
 		}
 	}
-	if ascii {
-		return text // folding leaves ASCII as it is
-	}
-	if v, ok := folded.Load(text); ok {
-		return v.(string)
-	}
-	f := schema.Fold(text)
-	if foldedLen.Load() < maxMemo {
-		if _, loaded := folded.LoadOrStore(text, f); !loaded {
-			foldedLen.Add(1)
-		}
-	}
-	return f
+	return text // folding leaves ASCII as it is
 }
 
 // maxMemo bounds the texts an index remembers the candidates of: the labels
@@ -200,16 +187,7 @@ const maxMemo = 1 << 12
 // candidates returns the rows a label may name (see lookup), remembering
 // the answer for the next workbook.
 func (ix *labelIndex) candidates(text string) []*schema.Row {
-	if v, ok := ix.memo.Load(text); ok {
-		return v.([]*schema.Row)
-	}
-	rs := ix.lookup(text)
-	if ix.memoLen.Load() < maxMemo {
-		if _, loaded := ix.memo.LoadOrStore(text, rs); !loaded {
-			ix.memoLen.Add(1)
-		}
-	}
-	return rs
+	return ix.memo.get(text, ix.lookup)
 }
 
 // lookup returns the rows a label may name: exact matches of the label or

@@ -142,27 +142,11 @@ func saxAttrs(tag []byte, fn func(name, value []byte)) {
 // saxAttr is the decoded value of a tag's attribute, by local name; "" when
 // it has none.
 func saxAttr(tag []byte, local string) string {
-	_, rest := gosax.Name(tag)
-	rest = bytes.TrimSuffix(bytes.TrimSuffix(rest, []byte(">")), []byte("/"))
-	for len(rest) > 0 {
-		a, r, err := gosax.NextAttribute(rest)
-		if err != nil || len(a.Key) == 0 {
-			return ""
+	out, found := "", false
+	saxAttrs(tag, func(name, value []byte) {
+		if !found && string(name) == local {
+			out, found = string(value), true
 		}
-		rest = r
-		if string(localPart(a.Key)) != local || bytes.HasPrefix(a.Key, []byte("xmlns")) {
-			continue
-		}
-		v := a.Value
-		if len(v) >= 2 && (v[0] == '"' || v[0] == '\'') {
-			v = v[1 : len(v)-1]
-		}
-		if bytes.IndexByte(v, '&') >= 0 {
-			if u, err := gosax.Unescape(append([]byte(nil), v...)); err == nil {
-				return string(u)
-			}
-		}
-		return string(v)
-	}
-	return ""
+	})
+	return out
 }
