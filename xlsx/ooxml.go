@@ -406,7 +406,8 @@ func readSheet(f *zip.File, g *grid, sst []string, formats map[int]numFmt) error
 	}
 	defer rc.Close()
 	counted := &countingReader{r: rc, limit: maxSheetScan}
-	x := newSAX(counted)
+	rest := &mergeScan{r: counted}
+	x := newSAX(rest)
 	defer x.release()
 	var (
 		row, col = -1, -1
@@ -418,7 +419,9 @@ func readSheet(f *zip.File, g *grid, sst []string, formats map[int]numFmt) error
 	)
 	for {
 		kind, name, b, err := x.next()
-		if err == io.EOF {
+		if err == io.EOF || done && err == errUnclosed && rest.scanned {
+			// past the rows tally reads, the XML ends where the scan
+			// of the rest took over.
 			break
 		}
 		if err != nil {
@@ -449,7 +452,7 @@ func readSheet(f *zip.File, g *grid, sst []string, formats map[int]numFmt) error
 				}
 				col = -1
 				if row >= maxRows {
-					done = true
+					done, rest.done = true, true
 				}
 				if h := saxAttr(b, "hidden"); (h == "1" || h == "true") && row >= 0 && row < maxRows {
 					g.hiddenRow(row)
@@ -543,11 +546,103 @@ func readSheet(f *zip.File, g *grid, sst []string, formats map[int]numFmt) error
 			}
 		}
 	}
+	merges = append(merges, rest.merges...)
 	for _, m := range merges {
 		g.merge(m)
 	}
 	return nil
 }
+
+// mergeScan passes a worksheet to the XML reader until the rows tally reads
+// are behind it; then, at the reader's next read, it scans the rest of the
+// worksheet itself for the merged ranges, several times faster than
+// tokenizing rows nobody reads, and ends the stream there.
+type mergeScan struct {
+	r io.Reader
+	// tail: what was passed after the last '>', the start of a tag the
+	// XML reader will not finish.
+	tail          []byte
+	done, scanned bool
+	merges        []string
+}
+
+// maxTag is the longest merged-range tag the scan looks for.
+const maxTag = 1 << 10
+
+func (m *mergeScan) Read(p []byte) (int, error) {
+	if m.done {
+		if !m.scanned {
+			m.scanned = true
+			if err := m.scan(); err != nil {
+				return 0, err
+			}
+		}
+		return 0, io.EOF
+	}
+	n, err := m.r.Read(p)
+	if i := bytes.LastIndexByte(p[:n], '>'); i >= 0 {
+		m.tail = append(m.tail[:0], p[i+1:n]...)
+	} else {
+		m.tail = append(m.tail, p[:n]...)
+	}
+	if len(m.tail) > maxTag {
+		m.tail = append(m.tail[:0], m.tail[len(m.tail)-maxTag:]...)
+	}
+	return n, err
+}
+
+// scan reads the rest of the worksheet, from the unfinished tag on, and
+// collects the ref of every mergeCell element.
+func (m *mergeScan) scan() error {
+	buf := make([]byte, 0, 64<<10)
+	buf = append(buf, m.tail...)
+	name := []byte("mergeCell")
+	for {
+		k := len(buf)
+		n, err := m.r.Read(buf[k:cap(buf)])
+		buf = buf[:k+n]
+		last := err != nil
+		if err != nil && err != io.EOF {
+			return err
+		}
+		keep := max(0, len(buf)-len(name)-66) // a tag cut at the end, prefix and all
+		for i := 0; ; {
+			j := bytes.Index(buf[i:], name)
+			if j < 0 {
+				break
+			}
+			at := i + j
+			i = at + len(name)
+			start := bytes.LastIndexByte(buf[max(0, at-64):at], '<')
+			if start < 0 {
+				continue
+			}
+			start += max(0, at-64)
+			if at > start+1 && buf[at-1] != ':' || len(buf) > i && !isSpace(buf[i]) && buf[i] != '/' && buf[i] != '>' {
+				continue // another name: mergeCells, a prefix
+			}
+			end := bytes.IndexByte(buf[i:min(len(buf), i+maxTag)], '>')
+			if end < 0 {
+				if !last && len(buf)-start <= maxTag {
+					keep = min(keep, start) // finished by the next read
+					break
+				}
+				continue
+			}
+			if ref := saxAttr(buf[start:i+end+1], "ref"); ref != "" {
+				m.merges = append(m.merges, ref)
+			}
+			i += end + 1
+			keep = max(keep, i)
+		}
+		if last {
+			return nil
+		}
+		buf = append(buf[:0], buf[keep:]...)
+	}
+}
+
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
 
 // cellState is a cell being read.
 type cellState struct {
