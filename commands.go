@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/shopspring/decimal"
 	"github.com/urfave/cli/v2"
 
 	"tally/consolidate"
@@ -26,6 +27,8 @@ func commonFlags() []cli.Flag {
 		&cli.StringFlag{Name: "lang", Usage: "language of messages: zh or en (default: from LANG, else zh)"},
 		&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Usage: "files read at once (default: one per CPU)"},
 		&cli.StringFlag{Name: "annotate", Usage: "write a marked-up copy of each submission with findings into `DIR`"},
+		&cli.StringSliceFlag{Name: "previous", Usage: "compare with last year: last year's consolidated `WORKBOOK` (its 明细 sheet holds every unit), a folder of last year's submissions, or files; may be repeated"},
+		&cli.StringFlag{Name: "jump", Value: "5,10,50", Usage: "with --previous, an implausible change: `FACTOR,MIN,FROM_ZERO` (×/÷ FACTOR when both years are at least MIN, or 0 → at least FROM_ZERO); 0 turns the check off"},
 	}
 }
 
@@ -46,6 +49,8 @@ type runConfig struct {
 	log      string
 	failOn   string
 	annotate string
+	previous []string
+	jump     consolidate.Jump
 	opt      consolidate.Options
 	conv     *xlsx.Soffice
 }
@@ -79,6 +84,10 @@ func readConfig(c *cli.Context) (*runConfig, error) {
 	}
 	if y := c.Int("year"); y != 0 && (y < 1990 || y > 2100) {
 		return nil, fmt.Errorf("--year %d: give a four-digit report year", y)
+	}
+	cfg.previous = c.StringSlice("previous")
+	if cfg.jump, err = parseJump(c.String("jump")); err != nil {
+		return nil, err
 	}
 	cfg.opt.Year = c.Int("year")
 	cfg.opt.Jobs = c.Int("jobs")
@@ -210,9 +219,50 @@ func check(c *cli.Context, cfg *runConfig, sources ...consolidate.Source) *conso
 		}
 		return xlsx.Read(data, name, opt)
 	}
+	if len(cfg.previous) > 0 {
+		readUnits := func(data []byte, name string) []*schema.Submission {
+			opt := xlsx.Options{Schemas: schema.Builtins()}
+			if cfg.forced {
+				opt.Schemas = append(append([]*schema.Schema{}, cfg.schemas...), opt.Schemas...)
+			}
+			if cfg.conv != nil {
+				opt.Converter = cfg.conv
+			}
+			return xlsx.ReadUnits(data, name, opt)
+		}
+		cfg.opt.Previous = consolidate.ReadPrevious(collectSources(cfg.previous), readUnits, cfg.opt.Jobs, cfg.jump)
+	}
 	res := consolidate.Validate(sources, read, cfg.opt)
 	bar.finish()
 	return res
+}
+
+// parseJump reads --jump FACTOR,MIN,FROM_ZERO; MIN and FROM_ZERO may be
+// left out (10 and 50).
+func parseJump(arg string) (consolidate.Jump, error) {
+	j := consolidate.DefaultJump()
+	parts := strings.Split(arg, ",")
+	if len(parts) > 3 {
+		return j, fmt.Errorf("--jump %q: give FACTOR,MIN,FROM_ZERO, e.g. 5,10,50", arg)
+	}
+	for i, p := range parts {
+		d, err := decimal.NewFromString(strings.TrimSpace(p))
+		if err != nil || d.Sign() < 0 {
+			return j, fmt.Errorf("--jump %q: give FACTOR,MIN,FROM_ZERO as numbers, e.g. 5,10,50 (0 turns the check off)", arg)
+		}
+		switch i {
+		case 0:
+			j.Factor = d
+		case 1:
+			j.Min = d
+		case 2:
+			j.FromZero = d
+		}
+	}
+	if j.Factor.Sign() > 0 && j.Factor.LessThanOrEqual(decimal.NewFromInt(1)) {
+		return j, fmt.Errorf("--jump %q: the factor must be more than 1 (or 0 to turn the check off)", arg)
+	}
+	return j, nil
 }
 
 func writeOptions(c *cli.Context, cfg *runConfig) xlsx.WriteOptions {
@@ -241,6 +291,9 @@ func commandLine(c *cli.Context) []string {
 // workbook or log would be written over one of its inputs.
 func outputsAreNotInputs(cfg *runConfig, out string, sources []consolidate.Source) error {
 	names := sourceNames(sources)
+	if len(cfg.previous) > 0 {
+		names = append(names, sourceNames(collectSources(cfg.previous))...)
+	}
 	if out != "" {
 		if err := notAnInput(out, names, cfg.lang); err != nil {
 			return fmt.Errorf("--out: %w", err)

@@ -24,6 +24,7 @@ func crossCheck(res *Result, opt Options) {
 	if opt.Roster != nil {
 		res.Findings = append(res.Findings, checkRoster(subs, opt.Roster)...)
 	}
+	comparePrevious(res, opt.Previous)
 }
 
 // mixedFormats warns of submissions in another table format than most:

@@ -42,6 +42,8 @@ type Options struct {
 	Jobs int
 	// Progress, when set, is called after each file is read.
 	Progress func(done, total int)
+	// Previous, when set, is last year's figures to compare with.
+	Previous *Previous
 }
 
 // Result is the outcome of a run.
@@ -60,6 +62,9 @@ type Result struct {
 	Name   string
 	Out    string
 	Totals map[string]decimal.Decimal
+
+	// YearOnYear sets the run beside last year (--previous); nil without.
+	YearOnYear *YearOnYear
 }
 
 // Validate reads and checks every source.

@@ -2,6 +2,8 @@ package schema
 
 import (
 	"strings"
+
+	"github.com/goccy/go-yaml/ast"
 )
 
 // A Schema describes one official table format: its tables, their rows
@@ -16,6 +18,8 @@ type Schema struct {
 	Years  Years    `yaml:"years"`
 	Tables []*Table `yaml:"tables"`
 	Rules  []*Rule  `yaml:"rules"`
+	// Previous relates the table to last year's (see [Previous]).
+	Previous []*Previous `yaml:"previous"`
 
 	// Source is the file name the schema was read from, used in positions.
 	Source string `yaml:"-"`
@@ -26,6 +30,7 @@ type Schema struct {
 	cells  map[string]Cell // key -> cell
 	rows   map[string]*Row // row code -> row
 	checks []*check        // rules expanded to single instances
+	file   *ast.File       // the parsed file, for positions when linking
 }
 
 // Years is the range of report years a format applies to (inclusive; 0 = open).

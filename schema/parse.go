@@ -64,7 +64,7 @@ func Parse(name string, data []byte) (*Schema, error) {
 	if err := decode(file, s); err != nil {
 		return nil, ErrorList{yamlError(name, err)}
 	}
-	s.Source, s.Text = name, data
+	s.Source, s.Text, s.file = name, data, file
 	c := &compiler{s: s, file: file, name: name}
 	c.compile()
 	if len(c.errs) > 0 {
@@ -156,6 +156,7 @@ func (c *compiler) compile() {
 		c.rows(t, tp)
 	}
 	c.rules()
+	c.previousBlocks()
 }
 
 func (c *compiler) columns(t *Table, tp string) {

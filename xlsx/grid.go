@@ -31,6 +31,22 @@ type grid struct {
 	header string
 	// norms holds the normal forms of the sheet's texts, see norm.
 	norms map[string]string
+	// maxRows and maxCols, when set, replace the limits of the same names.
+	maxRows, maxCols int
+}
+
+func (g *grid) rowCap() int {
+	if g.maxRows > 0 {
+		return g.maxRows
+	}
+	return maxRows
+}
+
+func (g *grid) colCap() int {
+	if g.maxCols > 0 {
+		return g.maxCols
+	}
+	return maxCols
 }
 
 // norm is the normal form of a label on the sheet (schema.NormalizeLabel),

@@ -102,6 +102,12 @@ func (z zipParts) read(name string) ([]byte, error) {
 // readBook reads every worksheet of an .xlsx (or .xlsm) held in data; zr,
 // when not nil, is data already opened as a zip.
 func readBook(data []byte, zr *zip.Reader) (*rawBook, error) {
+	return readSheets(data, zr, nil, 0, 0)
+}
+
+// readSheets reads the sheets whose names only accepts (nil: every sheet),
+// each up to rows rows and cols columns (0: maxRows and maxCols).
+func readSheets(data []byte, zr *zip.Reader, only func(name string) bool, rows, cols int) (*rawBook, error) {
 	if zr == nil {
 		var err error
 		if zr, err = zip.NewReader(bytes.NewReader(data), int64(len(data))); err != nil {
@@ -171,10 +177,10 @@ func readBook(data []byte, zr *zip.Reader) (*rawBook, error) {
 			continue // a chartsheet, a dialog sheet: no cells
 		}
 		f := z.find(resolve(dir, r.target))
-		if f == nil {
+		if f == nil || only != nil && !only(sh.name) {
 			continue
 		}
-		g := &grid{sheet: sh.name, index: i, hidden: sh.hidden, anchor: map[[2]int][2]int{}}
+		g := &grid{sheet: sh.name, index: i, hidden: sh.hidden, anchor: map[[2]int][2]int{}, maxRows: rows, maxCols: cols}
 		if err := readSheet(f, g, sst, formats); err != nil {
 			if errors.Is(err, errTooLarge) {
 				return nil, err
@@ -451,17 +457,17 @@ func readSheet(f *zip.File, g *grid, sst []string, formats map[int]numFmt) error
 					row++
 				}
 				col = -1
-				if row >= maxRows {
+				if row >= g.rowCap() {
 					done, rest.done = true, true
 				}
-				if h := saxAttr(b, "hidden"); (h == "1" || h == "true") && row >= 0 && row < maxRows {
+				if h := saxAttr(b, "hidden"); (h == "1" || h == "true") && row >= 0 && row < g.rowCap() {
 					g.hiddenRow(row)
 				}
 			case "col":
 				if h := saxAttr(b, "hidden"); h == "1" || h == "true" {
 					lo, _ := strconv.Atoi(saxAttr(b, "min"))
 					hi, _ := strconv.Atoi(saxAttr(b, "max"))
-					for c := max(lo, 1); c <= min(hi, maxCols); c++ {
+					for c := max(lo, 1); c <= min(hi, g.colCap()); c++ {
 						g.hiddenCol(c - 1)
 					}
 				}
@@ -663,7 +669,7 @@ type cellState struct {
 
 // put stores a finished cell in the grid.
 func (g *grid) put(c cellState, sst []string) {
-	if c.row < 0 || c.col < 0 || c.row >= maxRows || c.col >= maxCols {
+	if c.row < 0 || c.col < 0 || c.row >= g.rowCap() || c.col >= g.colCap() {
 		return
 	}
 	text := c.v.String()
@@ -733,10 +739,10 @@ func (g *grid) merge(ref string) {
 	}
 	c1, r1, ok1 := parseRef(a)
 	c2, r2, ok2 := parseRef(b)
-	if !ok1 || !ok2 || r1 > r2 || c1 > c2 || r1 >= maxRows || c1 >= maxCols {
+	if !ok1 || !ok2 || r1 > r2 || c1 > c2 || r1 >= g.rowCap() || c1 >= g.colCap() {
 		return
 	}
-	r2, c2 = min(r2, maxRows-1), min(c2, maxCols-1)
+	r2, c2 = min(r2, g.rowCap()-1), min(c2, g.colCap()-1)
 	if (r2-r1+1)*(c2-c1+1) > 10000 {
 		return // a merge over a whole area holds no table
 	}

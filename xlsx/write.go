@@ -20,15 +20,15 @@ const Marker = "tally consolidation"
 
 // SheetNames are the names of the sheets tally writes, in one language.
 type SheetNames struct {
-	Summary, Detail, Findings, Sources, Issues string
+	Summary, Detail, Findings, Sources, Issues, YearOnYear string
 }
 
 // Names returns the sheet names for a language.
 func Names(lang schema.Lang) SheetNames {
 	if lang == schema.En {
-		return SheetNames{"Summary", "Detail", "Findings", "Sources", "Issues"}
+		return SheetNames{"Summary", "Detail", "Findings", "Sources", "Issues", "Year on year"}
 	}
-	return SheetNames{"汇总", "明细", "差异", "来源", "问题清单"}
+	return SheetNames{"汇总", "明细", "差异", "来源", "问题清单", "同比"}
 }
 
 // WriteOptions say how tally's workbooks are written.
@@ -41,7 +41,7 @@ type WriteOptions struct {
 
 // styles holds the style ids of a workbook being written.
 type styles struct {
-	title, sub, header, label, heading, unit, value, total, text, missing, note, err, warn, info int
+	title, sub, header, label, heading, unit, value, total, text, missing, note, err, warn, info, percent int
 }
 
 func newStyles(f *excelize.File) (*styles, error) {
@@ -70,6 +70,7 @@ func newStyles(f *excelize.File) (*styles, error) {
 		{Font: font(false, 11), Fill: fill("FFC7CE"), Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}},
 		{Font: font(false, 11), Fill: fill("FFEB9C"), Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}},
 		{Font: font(false, 11), Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}},
+		{Font: font(false, 11), Border: border, NumFmt: 10, Alignment: &excelize.Alignment{Horizontal: "right", Vertical: "center"}},
 	}
 	ids := make([]int, len(defs))
 	for i, d := range defs {
@@ -79,7 +80,7 @@ func newStyles(f *excelize.File) (*styles, error) {
 		}
 		ids[i] = id
 	}
-	return &styles{ids[0], ids[1], ids[2], ids[3], ids[4], ids[5], ids[6], ids[7], ids[8], ids[9], ids[10], ids[11], ids[12], ids[13]}, nil
+	return &styles{ids[0], ids[1], ids[2], ids[3], ids[4], ids[5], ids[6], ids[7], ids[8], ids[9], ids[10], ids[11], ids[12], ids[13], ids[14]}, nil
 }
 
 // num is a decimal as the number a spreadsheet stores.
@@ -105,7 +106,11 @@ func WriteConsolidated(w io.Writer, res *consolidate.Result, opt WriteOptions) e
 		return fmt.Errorf("no submission could be read, so there is nothing to consolidate")
 	}
 	names := Names(opt.Lang)
-	f, st, err := newBook(names.Summary, names.Detail, names.Findings, names.Sources)
+	sheets := []string{names.Summary, names.Detail, names.Findings, names.Sources}
+	if res.YearOnYear != nil {
+		sheets = []string{names.Summary, names.Detail, names.YearOnYear, names.Findings, names.Sources}
+	}
+	f, st, err := newBook(sheets...)
 	if err != nil {
 		return err
 	}
@@ -115,6 +120,11 @@ func WriteConsolidated(w io.Writer, res *consolidate.Result, opt WriteOptions) e
 	}
 	if err := writeDetail(f, st, res, names, opt); err != nil {
 		return err
+	}
+	if res.YearOnYear != nil {
+		if err := writeYearOnYear(f, st, res, names.YearOnYear, opt); err != nil {
+			return err
+		}
 	}
 	full := true
 	if err := f.SetCalcProps(&excelize.CalcPropsOptions{FullCalcOnLoad: &full}); err != nil {

@@ -1,0 +1,140 @@
+package xlsx
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/shopspring/decimal"
+	"github.com/xuri/excelize/v2"
+
+	"tally/consolidate"
+	"tally/schema"
+)
+
+// maxSheetRows is the last row of a worksheet in Excel.
+const maxSheetRows = 1 << 20
+
+// writeYearOnYear writes the 同比 sheet: for the district and then for each
+// unit matched with last year, every comparable figure that is not zero in
+// both years, with this year, last year, the change and the change as a
+// share of last year (formulas, stored with their values). A filter on the
+// header row selects a unit or an indicator.
+func writeYearOnYear(f *excelize.File, st *styles, res *consolidate.Result, sheet string, opt WriteOptions) error {
+	lang := opt.Lang
+	yoy := res.YearOnYear
+	link := yoy.Link
+	sw, err := f.NewStreamWriter(sheet)
+	if err != nil {
+		return err
+	}
+	for i, w := range []float64{16, 16, 36, 12, 12, 12, 10} {
+		_ = sw.SetColWidth(i+1, i+1, w)
+	}
+	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
+		return err
+	}
+	heads := strings.Split(schema.Msg("write.yoy-head", yearLabel(res.Year, lang), yearLabel(yoy.Year, lang)).Render(lang), "|")
+	head := make([]any, len(heads))
+	for i, h := range heads {
+		head[i] = excelize.Cell{StyleID: st.header, Value: h}
+	}
+	if err := sw.SetRow("A1", head, excelize.RowOpts{Height: 30}); err != nil {
+		return err
+	}
+	r := 2
+	row := func(unit string, fig schema.Figure, now, was decimal.Decimal, okNow, okWas bool) error {
+		if r >= maxSheetRows {
+			return nil
+		}
+		if (!okNow || now.IsZero()) && (!okWas || was.IsZero()) {
+			return nil
+		}
+		cells := []any{
+			excelize.Cell{StyleID: st.label, Value: unit},
+			excelize.Cell{StyleID: st.label, Value: strings.Join(fig.This, "+")},
+			excelize.Cell{StyleID: st.label, Value: figureName(link, fig, lang)},
+			excelize.Cell{StyleID: st.missing}, excelize.Cell{StyleID: st.missing},
+			excelize.Cell{StyleID: st.missing}, excelize.Cell{StyleID: st.missing},
+		}
+		if okNow {
+			cells[3] = excelize.Cell{StyleID: st.value, Value: num(now)}
+		}
+		if okWas {
+			cells[4] = excelize.Cell{StyleID: st.value, Value: num(was)}
+		}
+		if okNow && okWas {
+			change := now.Sub(was)
+			cells[5] = excelize.Cell{StyleID: st.value, Value: num(change), Formula: fmt.Sprintf("D%d-E%d", r, r)}
+			if !was.IsZero() {
+				share := change.InexactFloat64() / was.InexactFloat64()
+				cells[6] = excelize.Cell{StyleID: st.percent, Value: share, Formula: fmt.Sprintf("F%d/E%d", r, r)}
+			}
+		}
+		err := sw.SetRow(fmt.Sprintf("A%d", r), cells)
+		r++
+		return err
+	}
+	district := schema.Msg("write.yoy-district", res.Name).Render(lang)
+	for i, fig := range link.Pairs {
+		now, ok := decimal.Zero, true
+		for _, k := range fig.This {
+			now = now.Add(res.Totals[k])
+		}
+		if err := row(district, fig, now, yoy.LastTotals[i], ok, true); err != nil {
+			return err
+		}
+	}
+	for _, u := range yoy.Units {
+		if !u.This.Included {
+			continue
+		}
+		for _, fig := range link.Pairs {
+			now, ok1 := fig.Value(u.This, false)
+			was, ok2 := fig.Value(u.Last, true)
+			if err := row(u.This.Unit, fig, now, was, ok1, ok2); err != nil {
+				return err
+			}
+		}
+	}
+	if err := f.AutoFilter(sheet, fmt.Sprintf("A1:G%d", max(r-1, 2)), nil); err != nil {
+		return err
+	}
+	return sw.Flush()
+}
+
+// figureName names a comparable figure; with last year's name after it
+// when the two tables call it differently.
+func figureName(link *schema.Link, fig schema.Figure, lang schema.Lang) string {
+	join := func(s *schema.Schema, keys []string) string {
+		var parts []string
+		for _, k := range keys {
+			parts = append(parts, s.CellName(k, lang))
+		}
+		return strings.Join(parts, "+")
+	}
+	this, last := join(link.This, fig.This), join(link.Last, fig.Last)
+	if this == last {
+		return this
+	}
+	return schema.Msg("write.yoy-last-name", this, last).Render(lang)
+}
+
+func yearLabel(y int, lang schema.Lang) string {
+	if y == 0 {
+		return ""
+	}
+	if lang == schema.En {
+		return fmt.Sprintf(" %d", y)
+	}
+	return fmt.Sprintf("（%d）", y)
+}
+
+func init() {
+	schema.Register(map[string]schema.Text{
+		"write.yoy-head": {
+			Zh: "单位|代码|指标|本年%[1]s|上年%[2]s|增减|增减率",
+			En: "Unit|Code|Indicator|This year%[1]s|Last year%[2]s|Change|Change (share)"},
+		"write.yoy-district":  {Zh: "%s（合计）", En: "%s (total)"},
+		"write.yoy-last-name": {Zh: "%s（上年：%s）", En: "%s (last year: %s)"},
+	})
+}
