@@ -16,7 +16,8 @@ import (
 // Jump says which changes from last year are implausible: a value that
 // grew or shrank more than Factor times when both years are at least Min,
 // or that went from 0 to at least FromZero. A change close to 10,000 times
-// (元 typed for 万元, or the reverse) is flagged whatever the values.
+// (元 typed for 万元, or the reverse) is flagged whatever the values. Only
+// numbers typed in both years count: not blank cells, not negative ones.
 type Jump struct {
 	Factor   decimal.Decimal // zero: no jump checks
 	Min      decimal.Decimal
@@ -196,7 +197,7 @@ func jumps(link *schema.Link, this, last *schema.Submission, j Jump) []schema.Fi
 	for _, fig := range link.Pairs {
 		now, ok1 := fig.Value(this, false)
 		was, ok2 := fig.Value(last, true)
-		if !ok1 || !ok2 || now.Sign() < 0 || was.Sign() < 0 || now.Equal(was) {
+		if !ok1 || !ok2 || !typed(this, fig.This) || !typed(last, fig.Last) || now.Sign() < 0 || was.Sign() < 0 || now.Equal(was) {
 			continue
 		}
 		hint := false
@@ -265,6 +266,18 @@ func jumps(link *schema.Link, this, last *schema.Submission, j Jump) []schema.Fi
 		}
 	}
 	return kept
+}
+
+// typed reports whether every cell holds a number as typed: a blank cell
+// reads as 0 for the rules, but a blank last year is more often a cell left
+// empty than a true 0, so it makes no jump.
+func typed(s *schema.Submission, keys []string) bool {
+	for _, k := range keys {
+		if v, ok := s.Value(k); !ok || v.State != schema.Present {
+			return false
+		}
+	}
+	return true
 }
 
 // names is the display name of a figure's cells, joined by +.

@@ -386,7 +386,7 @@ func (l *Link) Check(this, last *Submission) []Finding {
 		} else if op == ">=" {
 			op = "≥"
 		}
-		f.Formula = Msg("formula", yearTerms{link: l, keys: ck.left}, op, yearTerms{link: l, keys: ck.right}, left, failed(ck.op), right)
+		f.Formula = Msg("formula", yearTerms{link: l, this: this, keys: ck.left, firstRefOnly: true}, op, yearTerms{link: l, keys: ck.right}, left, failed(ck.op), right)
 		out = append(out, f)
 	}
 	return out
@@ -424,6 +424,8 @@ type yearTerms struct {
 	link       *Link
 	this, last *Submission // nil: no cell references
 	keys       []yearKey
+	// firstRefOnly gives the first cell its reference and no other.
+	firstRefOnly bool
 }
 
 func (t yearTerms) Localize(lang Lang) string {
@@ -431,7 +433,7 @@ func (t yearTerms) Localize(lang Lang) string {
 	for i, yk := range t.keys {
 		if !yk.last {
 			parts[i] = t.link.This.CellName(yk.key, lang)
-			if t.this != nil {
+			if t.this != nil && (!t.firstRefOnly || i == 0) {
 				if ref := t.this.Ref(yk.key); ref != "" {
 					parts[i] += "(" + ref + ")"
 				}
@@ -439,7 +441,7 @@ func (t yearTerms) Localize(lang Lang) string {
 			continue
 		}
 		parts[i] = Msg("previous.last-cell", t.link.Last.CellName(yk.key, lang)).Render(lang)
-		if t.last != nil {
+		if t.last != nil && !t.firstRefOnly {
 			if ref := t.last.Ref(yk.key); ref != "" {
 				parts[i] += "(" + lastPlace(t.last, ref) + ")"
 			}
