@@ -105,6 +105,7 @@ type jsonReport struct {
 	Findings []struct {
 		expectFinding
 		File    string `json:"file"`
+		Unit    string `json:"unit"`
 		Rule    string `json:"rule"`
 		Message string `json:"message"`
 	} `json:"findings"`
