@@ -207,7 +207,7 @@ func jumps(link *schema.Link, this, last *schema.Submission, j Jump) []schema.Fi
 			if now.LessThan(j.FromZero) {
 				continue
 			}
-			change = schema.Both{Zh: "上年为 0", En: "from 0"}
+			change = schema.Both{Zh: "从 0 增加", En: "up from nothing"}
 		case now.IsZero():
 			continue
 		default:
@@ -218,7 +218,7 @@ func jumps(link *schema.Link, this, last *schema.Submission, j Jump) []schema.Fi
 			if !hint && !big {
 				continue
 			}
-			r := ratio.Round(1).String()
+			r := ratio.StringFixed(1)
 			if now.GreaterThan(was) {
 				change = schema.Both{Zh: "增至 " + r + " 倍", En: r + " times as much"}
 			} else {

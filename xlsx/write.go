@@ -5,6 +5,7 @@ import (
 	"io"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -88,7 +89,18 @@ func num(d decimal.Decimal) any {
 	if d.Exponent() == 0 && d.Cmp(maxExact) <= 0 && d.Cmp(minExact) >= 0 {
 		return d.IntPart() // a whole number: written as digits, no float formatting
 	}
-	return d.InexactFloat64()
+	return excelFloat(d.InexactFloat64())
+}
+
+// excelFloat rounds a number to the 15 significant digits a spreadsheet
+// keeps: excelize cuts the digits past 15 off, where Excel and LibreOffice
+// round them.
+func excelFloat(x float64) float64 {
+	r, err := strconv.ParseFloat(strconv.FormatFloat(x, 'g', 15, 64), 64)
+	if err != nil {
+		return x
+	}
+	return r
 }
 
 // Whole numbers within these are written as integers.

@@ -66,7 +66,7 @@ func writeYearOnYear(f *excelize.File, st *styles, res *consolidate.Result, shee
 			change := now.Sub(was)
 			cells[5] = excelize.Cell{StyleID: st.value, Value: num(change), Formula: fmt.Sprintf("D%d-E%d", r, r)}
 			if !was.IsZero() {
-				share := change.InexactFloat64() / was.InexactFloat64()
+				share := excelFloat(change.InexactFloat64() / was.InexactFloat64())
 				cells[6] = excelize.Cell{StyleID: st.percent, Value: share, Formula: fmt.Sprintf("F%d/E%d", r, r)}
 			}
 		}

@@ -6,10 +6,12 @@
 //	go run ./tools/mkfixtures -out testdata
 //	go run ./tools/mkfixtures -out testdata -only district
 //	go run ./tools/mkfixtures -out testdata -only matrix
+//	go run ./tools/mkfixtures -out testdata -only previous
 //
 // Each workbook is described as data (cases.go, district.go; matrix.go for
 // the reports in the 2019 and 2021 formats, whose tables mformat.go
-// describes and whose sources sources.go lists in matrix/SOURCES.md), built with
+// describes and whose sources sources.go lists in matrix/SOURCES.md; previous.go
+// for the folders that a --previous comparison reads), built with
 // excelize, and saved by LibreOffice (soffice must be on PATH), so that the
 // files are written by real spreadsheet software: LibreOffice computes the
 // formulas, which excelize leaves without cached values. The generator then
@@ -80,7 +82,7 @@ var folders = append([]folder{
 		note: "Cross-submission checks; the roster is `roster.txt`."},
 	{name: "bad",
 		note: "Files that are not readable workbooks, and files a folder walk skips."},
-}, slices.Concat(districtFolders(), matrixFolders())...)
+}, slices.Concat(districtFolders(), matrixFolders(), previousFolders())...)
 
 // result is what building (or, with -only, reading) a folder gave.
 type result struct {

@@ -6,10 +6,11 @@ import "strconv"
 // formats (sections 二, 三 and 四 of the annual report), many with figures
 // taken from published reports (testdata/matrix/SOURCES.md says which).
 
-// mdistrict is one folder under matrix/: a district's units, one workbook each.
+// mdistrict is one folder under matrix/ (or previous/): a district's units,
+// one workbook each.
 type mdistrict struct {
 	name   string // 沭阳县
-	folder string // the folder under matrix/
+	folder string // the folder under matrix/ (or previous/)
 	year   int
 	note   string
 	roster []string
@@ -19,7 +20,7 @@ type mdistrict struct {
 // munit is one unit's workbook.
 type munit struct {
 	unit, file, about string
-	source            string // where the figures come from (SOURCES.md)
+	source            string // where the figures come from (SOURCES.md; matrix/ only)
 	format            *mformat
 	data              string // figures, see mfigures
 	want              []string
@@ -49,10 +50,13 @@ func (d mdistrict) title(unit string) string {
 }
 
 // matrixFolders are the matrix/ folders.
-func matrixFolders() []folder {
-	out := make([]folder, len(mdistricts))
-	for i, d := range mdistricts {
-		out[i] = folder{name: "matrix/" + d.folder, note: d.note, books: d.books,
+func matrixFolders() []folder { return mfolders("matrix", mdistricts) }
+
+// mfolders are the folders of these districts under parent.
+func mfolders(parent string, ds []mdistrict) []folder {
+	out := make([]folder, len(ds))
+	for i, d := range ds {
+		out[i] = folder{name: parent + "/" + d.folder, note: d.note, books: d.books,
 			roster: d.roster, cross: true, totals: true}
 	}
 	return out

@@ -11,16 +11,18 @@ const readmeHead = `# testdata
 Township submissions of the 2018 《政府信息公开情况统计表》 as real spreadsheet
 software writes them, with what tally must find in each; under matrix/, the statistics tables of the
 annual reports in the 2019 and 2021 formats (sections 二, 三 and 四; schemas gov-info-2019 and
-gov-info-2021), many with the figures of published reports (matrix/SOURCES.md).
+gov-info-2021), many with the figures of published reports (matrix/SOURCES.md); under previous/,
+units of those districts a year later, to compare with last year's figures through --previous.
 
 **Generated, do not edit by hand.** Change the cases in ` + "`tools/mkfixtures`" + ` and run
 
     go run ./tools/mkfixtures -out testdata
     go run ./tools/mkfixtures -out testdata -only district    # rebuild only district/
     go run ./tools/mkfixtures -out testdata -only matrix      # rebuild only matrix/ (and SOURCES.md)
+    go run ./tools/mkfixtures -out testdata -only previous    # rebuild only previous/
 
 from the repository root (LibreOffice's ` + "`soffice`" + ` must be on PATH). The generator describes
-each workbook as data (` + "`tools/mkfixtures/cases.go`, `district.go`, `matrix.go`" + `), builds it with excelize (formulas without
+each workbook as data (` + "`tools/mkfixtures/cases.go`, `district.go`, `matrix.go`, `previous.go`" + `), builds it with excelize (formulas without
 cached values, numbers as text where the case says so), and has LibreOffice 7.4 save it as
 .xlsx, .xlsm, .xls or .ods, which computes and caches every formula. It then reads each file
 back with excelize, checks that it holds what the case meant (labels, units, values, formula
@@ -50,7 +52,7 @@ One per folder: an array with one object per file (in cross/, an object
   by code, as exact decimals: a blank cell adds 0, a value that is ` + "`null`" + ` adds nothing. Errors do not
   exclude a submission: a total that does not add up is summed as written.
 
-In matrix/ (2019 and 2021 formats) each file also gives ` + "`schema`" + ` (` + "`gov-info-2019`" + ` or
+In matrix/ and previous/ (2019 and 2021 formats) each file also gives ` + "`schema`" + ` (` + "`gov-info-2019`" + ` or
 ` + "`gov-info-2021`" + `), and:
 
 - ` + "`values`" + `: every value cell of that schema by key ` + "`ROW@COL`" + ` (` + "`3.3.1@natural`" + `, ` + "`4@after_total`" + `,
