@@ -107,7 +107,22 @@ func FuzzParse(f *testing.F) {
 			}
 			return
 		}
-		// A schema that loads can check an empty submission without panicking.
-		s.Check(&Submission{Values: map[string]Value{}})
+		// A schema that loads can check an empty submission without panicking,
+		// and relate to last year's table in any format, or say why not.
+		empty := &Submission{Values: map[string]Value{}}
+		s.Check(empty)
+		for _, last := range append([]*Schema{s}, Builtins()...) {
+			l, err := s.LinkTo(last)
+			if err != nil {
+				var list ErrorList
+				if !errors.As(err, &list) || len(list) == 0 {
+					t.Fatalf("link error is not a positioned ErrorList: %v", err)
+				}
+				continue
+			}
+			if l != nil {
+				l.Check(empty, &Submission{Values: map[string]Value{}})
+			}
+		}
 	})
 }

@@ -122,3 +122,28 @@ func TestPreviousDeclarationErrors(t *testing.T) {
 	assert.Contains(t, err.Error(), `"3.1" is no value cell of gov-info-2021`)
 	assert.Regexp(t, `mine\.yaml:\d+:\d+: previous\[0\]\.compare\.pairs\[0\]\.last`, err.Error())
 }
+
+// 2019 → 2020 in the 2019 format: 上一年项目数量 follows from last year's
+// table and its 本年增/减; 对外公开总数量 does not fall (warnings both).
+func TestItemRulesOf2019(t *testing.T) {
+	s := builtin(t, "gov-info-2019")
+	l, err := s.LinkTo(s)
+	require.NoError(t, err)
+	table := func(values map[string]int64) *Submission {
+		sub := &Submission{File: "流水镇.xlsx", Unit: "流水镇", Schema: s, Values: map[string]Value{}}
+		for i, k := range s.Keys() {
+			sub.Values[k] = Value{State: Present, Num: decimal.NewFromInt(values[k]), Ref: fmt.Sprintf("C%d", i+1)}
+		}
+		return sub
+	}
+	last := table(map[string]int64{"2.5.1@previous": 41, "2.5.1@change": -3, "2.1.2@published_total": 9})
+	assert.Empty(t, l.Check(table(map[string]int64{"2.5.1@previous": 38, "2.1.2@published_total": 9}), last))
+	var got []string
+	for _, f := range l.Check(table(map[string]int64{"2.5.1@previous": 41, "2.1.2@published_total": 7}), last) {
+		got = append(got, fmt.Sprintf("%s %s %s≠%s", f.Severity, f.Rule, f.Actual, f.Expected))
+	}
+	assert.Equal(t, []string{
+		"warning previous:items/2.5.1 41≠38",
+		"warning previous:published-total/2.1.2 7≠9",
+	}, got)
+}
