@@ -183,8 +183,6 @@ func unitStem(name string) string {
 	return name
 }
 
-var tenThousand = decimal.NewFromInt(10000)
-
 // jumps flags the comparable figures that changed implausibly. A total
 // whose part changed implausibly too is left to the part, which says where
 // the change is.
