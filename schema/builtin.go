@@ -2,26 +2,42 @@ package schema
 
 import (
 	"embed"
+	"encoding/json"
+	"fmt"
 	"path"
 	"sort"
 	"strings"
 	"sync"
+
+	"github.com/goccy/go-yaml/parser"
 )
 
-//go:embed builtin/*.yaml
+// The built-in schemas are YAML files; beside each, its decoded form as
+// JSON (builtin/decoded/ID.json, made by go generate and checked by
+// TestBuiltinDecodedUpToDate), which loads in a fraction of the time the YAML
+// takes: loading the schemas was most of a one-file run.
+//
+//go:generate go test -run TestBuiltinDecodedUpToDate -update-decoded
+
+//go:embed builtin/*.yaml builtin/decoded/*.json
 var builtinFS embed.FS
 
 var builtins = sync.OnceValue(func() map[string]*Schema {
-	// Parsed side by side: loading them is most of a one-file run.
 	entries, _ := builtinFS.ReadDir("builtin")
-	parsed := make([]*Schema, len(entries))
+	var parsed []*Schema
+	var mu sync.Mutex
 	var wg sync.WaitGroup
-	for i, e := range entries {
+	for _, e := range entries {
+		if e.IsDir() {
+			continue
+		}
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			data, _ := builtinFS.ReadFile("builtin/" + e.Name())
-			parsed[i] = mustParse(path.Join("builtin", e.Name()), data)
+			s := loadBuiltin(e.Name())
+			mu.Lock()
+			parsed = append(parsed, s)
+			mu.Unlock()
 		}()
 	}
 	wg.Wait()
@@ -51,4 +67,41 @@ func Builtins() []*Schema {
 // IsBuiltinID reports whether name looks like a schema id rather than a file.
 func IsBuiltinID(name string) bool {
 	return !strings.ContainsAny(name, "/\\.")
+}
+
+// loadBuiltin loads a built-in schema from its decoded form, or from its
+// YAML when the decoded form is missing.
+func loadBuiltin(file string) *Schema {
+	name := path.Join("builtin", file)
+	data, _ := builtinFS.ReadFile(name)
+	decoded, err := builtinFS.ReadFile(path.Join("builtin", "decoded", strings.TrimSuffix(file, ".yaml")+".json"))
+	if err != nil {
+		return mustParse(name, data)
+	}
+	s := &Schema{}
+	if err := json.Unmarshal(decoded, s); err != nil {
+		panic(fmt.Sprintf("%s: the decoded form does not load: %v", name, err))
+	}
+	s, err = compileSchema(s, name, data, nil)
+	if err != nil {
+		panic(err)
+	}
+	return s
+}
+
+// decodedForm is a schema file decoded, as JSON: what loadBuiltin reads.
+func decodedForm(name string, data []byte) ([]byte, error) {
+	s := &Schema{}
+	file, err := parser.ParseBytes(data, 0)
+	if err != nil {
+		return nil, ErrorList{yamlError(name, err)}
+	}
+	if err := decode(file, s); err != nil {
+		return nil, ErrorList{yamlError(name, err)}
+	}
+	out, err := json.MarshalIndent(s, "", " ")
+	if err != nil {
+		return nil, err
+	}
+	return append(out, '\n'), nil
 }

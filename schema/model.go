@@ -2,8 +2,6 @@ package schema
 
 import (
 	"strings"
-
-	"github.com/goccy/go-yaml/ast"
 )
 
 // A Schema describes one official table format: its tables, their rows
@@ -30,7 +28,6 @@ type Schema struct {
 	cells  map[string]Cell // key -> cell
 	rows   map[string]*Row // row code -> row
 	checks []*check        // rules expanded to single instances
-	file   *ast.File       // the parsed file, for positions when linking
 }
 
 // Years is the range of report years a format applies to (inclusive; 0 = open).

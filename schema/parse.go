@@ -64,7 +64,13 @@ func Parse(name string, data []byte) (*Schema, error) {
 	if err := decode(file, s); err != nil {
 		return nil, ErrorList{yamlError(name, err)}
 	}
-	s.Source, s.Text, s.file = name, data, file
+	return compileSchema(s, name, data, file)
+}
+
+// compileSchema checks a decoded schema and builds its indexes; file, when
+// nil, is parsed from data should there be errors to position.
+func compileSchema(s *Schema, name string, data []byte, file *ast.File) (*Schema, error) {
+	s.Source, s.Text = name, data
 	c := &compiler{s: s, file: file, name: name}
 	c.compile()
 	if len(c.errs) > 0 {
@@ -119,7 +125,12 @@ type compiler struct {
 
 func (c *compiler) errorf(path, format string, args ...any) {
 	e := &ParseError{File: c.name, Path: path, Msg: fmt.Sprintf(format, args...)}
-	if p, err := yaml.PathString(path); err == nil {
+	if c.file == nil && c.s.Text != nil {
+		// Linking a loaded schema: its syntax tree is not kept, so it is
+		// parsed again for the positions of the errors.
+		c.file, _ = parser.ParseBytes(c.s.Text, 0)
+	}
+	if p, err := yaml.PathString(path); err == nil && c.file != nil {
 		if n, err := p.FilterFile(c.file); err == nil && n != nil {
 			if t := n.GetToken(); t != nil && t.Position != nil {
 				e.Line, e.Col = t.Position.Line, t.Position.Column

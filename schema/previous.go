@@ -108,7 +108,7 @@ func (s *Schema) LinkTo(last *Schema) (*Link, error) {
 }
 
 func (s *Schema) link(last *Schema) (*Link, error) {
-	c := &compiler{s: s, file: s.file, name: s.Source}
+	c := &compiler{s: s, name: s.Source}
 	var block *Previous
 	for _, p := range s.Previous {
 		if p != nil && slices.Contains(p.From, last.ID) {
