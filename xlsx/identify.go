@@ -105,6 +105,9 @@ func fillerTexts(g *grid) []string {
 	var out []string
 	for ri, row := range g.rows {
 		for ci, t := range row {
+			if !strings.Contains(t, "单位") && !strings.Contains(t, "机关") {
+				continue // every filler label names one or the other
+			}
 			m := fillerLine.FindStringSubmatch(foldText(t))
 			if m == nil || g.isFill(ri, ci) {
 				continue

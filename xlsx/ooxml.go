@@ -446,13 +446,17 @@ func readSheet(f *zip.File, g *grid, sst []string, formats map[int]numFmt) error
 		case saxStart:
 			switch string(name) {
 			case "row":
-				if r := saxAttr(b, "r"); r != "" {
-					n, err := strconv.Atoi(r)
-					if err == nil && n > 0 {
-						row = n - 1
-					} else {
-						row++
+				var r, hidden []byte
+				saxAttrs(b, func(name, value []byte) {
+					switch string(name) {
+					case "r":
+						r = value
+					case "hidden":
+						hidden = value
 					}
+				})
+				if n, ok := atoi(r); ok && n > 0 {
+					row = n - 1
 				} else {
 					row++
 				}
@@ -460,7 +464,7 @@ func readSheet(f *zip.File, g *grid, sst []string, formats map[int]numFmt) error
 				if row >= g.rowCap() {
 					done, rest.done = true, true
 				}
-				if h := saxAttr(b, "hidden"); (h == "1" || h == "true") && row >= 0 && row < g.rowCap() {
+				if h := string(hidden); (h == "1" || h == "true") && row >= 0 && row < g.rowCap() {
 					g.hiddenRow(row)
 				}
 			case "col":
@@ -496,7 +500,7 @@ func readSheet(f *zip.File, g *grid, sst []string, formats map[int]numFmt) error
 					col++
 				}
 				if len(st) > 0 {
-					if n, err := strconv.Atoi(string(st)); err == nil {
+					if n, ok := atoi(st); ok {
 						if f, ok := formats[n]; ok {
 							cur.format = f
 							cur.hasFormat = true
@@ -646,6 +650,21 @@ func (m *mergeScan) scan() error {
 		}
 		buf = append(buf[:0], buf[keep:]...)
 	}
+}
+
+// atoi reads a non-negative decimal number of at most nine digits.
+func atoi(b []byte) (int, bool) {
+	if len(b) == 0 || len(b) > 9 {
+		return 0, false
+	}
+	n := 0
+	for _, c := range b {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n, true
 }
 
 func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }

@@ -690,6 +690,20 @@ func wordy(t string) bool {
 // numbered reports a label that starts with an item number or 其中.
 var numbered = regexp.MustCompile(`^\s*(?:[(（]\s*[一二三四五六七八九十〇零\d]+\s*[)）]|[一二三四五六七八九十]+\s*[、.．]|\d{1,2}\s*[.、．]|[①-⑳]|其中)`)
 
+// isNumbered is numbered.MatchString, without the regular expression for
+// the many texts whose first character rules it out.
+func isNumbered(s string) bool {
+	t := strings.TrimLeft(s, "\t\n\f\r ")
+	r, _ := utf8.DecodeRuneInString(t)
+	switch {
+	case r == '(' || r == '（' || r == '其' || r >= '0' && r <= '9' || r >= '①' && r <= '⑳':
+	case strings.ContainsRune("一二三四五六七八九十", r):
+	default:
+		return false
+	}
+	return numbered.MatchString(s)
+}
+
 // continuation reports a row that carries on the label above it: a note in
 // parentheses, or a short fragment with no number of its own, as Excel
 // leaves a label Word broke over two lines.
@@ -707,7 +721,7 @@ func (b *band) continuation(g *grid, r int, ix *labelIndex, cands candCache, ope
 	if g.norm(text) == "" {
 		return text, true // a note in parentheses
 	}
-	if numbered.MatchString(text) || len(cands.get(text)) > 0 || isNote(text) || b.foreign(g, r, ix) {
+	if isNumbered(text) || len(cands.get(text)) > 0 || isNote(text) || b.foreign(g, r, ix) {
 		return "", false
 	}
 	if a, ok := g.anchor[[2]int{r, b.firstValueCol()}]; ok && a[1] <= b.labelCol {
