@@ -282,6 +282,12 @@ func commandLine(c *cli.Context) []string {
 			out = append(out, "--"+name)
 			continue
 		}
+		if _, isList := f.(*cli.StringSliceFlag); isList {
+			for _, v := range c.StringSlice(name) {
+				out = append(out, "--"+name, v)
+			}
+			continue
+		}
 		out = append(out, "--"+name, fmt.Sprint(c.Value(name)))
 	}
 	return append(out, c.Args().Slice()...)

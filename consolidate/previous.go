@@ -39,6 +39,17 @@ type Previous struct {
 	// Findings are about reading last year's files (one that could not be
 	// read); they are the run's.
 	Findings []schema.Finding
+	// Files are the files read, for the record of the run.
+	Files []PreviousFile
+}
+
+// PreviousFile is one file of last year's figures: its name, digest, year
+// and how many units' tables it gave (0: unreadable).
+type PreviousFile struct {
+	Name   string
+	SHA256 string
+	Year   int
+	Units  int
 }
 
 // YearOnYear sets the run beside last year: each unit matched with its own
@@ -65,6 +76,7 @@ func comparePrevious(res *Result, prev *Previous) {
 		return
 	}
 	res.Findings = append(res.Findings, prev.Findings...)
+	res.PreviousFiles = prev.Files
 	var last []*schema.Submission
 	for _, s := range prev.Units {
 		if !s.Unreadable && s.Schema != nil {
@@ -352,6 +364,14 @@ func ReadPrevious(sources []Source, read UnitsReader, jobs int, jump Jump) *Prev
 	wg.Wait()
 	prev := &Previous{Jump: jump}
 	for i, units := range got {
+		file := PreviousFile{Name: sources[i].Name}
+		for _, u := range units {
+			if !u.Unreadable {
+				file.Units++
+				file.SHA256, file.Year = u.SHA256, u.Year
+			}
+		}
+		prev.Files = append(prev.Files, file)
 		for _, u := range units {
 			if u.Unreadable {
 				for _, f := range u.Findings {

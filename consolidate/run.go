@@ -65,6 +65,8 @@ type Result struct {
 
 	// YearOnYear sets the run beside last year (--previous); nil without.
 	YearOnYear *YearOnYear
+	// PreviousFiles are the files of last year's figures read.
+	PreviousFiles []PreviousFile
 }
 
 // Validate reads and checks every source.

@@ -653,6 +653,10 @@ func writeSources(f *excelize.File, st *styles, res *consolidate.Result, sheet s
 	if res.Year != 0 {
 		facts = append(facts, [2]string{schema.Msg("write.year").Render(lang), fmt.Sprint(res.Year)})
 	}
+	for _, pf := range res.PreviousFiles {
+		facts = append(facts, [2]string{schema.Msg("write.previous").Render(lang),
+			schema.Msg("write.previous-file", pf.Name, pf.SHA256, pf.Year, pf.Units).Render(lang)})
+	}
 	for _, fact := range facts {
 		cells := []any{nil, excelize.Cell{StyleID: st.header, Value: fact[0]}, excelize.Cell{StyleID: st.text, Value: fact[1]}}
 		if err := sw.SetRow(fmt.Sprintf("A%d", r), cells); err != nil {
@@ -678,6 +682,8 @@ func init() {
 		"write.summary-note":    {Zh: "说明：本表由 tally 汇总 %[1]d 个单位的报表生成，每个数字是各单位数字之和，公式引用“%[2]s”工作表。", En: "Note: made by tally from the tables of %[1]d units; each number is the sum of the units' numbers, a formula over the %[2]s sheet."},
 		"write.detail-head":     {Zh: "代码|指标|单位|文件|合计", En: "Code|Indicator|Unit|File|Total"},
 		"write.detail-unit":     {Zh: "填报单位", En: "Reporting unit"},
+		"write.previous":        {Zh: "上年数据", En: "Last year"},
+		"write.previous-file":   {Zh: "%s（SHA-256 %s，%d 年度，%d 个单位）", En: "%s (SHA-256 %s, %d, %d units)"},
 		"write.findings-head":   {Zh: "严重程度|类别|文件|单位|工作表|单元格|代码|规则|应为|实际|说明", En: "Severity|Kind|File|Unit|Sheet|Cell|Codes|Rule|Expected|Actual|Message"},
 		"write.sources-head":    {Zh: "序号|文件|SHA-256|单位|年度|表式|工作表|状态|错误|警告|提示|计入合计", En: "No.|File|SHA-256|Unit|Year|Format|Sheet|Status|Errors|Warnings|Notes|Summed"},
 		"write.yes":             {Zh: "是", En: "yes"},
