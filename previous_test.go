@@ -89,6 +89,20 @@ func TestPreviousYears(t *testing.T) {
 		}
 	}
 	assert.Equal(t, map[string]bool{"平潭综合实验区（合计）": true, "潭城镇": true, "苏澳镇": true, "流水镇": true}, units)
+	// 来源 records last year's files, so the run can be made again.
+	rows, err = f.GetRows("来源")
+	require.NoError(t, err)
+	lastFiles := 0
+	for _, r := range rows {
+		if len(r) > 2 && r[1] == "上年数据" {
+			lastFiles++
+			assert.Regexp(t, `matrix/2019/.*\.xlsx（SHA-256 [0-9a-f]{64}，2020 年度，1 个单位）`, filepath.ToSlash(r[2]))
+		}
+		if len(r) > 2 && r[1] == "命令" {
+			assert.Contains(t, r[2], "--previous "+filepath.Join("testdata", "matrix", "2019"))
+		}
+	}
+	assert.Equal(t, 4, lastFiles)
 	require.NoError(t, f.Close())
 	checkInLibreOffice(t, out2021)
 
