@@ -3,10 +3,8 @@ package consolidate
 import (
 	"fmt"
 	"path/filepath"
-	"runtime"
 	"sort"
 	"strings"
-	"sync"
 
 	"github.com/shopspring/decimal"
 
@@ -342,26 +340,8 @@ type UnitsReader func(data []byte, name string) []*schema.Submission
 // cannot be read is a warning of the run: last year's figures are a help,
 // not this year's input.
 func ReadPrevious(sources []Source, read UnitsReader, jobs int, jump Jump) *Previous {
-	if jobs <= 0 {
-		jobs = runtime.NumCPU()
-	}
 	got := make([][]*schema.Submission, len(sources))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range min(jobs, max(len(sources), 1)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				got[i] = readUnits(sources[i], read)
-			}
-		}()
-	}
-	for i := range sources {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	each(len(sources), jobs, func(i int) { got[i] = readUnits(sources[i], read) })
 	prev := &Previous{Jump: jump}
 	for i, units := range got {
 		file := PreviousFile{Name: sources[i].Name}

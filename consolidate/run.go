@@ -117,37 +117,44 @@ func check(sub *schema.Submission) (fs []schema.Finding) {
 
 // readAll reads the sources on Jobs workers, keeping their order.
 func readAll(sources []Source, read Reader, opt Options) []*schema.Submission {
-	jobs := opt.Jobs
+	subs := make([]*schema.Submission, len(sources))
+	var mu sync.Mutex
+	done := 0
+	each(len(sources), opt.Jobs, func(i int) {
+		subs[i] = readOne(sources[i], read)
+		settle(subs[i])
+		if opt.Progress != nil {
+			mu.Lock()
+			done++
+			opt.Progress(done, len(sources))
+			mu.Unlock()
+		}
+	})
+	return subs
+}
+
+// each calls f for 0 … n-1 on jobs workers (0: one per CPU), and returns
+// when every call has.
+func each(n, jobs int, f func(i int)) {
 	if jobs <= 0 {
 		jobs = runtime.NumCPU()
 	}
-	subs := make([]*schema.Submission, len(sources))
 	next := make(chan int)
 	var wg sync.WaitGroup
-	var mu sync.Mutex
-	done := 0
-	for range min(jobs, max(len(sources), 1)) {
+	for range min(jobs, max(n, 1)) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				subs[i] = readOne(sources[i], read)
-				settle(subs[i])
-				if opt.Progress != nil {
-					mu.Lock()
-					done++
-					opt.Progress(done, len(sources))
-					mu.Unlock()
-				}
+				f(i)
 			}
 		}()
 	}
-	for i := range sources {
+	for i := range n {
 		next <- i
 	}
 	close(next)
 	wg.Wait()
-	return subs
 }
 
 func readOne(src Source, read Reader) (sub *schema.Submission) {
