@@ -136,13 +136,10 @@ func comparePrevious(res *Result, prev *Previous) {
 			yoy.Units = append(yoy.Units, UnitYears{This: s, Last: l})
 		}
 	}
-	var unmatched []*schema.Submission
 	for _, l := range last {
-		if !matched[l] {
-			unmatched = append(unmatched, l)
+		if matched[l] {
+			continue
 		}
-	}
-	for _, l := range unmatched {
 		res.Findings = append(res.Findings, schema.Finding{Severity: schema.Info, Kind: schema.KindPrevious,
 			Rule: "previous:not-this-year", File: l.File, Unit: l.Unit, Msg: schema.Msg("previous.not-this-year", l.Unit, filepath.Base(l.File))})
 	}
