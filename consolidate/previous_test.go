@@ -103,8 +103,10 @@ func TestUnitsMatchedAcrossYears(t *testing.T) {
 		table2018(t, "1.xlsx", "兴庆区凤凰北街街道办事处", 2019, map[string]string{"6": "100"}),
 		table2018(t, "2.xlsx", "掌政镇", 2019, map[string]string{"6": "100"}),
 		table2018(t, "3.xlsx", "新设镇", 2019, nil),
+		table2018(t, "4.xlsx", "大新街道", 2019, map[string]string{"6": "100"}), // 撤镇设街道
 	}
 	last := []*schema.Submission{
+		table2018(t, "兴庆区2018.xlsx", "大新镇", 2018, map[string]string{"6": "10"}),
 		table2018(t, "兴庆区2018.xlsx", "凤凰北街办事处", 2018, map[string]string{"6": "10"}),
 		table2018(t, "兴庆区2018.xlsx", "银川市兴庆区掌政镇人民政府", 2018, map[string]string{"6": "10"}),
 		table2018(t, "兴庆区2018.xlsx", "撤并乡", 2018, nil),
@@ -112,15 +114,16 @@ func TestUnitsMatchedAcrossYears(t *testing.T) {
 	res := &Result{Year: 2019, Schema: gov2018(t), Submissions: this}
 	comparePrevious(res, &Previous{Jump: DefaultJump(), Units: last})
 	got := jumpFindings(this...)
-	require.Len(t, got, 3)
+	require.Len(t, got, 4)
 	assert.Contains(t, got[0], "兴庆区凤凰北街街道办事处 warning jump")
-	assert.Contains(t, got[1], "掌政镇 warning jump")
-	assert.Contains(t, got[2], "新设镇 info previous")
+	assert.Contains(t, got[1], "大新街道 warning jump")
+	assert.Contains(t, got[2], "掌政镇 warning jump")
+	assert.Contains(t, got[3], "新设镇 info previous")
 	require.Len(t, res.Findings, 1)
 	assert.Equal(t, "撤并乡", res.Findings[0].Unit)
 	assert.Equal(t, schema.Info, res.Findings[0].Severity)
 	require.NotNil(t, res.YearOnYear)
-	assert.Len(t, res.YearOnYear.Units, 2)
+	assert.Len(t, res.YearOnYear.Units, 3)
 	assert.Equal(t, 2018, res.YearOnYear.Year)
 
 	// Last year's figures of another year than the one before are named once.
