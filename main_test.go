@@ -428,6 +428,21 @@ func TestConsolidateRoundTrip(t *testing.T) {
 	assert.Equal(t, 2*len(rep.Totals), n, "every total on the summary and the detail sheets is a formula")
 	// Inputs are never written.
 	assert.Equal(t, before, hashTree(t, in))
+
+	// In English the workbook reads back alike: its table prints the
+	// English names.
+	en := filepath.Join(dir, "Xingqing2018.xlsx")
+	_, _, code = run(t, "consolidate", in, "--name", "兴庆区", "--lang", "en", "--out", en)
+	require.NotEqual(t, 2, code)
+	back, _ = jsonOf(t, "validate", "--fail-on", "never", en)
+	require.Len(t, back.Submissions, 1)
+	s = back.Submissions[0]
+	assert.Equal(t, "兴庆区", s.Unit)
+	assert.Equal(t, "Summary", s.Sheet)
+	for code, v := range rep.Totals {
+		require.NotNil(t, s.Values[code], code)
+		assert.Equal(t, dec(*v), dec(*s.Values[code]), "read back %s from the English workbook", code)
+	}
 }
 
 func TestConsolidateExcludeInvalidValidatesClean(t *testing.T) {
@@ -643,6 +658,20 @@ func TestMatrixDistrict(t *testing.T) {
 	n := checkInLibreOffice(t, out)
 	assert.Equal(t, 2*len(rep.Totals), n)
 	assert.Equal(t, before, hashTree(t, in))
+
+	// The English workbook, whose headers and rows print the English names,
+	// reads back alike.
+	en := filepath.Join(t.TempDir(), "Shuyang2021.xlsx")
+	_, _, code = run(t, "consolidate", "--exclude-invalid", "--lang", "en", "--name", "沭阳县", "--out", en, in)
+	require.NotEqual(t, 2, code)
+	back, code = jsonOf(t, "validate", en)
+	assert.Equal(t, 0, code)
+	require.Len(t, back.Submissions, 1)
+	assert.Equal(t, "gov-info-2021", back.Schema)
+	for code, v := range rep.Totals {
+		require.NotNil(t, back.Submissions[0].Values[code], code)
+		assert.Equal(t, dec(*v), dec(*back.Submissions[0].Values[code]), code)
+	}
 }
 
 // The 2021 template filled in LibreOffice: its checks compute, and it

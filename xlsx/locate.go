@@ -49,6 +49,16 @@ func labelIndexOf(s *schema.Schema, t *schema.Table) *labelIndex {
 	return ix.(*labelIndex)
 }
 
+// columnLabels are the texts a column's header may show: its label, its
+// aliases, and its English name.
+func columnLabels(c *schema.Column) []string {
+	out := append([]string{c.Label}, c.Aliases...)
+	if c.En != "" {
+		out = append(out, c.En)
+	}
+	return out
+}
+
 func newLabelIndex(s *schema.Schema, t *schema.Table) *labelIndex {
 	ix := &labelIndex{table: t, exact: map[string][]*schema.Row{}, units: map[string]bool{},
 		header: map[string]bool{}, heads: map[string]bool{}, cols: map[string][]*schema.Column{}, foreign: map[string]bool{}}
@@ -67,15 +77,22 @@ func newLabelIndex(s *schema.Schema, t *schema.Table) *labelIndex {
 			ix.units[schema.NormalizeUnit(r.Unit)] = true
 		}
 	}
+	// The English names, as tally's workbooks in English print them: found
+	// exactly, never by likeness (they are tally's own words).
+	for _, r := range t.Rows {
+		if n := schema.NormalizeLabel(r.En); n != "" && !containsRow(ix.exact[n], r) {
+			ix.exact[n] = append(ix.exact[n], r)
+		}
+	}
 	sort.SliceStable(ix.byLen, func(i, j int) bool { return len(ix.byLen[i].norm) > len(ix.byLen[j].norm) })
-	for _, h := range []string{t.Header.Label, t.Header.Unit, "统计指标", "指标", "指标名称", "项目", "计量单位", "单位", "信息内容"} {
+	for _, h := range []string{t.Header.Label, t.Header.Unit, "统计指标", "指标", "指标名称", "项目", "计量单位", "单位", "信息内容", "Indicator", "Unit"} {
 		if n := schema.NormalizeLabel(h); n != "" {
 			ix.header[n] = true
 			ix.heads[n] = true
 		}
 	}
 	for _, c := range t.Columns {
-		for _, l := range append([]string{c.Label}, c.Aliases...) {
+		for _, l := range columnLabels(c) {
 			if n := schema.NormalizeLabel(l); n != "" {
 				ix.header[n] = true
 				ix.cols[n] = append(ix.cols[n], c)
@@ -108,14 +125,14 @@ func newLabelIndex(s *schema.Schema, t *schema.Table) *labelIndex {
 				}
 			}
 			for _, r := range o.Rows {
-				for _, l := range append([]string{r.Label}, r.Aliases...) {
+				for _, l := range append([]string{r.Label, r.En}, r.Aliases...) {
 					if n := schema.NormalizeLabel(l); n != "" && !own[n] && !r.Unlabeled {
 						ix.foreign[n] = true
 					}
 				}
 			}
 			for _, c := range o.Columns {
-				for _, l := range append(append([]string{c.Label}, c.Aliases...), c.Group...) {
+				for _, l := range append(columnLabels(c), c.Group...) {
 					if n := schema.NormalizeLabel(l); n != "" && !own[n] {
 						ix.foreign[n] = true
 					}

@@ -586,7 +586,7 @@ func (b *band) matrixColumns(g *grid, ix *labelIndex, first int) {
 // at all (a header may leave out 申请人情况).
 func fits(col *schema.Column, texts, all map[string]bool) bool {
 	own := false
-	for _, l := range append([]string{col.Label}, col.Aliases...) {
+	for _, l := range columnLabels(col) {
 		if texts[normLabel(l)] {
 			own = true
 		}
