@@ -75,15 +75,23 @@ func comparePrevious(res *Result, prev *Previous) {
 	}
 	res.Findings = append(res.Findings, prev.Findings...)
 	res.PreviousFiles = prev.Files
+	// Last year's tables, one per unit: a folder may hold a unit's table
+	// twice, or the district's consolidated workbook beside the townships'
+	// own; the first is used, and the others named once.
 	var last []*schema.Submission
-	for _, s := range prev.Units {
-		if !s.Unreadable && s.Schema != nil {
-			last = append(last, s)
-		}
-	}
 	byName, byStem := map[string][]*schema.Submission{}, map[string][]*schema.Submission{}
-	for _, s := range last {
+	for _, s := range prev.Units {
+		if s.Unreadable || s.Schema == nil {
+			continue
+		}
 		c := schema.CanonicalUnit(s.Unit)
+		if first := byName[c]; len(first) > 0 {
+			res.Findings = append(res.Findings, schema.Finding{Severity: schema.Info, Kind: schema.KindPrevious,
+				Rule: "previous:twice", File: s.File, Unit: s.Unit,
+				Msg: schema.Msg("previous.twice", s.Unit, filepath.Base(first[0].File), filepath.Base(s.File))})
+			continue
+		}
+		last = append(last, s)
 		byName[c] = append(byName[c], s)
 		byStem[unitStem(c)] = append(byStem[unitStem(c)], s)
 	}
@@ -320,6 +328,9 @@ func init() {
 		"previous.year": {
 			Zh: "--previous 给出的是 %[1]d 年度的数据，不是上一年（%[2]d 年度）",
 			En: "--previous gave figures of %[1]d, not of the year before (%[2]d)"},
+		"previous.twice": {
+			Zh: "上年数据中“%[1]s”有不止一份（%[2]s、%[3]s），用的是 %[2]s",
+			En: "last year's figures hold %[1]s more than once (%[2]s, %[3]s); %[2]s is used"},
 		"previous.unreadable": {
 			Zh: "上年的这份文件无法读取，未用于与上年比较：%[1]s",
 			En: "this file of last year's could not be read and was not used for the comparison with last year: %[1]s"},

@@ -137,3 +137,23 @@ func TestUnitsMatchedAcrossYears(t *testing.T) {
 	}
 	assert.Equal(t, []string{"--previous 给出的是 2018 年度的数据，不是上一年（2019 年度）"}, years)
 }
+
+// A unit that last year's figures hold twice (its own workbook, and the
+// district's beside it) is compared with the first and counted once.
+func TestUnitTwiceLastYear(t *testing.T) {
+	this := []*schema.Submission{table2018(t, "1.xlsx", "掌政镇", 2019, map[string]string{"6": "20"})}
+	last := []*schema.Submission{
+		table2018(t, "2018/掌政镇.xlsx", "掌政镇", 2018, map[string]string{"6": "10"}),
+		table2018(t, "兴庆区2018.xlsx", "掌政镇", 2018, map[string]string{"6": "10"}),
+	}
+	res := &Result{Year: 2019, Schema: gov2018(t), Submissions: this, Totals: map[string]decimal.Decimal{}}
+	comparePrevious(res, &Previous{Jump: DefaultJump(), Units: last})
+	require.Len(t, res.Findings, 1)
+	assert.Equal(t, "上年数据中“掌政镇”有不止一份（掌政镇.xlsx、兴庆区2018.xlsx），用的是 掌政镇.xlsx", res.Findings[0].Message(schema.Zh))
+	require.NotNil(t, res.YearOnYear)
+	for i, fig := range res.YearOnYear.Link.Pairs {
+		if fig.This[0] == "6" {
+			assert.Equal(t, "10", res.YearOnYear.LastTotals[i].String())
+		}
+	}
+}
