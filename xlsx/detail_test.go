@@ -17,20 +17,31 @@ import (
 
 // district is a consolidated run over n made-up units of the 2018 table.
 func district(t testing.TB, n int) *consolidate.Result {
+	var units []string
+	for i := range n {
+		units = append(units, fmt.Sprintf("第%d镇", i+1))
+	}
+	return districtOf(t, units, 2018, 0, consolidate.Options{Jobs: 1})
+}
+
+// districtOf is a consolidated run over made-up units of the 2018 table
+// for a year; each cell holds its position plus the file name's length
+// plus add.
+func districtOf(t testing.TB, units []string, year int, add int64, opt consolidate.Options) *consolidate.Result {
 	s := gov2018(t)
 	var sources []consolidate.Source
-	for i := range n {
-		name := fmt.Sprintf("第%d镇.xlsx", i+1)
+	for _, u := range units {
+		name := u + ".xlsx"
 		sources = append(sources, consolidate.Source{Name: name, Load: func() ([]byte, error) { return []byte(name), nil }})
 	}
 	read := func(data []byte, name string) *schema.Submission {
-		sub := &schema.Submission{File: name, Unit: name[:len(name)-5], Year: 2018, Schema: s, Sheet: "Sheet1", Values: map[string]schema.Value{}}
+		sub := &schema.Submission{File: name, Unit: name[:len(name)-5], Year: year, Schema: s, Sheet: "Sheet1", Values: map[string]schema.Value{}}
 		for i, k := range s.Keys() {
-			sub.Values[k] = schema.Value{State: schema.Present, Num: decimal.NewFromInt(int64(i + len(name))), Ref: fmt.Sprintf("C%d", i+4)}
+			sub.Values[k] = schema.Value{State: schema.Present, Num: decimal.NewFromInt(int64(i+len(name)) + add), Ref: fmt.Sprintf("C%d", i+4)}
 		}
 		return sub
 	}
-	res := consolidate.Validate(sources, read, consolidate.Options{Jobs: 1})
+	res := consolidate.Validate(sources, read, opt)
 	refs := SummaryRefs(res.Schema)
 	res.Consolidate(consolidate.ConsolidateOptions{Name: "兴庆区", Sheet: "汇总", TotalRef: func(k string) string { return refs[k] }})
 	return res

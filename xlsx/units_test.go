@@ -2,11 +2,13 @@ package xlsx
 
 import (
 	"bytes"
+	"fmt"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"tally/consolidate"
 	"tally/schema"
 )
 
@@ -50,4 +52,37 @@ func TestReadUnitsOfAConsolidatedWorkbook(t *testing.T) {
 	units := ReadUnits(data, "大新镇.xlsx", Options{Schemas: schema.Builtins()})
 	require.Len(t, units, 1)
 	assert.Equal(t, "大新镇", units[0].Unit)
+}
+
+// The 同比 sheet lists the district and each unit's comparable figures,
+// every change a formula with its value; past the sheet's last row, a last
+// line says how many did not fit.
+func TestYearOnYearSheet(t *testing.T) {
+	units := []string{"大新镇", "掌政镇", "通贵乡"}
+	prev := &consolidate.Previous{Jump: consolidate.DefaultJump(), Units: districtOf(t, units, 2017, 0, consolidate.Options{}).Submissions}
+	res := districtOf(t, units, 2018, 1, consolidate.Options{Jobs: 1, Previous: prev})
+	require.NotNil(t, res.YearOnYear)
+	keys := len(res.Schema.Keys())
+	var buf bytes.Buffer
+	require.NoError(t, WriteConsolidated(&buf, res, WriteOptions{Lang: schema.Zh}))
+	var dump bytes.Buffer
+	require.NoError(t, Dump(&dump, buf.Bytes()))
+	d := dump.String()
+	assert.Contains(t, d, `D1 s "本年（2018）" fill=DDEBF7`)
+	assert.Contains(t, d, `E1 s "上年（2017）" fill=DDEBF7`)
+	assert.Contains(t, d, `A2 s "兴庆区（合计）"`)
+	assert.Contains(t, d, fmt.Sprintf(`A%d s "大新镇"`, 2+keys), "the district's figures, then each unit's")
+	assert.Contains(t, d, `F2 n "3" =D2-E2`, "one more in each of three units")
+	assert.NotContains(t, d, "previous:", "no finding between the years: the units match and change little")
+	// The summary and detail totals, and a change and a share per row.
+	assert.Equal(t, 2*keys+2*4*keys, formulasAgree(t, buf.Bytes()))
+
+	saved := maxSheetRows
+	t.Cleanup(func() { maxSheetRows = saved })
+	maxSheetRows = 5
+	buf.Reset()
+	require.NoError(t, WriteConsolidated(&buf, res, WriteOptions{Lang: schema.Zh}))
+	dump.Reset()
+	require.NoError(t, Dump(&dump, buf.Bytes()))
+	assert.Contains(t, dump.String(), fmt.Sprintf(`A5 s "另有 %d 行超出工作表的行数上限`, 4*keys-3))
 }

@@ -11,8 +11,9 @@ import (
 	"tally/schema"
 )
 
-// maxSheetRows is the last row of a worksheet in Excel.
-const maxSheetRows = 1 << 20
+// maxSheetRows is the last row of a worksheet in Excel (a variable for
+// tests).
+var maxSheetRows = 1 << 20
 
 // writeYearOnYear writes the 同比 sheet: for the district and then for each
 // unit matched with last year, every comparable figure that is not zero in
@@ -41,12 +42,13 @@ func writeYearOnYear(f *excelize.File, st *styles, res *consolidate.Result, shee
 	if err := sw.SetRow("A1", head, excelize.RowOpts{Height: 30}); err != nil {
 		return err
 	}
-	r := 2
+	r, left := 2, 0
 	row := func(unit string, fig schema.Figure, now, was decimal.Decimal, okNow, okWas bool) error {
-		if r >= maxSheetRows {
+		if (!okNow || now.IsZero()) && (!okWas || was.IsZero()) {
 			return nil
 		}
-		if (!okNow || now.IsZero()) && (!okWas || was.IsZero()) {
+		if r >= maxSheetRows { // the last row says how many did not fit
+			left++
 			return nil
 		}
 		cells := []any{
@@ -76,11 +78,11 @@ func writeYearOnYear(f *excelize.File, st *styles, res *consolidate.Result, shee
 	}
 	district := schema.Msg("write.yoy-district", res.Name).Render(lang)
 	for i, fig := range link.Pairs {
-		now, ok := decimal.Zero, true
+		var now decimal.Decimal
 		for _, k := range fig.This {
 			now = now.Add(res.Totals[k])
 		}
-		if err := row(district, fig, now, yoy.LastTotals[i], ok, true); err != nil {
+		if err := row(district, fig, now, yoy.LastTotals[i], true, true); err != nil {
 			return err
 		}
 	}
@@ -94,6 +96,12 @@ func writeYearOnYear(f *excelize.File, st *styles, res *consolidate.Result, shee
 			if err := row(u.This.Unit, fig, now, was, ok1, ok2); err != nil {
 				return err
 			}
+		}
+	}
+	if left > 0 {
+		note := excelize.Cell{StyleID: st.note, Value: schema.Msg("write.yoy-left", left).Render(lang)}
+		if err := sw.SetRow(fmt.Sprintf("A%d", r), []any{note}); err != nil {
+			return err
 		}
 	}
 	if err := f.AutoFilter(sheet, fmt.Sprintf("A1:G%d", max(r-1, 2)), nil); err != nil {
@@ -134,7 +142,10 @@ func init() {
 		"write.yoy-head": {
 			Zh: "单位|代码|指标|本年%[1]s|上年%[2]s|增减|增减率",
 			En: "Unit|Code|Indicator|This year%[1]s|Last year%[2]s|Change|Change (share)"},
-		"write.yoy-district":  {Zh: "%s（合计）", En: "%s (total)"},
+		"write.yoy-district": {Zh: "%s（合计）", En: "%s (total)"},
+		"write.yoy-left": {
+			Zh: "另有 %d 行超出工作表的行数上限，未列出；请分批汇总查看",
+			En: "%d more rows exceed the sheet's row limit and are not listed; consolidate in smaller groups to see them"},
 		"write.yoy-last-name": {Zh: "%s（上年：%s）", En: "%s (last year: %s)"},
 	})
 }
