@@ -83,6 +83,9 @@ func compileSchema(s *Schema, name string, data []byte, file *ast.File) (*Schema
 		})
 		return nil, c.errs
 	}
+	if c.self != nil {
+		links.Store([2]*Schema{s, s}, linkResult{link: c.self})
+	}
 	return s, nil
 }
 
@@ -121,6 +124,9 @@ type compiler struct {
 	file *ast.File
 	name string
 	errs ErrorList
+	// self is the schema's link to itself as last year's table, made
+	// while checking it.
+	self *Link
 }
 
 func (c *compiler) errorf(path, format string, args ...any) {

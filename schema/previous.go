@@ -144,7 +144,10 @@ func (c *compiler) previousBlocks() {
 			c.errorf(path, "a previous block needs compare (same: true, or pairs) or rules")
 		}
 		if slices.Contains(p.From, c.s.ID) {
-			c.linkBlock(p, c.s)
+			l := c.linkBlock(p, c.s)
+			if c.self == nil { // LinkTo takes the first block that names the format
+				c.self = l
+			}
 		}
 	}
 }
