@@ -18,7 +18,9 @@ var numbering = regexp.MustCompile(`^\s*(?:\(\s*[一二三四五六七八九十�
 func Fold(s string) string {
 	for i := 0; i < len(s); i++ {
 		if s[i] >= 0x80 {
-			return norm.NFKC.String(s)
+			// Bytes that are not UTF-8 would stop NFKC from folding the
+			// letter after them; they become U+FFFD first.
+			return norm.NFKC.String(strings.ToValidUTF8(s, "\uFFFD"))
 		}
 	}
 	return s // NFKC leaves ASCII as it is
@@ -73,7 +75,22 @@ func stripNotes(s string) string {
 // without numbering, notes, spaces, line breaks and punctuation. Two labels
 // name the same indicator when their normal forms are equal.
 func NormalizeLabel(label string) string {
-	s := StripNumbering(label)
+	n := lettersLower(StripNumbering(label))
+	// A lower-case letter can have a compatibility form of its own
+	// (ǅ → ǆ → dž): folding again until nothing changes makes the form
+	// stable. Each round only decomposes, so two or three rounds suffice.
+	for range 4 {
+		f := Fold(n)
+		if f == n {
+			break
+		}
+		n = lettersLower(f)
+	}
+	return n
+}
+
+// lettersLower keeps the letters and digits of s, in lower case.
+func lettersLower(s string) string {
 	var b strings.Builder
 	for _, r := range s {
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
