@@ -33,7 +33,10 @@ func StripNumbering(label string) string {
 	s := strings.TrimSpace(label)
 	s = strings.TrimLeft(s, "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳ \t")
 	s = strings.TrimSpace(Fold(s))
-	for {
+	// Every item number ends in ) . or 、, or is 其中: a label with none of
+	// them is not numbered, and most cells are such labels or numbers.
+	numbered := strings.HasPrefix(s, "其中") || strings.ContainsAny(s, ").、")
+	for numbered {
 		loc := numbering.FindStringIndex(s)
 		if loc == nil || loc[1] == 0 {
 			break

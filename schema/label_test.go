@@ -1,6 +1,7 @@
 package schema
 
 import (
+	"strings"
 	"testing"
 	"unicode"
 
@@ -64,5 +65,12 @@ func FuzzNormalizeLabel(f *testing.F) {
 			t.Fatalf("%q -> %q -> %q grew", s, n, again)
 		}
 		_ = StripNumbering(s)
+		// StripNumbering runs the expression only on text with ) . 、 or
+		// a leading 其中: no other text may match it.
+		for _, x := range []string{s, strings.TrimSpace(Fold(s))} {
+			if numbering.MatchString(x) && !strings.HasPrefix(strings.TrimSpace(x), "其中") && !strings.ContainsAny(x, ").、") {
+				t.Fatalf("%q is numbered without ) . 、 or 其中", x)
+			}
+		}
 	})
 }

@@ -1,6 +1,7 @@
 package xlsx
 
 import (
+	"hash/maphash"
 	"slices"
 	"sort"
 	"strings"
@@ -157,11 +158,18 @@ func containsRow(rs []*schema.Row, r *schema.Row) bool {
 
 // memo remembers the results of a function of a text, for at most maxMemo
 // texts: the labels of thousands of workbooks are mostly the same few
-// hundred texts, and a title or a note met once is not worth keeping.
+// hundred texts. A text is remembered the second time it is met: a title,
+// a name or a note met once would otherwise fill the memo before the
+// labels of a layout met later.
 type memo[V any] struct {
 	m sync.Map // text → V
 	n atomic.Int64
+	// seen holds the hashes of texts met once and not yet remembered, one
+	// per slot: a text met since in the same slot takes its place.
+	seen [1 << 12]atomic.Uint64
 }
+
+var memoSeed = maphash.MakeSeed()
 
 func (m *memo[V]) get(text string, f func(string) V) V {
 	if v, ok := m.m.Load(text); ok {
@@ -169,7 +177,11 @@ func (m *memo[V]) get(text string, f func(string) V) V {
 	}
 	v := f(text)
 	if m.n.Load() < maxMemo {
-		if _, loaded := m.m.LoadOrStore(text, v); !loaded {
+		h := maphash.String(memoSeed, text) | 1 // 0 is an empty slot
+		slot := &m.seen[h%uint64(len(m.seen))]
+		if slot.Load() != h {
+			slot.Store(h)
+		} else if _, loaded := m.m.LoadOrStore(text, v); !loaded {
 			m.n.Add(1)
 		}
 	}
@@ -178,10 +190,14 @@ func (m *memo[V]) get(text string, f func(string) V) V {
 
 var labelNorms, folded memo[string]
 
-// normLabel is schema.NormalizeLabel, remembered.
+// normLabel is schema.NormalizeLabel, remembered for texts that may be
+// labels: numbers are many, seldom met again, and quick to reduce.
 func normLabel(text string) string {
 	if text == "" {
 		return ""
+	}
+	if !mayBeLabel(text) {
+		return schema.NormalizeLabel(text)
 	}
 	return labelNorms.get(text, schema.NormalizeLabel)
 }
