@@ -131,10 +131,16 @@ func (g *grid) set(r, c int, v string) {
 	for len(g.rows) <= r {
 		g.rows = append(g.rows, nil)
 	}
-	for len(g.rows[r]) <= c {
-		g.rows[r] = append(g.rows[r], "")
+	row := g.rows[r]
+	if len(row) <= c {
+		if len(row) == 0 && r > 0 {
+			// A new row is made as wide as the one above it at once.
+			row = make([]string, 0, max(c+1, len(g.rows[r-1])))
+		}
+		row = append(row, make([]string, c+1-len(row))...)
+		g.rows[r] = row
 	}
-	g.rows[r][c] = v
+	row[c] = v
 }
 
 // colName is the letters of a 0-based column.

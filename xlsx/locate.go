@@ -197,9 +197,22 @@ func normLabel(text string) string {
 		return ""
 	}
 	if !mayBeLabel(text) {
+		if allDigits(text) {
+			return text // a whole number is its own normal form
+		}
 		return schema.NormalizeLabel(text)
 	}
 	return labelNorms.get(text, schema.NormalizeLabel)
+}
+
+// allDigits reports text of ASCII digits only.
+func allDigits(text string) bool {
+	for i := 0; i < len(text); i++ {
+		if text[i] < '0' || text[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // foldText is schema.Fold, remembered: the same label texts are folded for
