@@ -428,31 +428,57 @@ func writeDetail(f *excelize.File, st *styles, res *consolidate.Result, names Sh
 	if err := sw.SetRow("A2", row2); err != nil {
 		return err
 	}
+	// One row of cells, used again for every key: thousands of units make
+	// millions of cells, and the writer copies each as it goes.
+	var row rowCells
 	for i, k := range res.Schema.Keys() {
 		r := i + 3
 		c, _ := res.Schema.Cell(k)
-		cells := []any{
-			excelize.Cell{StyleID: st.label, Value: k},
-			excelize.Cell{StyleID: st.label, Value: res.Schema.CellName(k, lang)},
-			excelize.Cell{StyleID: st.unit, Value: c.Unit()},
-		}
+		row.reset()
+		row.add(st.label, k)
+		row.add(st.label, res.Schema.CellName(k, lang))
+		row.add(st.unit, c.Unit())
 		for _, s := range subs {
 			if v, ok := s.Get(k); ok {
-				cells = append(cells, excelize.Cell{StyleID: st.value, Value: num(v)})
+				row.add(st.value, num(v))
 			} else {
-				cells = append(cells, excelize.Cell{StyleID: st.missing})
+				row.add(st.missing, nil)
 			}
 		}
-		total := excelize.Cell{StyleID: st.total, Value: num(res.Totals[k])}
+		total := row.add(st.total, num(res.Totals[k]))
 		if len(subs) > 0 {
 			total.Formula = fmt.Sprintf("SUM(D%d:%s%d)", r, colName(totalCol-1), r)
 		}
-		cells = append(cells, total)
-		if err := sw.SetRow(fmt.Sprintf("A%d", r), cells); err != nil {
+		if err := sw.SetRow(fmt.Sprintf("A%d", r), row.values()); err != nil {
 			return err
 		}
 	}
 	return sw.Flush()
+}
+
+// rowCells is a row of cells for a stream writer, kept from one row to the
+// next; the writer is given pointers to them, so no cell is copied to the
+// heap on its way.
+type rowCells struct {
+	cells []excelize.Cell
+	vals  []any
+}
+
+func (r *rowCells) reset() { r.cells = r.cells[:0] }
+
+// add appends a cell and returns it, valid until the next add.
+func (r *rowCells) add(style int, value any) *excelize.Cell {
+	r.cells = append(r.cells, excelize.Cell{StyleID: style, Value: value})
+	return &r.cells[len(r.cells)-1]
+}
+
+// values is the row as the stream writer takes it.
+func (r *rowCells) values() []any {
+	r.vals = r.vals[:0]
+	for i := range r.cells {
+		r.vals = append(r.vals, &r.cells[i])
+	}
+	return r.vals
 }
 
 // writeDetailRows writes the detail sheet with a row per unit and a column
@@ -486,16 +512,19 @@ func writeDetailRows(sw *excelize.StreamWriter, st *styles, res *consolidate.Res
 	if err := sw.SetRow("A2", names, excelize.RowOpts{Height: 45}); err != nil {
 		return err
 	}
+	var row rowCells
 	for i, s := range subs {
-		cells := []any{excelize.Cell{StyleID: st.label, Value: s.Unit}, excelize.Cell{StyleID: st.label, Value: filepath.Base(s.File)}}
+		row.reset()
+		row.add(st.label, s.Unit)
+		row.add(st.label, filepath.Base(s.File))
 		for _, k := range keys {
 			if v, ok := s.Get(k); ok {
-				cells = append(cells, excelize.Cell{StyleID: st.value, Value: num(v)})
+				row.add(st.value, num(v))
 			} else {
-				cells = append(cells, excelize.Cell{StyleID: st.missing})
+				row.add(st.missing, nil)
 			}
 		}
-		if err := sw.SetRow(ref(2+i, 0), cells); err != nil {
+		if err := sw.SetRow(ref(2+i, 0), row.values()); err != nil {
 			return err
 		}
 	}
@@ -545,6 +574,7 @@ func writeFindings(f *excelize.File, st *styles, res *consolidate.Result, sheet 
 		return err
 	}
 	all := sortedFindings(res)
+	var row rowCells
 	for i, fd := range all {
 		style := st.info
 		switch fd.Severity {
@@ -561,20 +591,19 @@ func writeFindings(f *excelize.File, st *styles, res *consolidate.Result, sheet 
 		if fd.Formula.ID == "" {
 			rule = fd.Rule
 		}
-		cells := []any{
-			excelize.Cell{StyleID: style, Value: fd.Severity.Name(lang)},
-			excelize.Cell{StyleID: style, Value: kindName(fd.Kind, lang)},
-			excelize.Cell{StyleID: style, Value: fd.File},
-			excelize.Cell{StyleID: style, Value: fd.Unit},
-			excelize.Cell{StyleID: style, Value: fd.Sheet},
-			excelize.Cell{StyleID: style, Value: ref},
-			excelize.Cell{StyleID: style, Value: strings.Join(fd.Codes, " ")},
-			excelize.Cell{StyleID: style, Value: rule},
-			numCell(style, fd.Expected),
-			numCell(style, fd.Actual),
-			excelize.Cell{StyleID: style, Value: fd.Message(lang)},
-		}
-		if err := sw.SetRow(fmt.Sprintf("A%d", i+2), cells); err != nil {
+		row.reset()
+		row.add(style, fd.Severity.Name(lang))
+		row.add(style, kindName(fd.Kind, lang))
+		row.add(style, fd.File)
+		row.add(style, fd.Unit)
+		row.add(style, fd.Sheet)
+		row.add(style, ref)
+		row.add(style, strings.Join(fd.Codes, " "))
+		row.add(style, rule)
+		row.add(style, numValue(fd.Expected))
+		row.add(style, numValue(fd.Actual))
+		row.add(style, fd.Message(lang))
+		if err := sw.SetRow(fmt.Sprintf("A%d", i+2), row.values()); err != nil {
 			return err
 		}
 	}
@@ -585,11 +614,12 @@ func writeFindings(f *excelize.File, st *styles, res *consolidate.Result, sheet 
 	return sw.Flush()
 }
 
-func numCell(style int, d *decimal.Decimal) excelize.Cell {
+// numValue is a number as written, nil for none.
+func numValue(d *decimal.Decimal) any {
 	if d == nil {
-		return excelize.Cell{StyleID: style}
+		return nil
 	}
-	return excelize.Cell{StyleID: style, Value: num(*d)}
+	return num(*d)
 }
 
 func writeSources(f *excelize.File, st *styles, res *consolidate.Result, sheet string, opt WriteOptions) error {
