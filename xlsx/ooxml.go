@@ -149,14 +149,11 @@ func readSheets(data []byte, zr *zip.Reader, only func(name string) bool, rows, 
 	for _, r := range targets {
 		switch {
 		case strings.HasSuffix(r.typ, "/sharedStrings"):
-			f := z.find(resolve(dir, r.target))
-			if f == nil {
-				continue
+			b, err := z.read(resolve(dir, r.target))
+			if err != nil {
+				return nil, err
 			}
-			if sst, err = readSST(f); err != nil {
-				if errors.Is(err, errTooLarge) {
-					return nil, err
-				}
+			if sst, err = parseSST(b); err != nil {
 				return nil, &damage{"共享字符串表不完整或有错误", fmt.Errorf("shared strings: %w", err)}
 			}
 		case strings.HasSuffix(r.typ, "/styles"):
@@ -271,27 +268,11 @@ func elementText(b []byte, local string) string {
 	}
 }
 
-// readSST reads the shared strings: each <si>'s text, rich runs joined,
-// phonetic runs (<rPh>) left out. The part is read straight from the zip,
-// as the worksheets are, with no copy of it made; a part past maxPart is
-// errTooLarge.
-func readSST(f *zip.File) ([]string, error) {
-	rc, err := f.Open()
-	if err != nil {
-		return nil, err
-	}
-	defer rc.Close()
-	counted := &countingReader{r: rc, limit: maxPart}
-	sst, err := scanSST(counted)
-	if counted.exceeded {
-		return nil, errTooLarge
-	}
-	return sst, err
-}
-
-func scanSST(r io.Reader) ([]string, error) {
+// parseSST reads the shared strings: each <si>'s text, rich runs joined,
+// phonetic runs (<rPh>) left out.
+func parseSST(b []byte) ([]string, error) {
 	var out []string
-	x := newSAX(r)
+	x := newSAX(bytes.NewReader(b))
 	defer x.release()
 	var sb strings.Builder
 	inSI, inT, skip := false, false, 0
