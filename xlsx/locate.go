@@ -188,7 +188,16 @@ func (m *memo[V]) get(text string, f func(string) V) V {
 	return v
 }
 
-var labelNorms, folded memo[string]
+var labelNorms, folded, unitNorms memo[string]
+
+// normUnit is schema.NormalizeUnit, remembered: every value row's unit cell
+// is compared with the schema's, and a table has a handful of units.
+func normUnit(text string) string {
+	if text == "" {
+		return ""
+	}
+	return unitNorms.get(text, schema.NormalizeUnit)
+}
 
 // normLabel is schema.NormalizeLabel, remembered for texts that may be
 // labels: numbers are many, seldom met again, and quick to reduce.

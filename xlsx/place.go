@@ -384,7 +384,7 @@ func (b *band) findUnitCol(g *grid, ix *labelIndex) {
 	counts := map[int]int{}
 	for r := b.top; r < len(g.rows); r++ {
 		for c := b.labelCol + 1; c < min(b.end, len(g.rows[r])); c++ {
-			if u := schema.NormalizeUnit(g.rows[r][c]); u != "" && ix.units[u] {
+			if u := normUnit(g.rows[r][c]); u != "" && ix.units[u] {
 				counts[c]++
 			}
 		}

@@ -686,7 +686,7 @@ func (r *reader) interpret(g *grid, row, col int, cell schema.Cell, text string,
 // moneyFactor is what an amount typed in one money unit is multiplied by
 // to be in the table's: 元 and 万元 convert both ways.
 func moneyFactor(typed, want string) (decimal.Decimal, bool) {
-	t, w := schema.NormalizeUnit(typed), schema.NormalizeUnit(want)
+	t, w := normUnit(typed), normUnit(want)
 	if t == "万" {
 		t = "万元"
 	}
@@ -702,7 +702,7 @@ func moneyFactor(typed, want string) (decimal.Decimal, bool) {
 // sameUnit compares a unit typed after a number with the table's: 万 is
 // short for 万元.
 func sameUnit(typed, want string) bool {
-	t, w := schema.NormalizeUnit(typed), schema.NormalizeUnit(want)
+	t, w := normUnit(typed), normUnit(want)
 	return t == w || t == "万" && w == "万元"
 }
 
@@ -749,8 +749,8 @@ func (r *reader) checkUnit(g *grid, m *match, row *schema.Row) {
 		}
 	}
 	got := g.at(gr, b.unitCol)
-	n := schema.NormalizeUnit(got)
-	if n == "" || n == schema.NormalizeUnit(row.Unit) {
+	n := normUnit(got)
+	if n == "" || n == normUnit(row.Unit) {
 		return
 	}
 	key := schema.Key(row.Code, row.Table().Columns[0].Code)
@@ -762,7 +762,7 @@ func (r *reader) checkUnit(g *grid, m *match, row *schema.Row) {
 // unitSeverity: a money amount in the wrong unit is off by a factor of
 // 10,000 and would corrupt the totals; other unit slips are warnings.
 func unitSeverity(want, got string) schema.Severity {
-	money := func(s string) bool { return strings.Contains(schema.NormalizeUnit(s), "元") }
+	money := func(s string) bool { return strings.Contains(normUnit(s), "元") }
 	if money(want) || money(got) {
 		return schema.Error
 	}
