@@ -640,6 +640,7 @@ func writeSources(f *excelize.File, st *styles, res *consolidate.Result, sheet s
 	if err := sw.SetRow("A1", head, excelize.RowOpts{Height: 22}); err != nil {
 		return err
 	}
+	var row rowCells
 	for i, s := range res.Submissions {
 		counts := map[schema.Severity]int{}
 		for _, f := range s.Findings {
@@ -657,13 +658,13 @@ func writeSources(f *excelize.File, st *styles, res *consolidate.Result, sheet s
 		if s.Included {
 			yes = schema.Msg("write.yes").Render(lang)
 		}
-		cells := []any{i + 1, s.File, s.SHA256, s.Unit, year, id, s.Sheet,
+		row.reset()
+		for _, v := range []any{i + 1, s.File, s.SHA256, s.Unit, year, id, s.Sheet,
 			schema.Msg("status." + s.Status()).Render(lang),
-			counts[schema.Error], counts[schema.Warning], counts[schema.Info], yes}
-		for j, c := range cells {
-			cells[j] = excelize.Cell{StyleID: st.text, Value: c}
+			counts[schema.Error], counts[schema.Warning], counts[schema.Info], yes} {
+			row.add(st.text, v)
 		}
-		if err := sw.SetRow(fmt.Sprintf("A%d", i+2), cells); err != nil {
+		if err := sw.SetRow(fmt.Sprintf("A%d", i+2), row.values()); err != nil {
 			return err
 		}
 	}
