@@ -78,7 +78,7 @@ func Annotate(data []byte, name string, sub *schema.Submission, conv Converter, 
 		return nil, err
 	}
 	var out bytes.Buffer
-	if _, err := f.WriteTo(&out); err != nil {
+	if err := save(f, &out, nil); err != nil {
 		return nil, err
 	}
 	return out.Bytes(), nil

@@ -62,8 +62,7 @@ func WriteTemplate(w io.Writer, s *schema.Schema, opt TemplateOptions) error {
 		Created: "2006-09-16T00:00:00Z", Modified: "2006-09-16T00:00:00Z"}); err != nil {
 		return err
 	}
-	_, err := f.WriteTo(w)
-	return err
+	return save(f, w, nil)
 }
 
 type templater struct {

@@ -127,10 +127,11 @@ func WriteConsolidated(w io.Writer, res *consolidate.Result, opt WriteOptions) e
 		return err
 	}
 	defer f.Close()
+	late := newLateRows()
 	if err := writeSummary(f, st, res, names, detailPlan(res), opt); err != nil {
 		return err
 	}
-	if err := writeDetail(f, st, res, names, opt); err != nil {
+	if err := writeDetail(f, st, res, names, opt, late); err != nil {
 		return err
 	}
 	if res.YearOnYear != nil {
@@ -142,7 +143,7 @@ func WriteConsolidated(w io.Writer, res *consolidate.Result, opt WriteOptions) e
 	if err := f.SetCalcProps(&excelize.CalcPropsOptions{FullCalcOnLoad: &full}); err != nil {
 		return err
 	}
-	return finishLog(w, f, st, res, names, opt)
+	return finishLog(w, f, st, res, names, opt, late)
 }
 
 // newBook makes a workbook with the given sheets, in order, and tally's
@@ -170,18 +171,17 @@ func newBook(sheets ...string) (*excelize.File, *styles, error) {
 
 // finishLog writes the findings and sources sheets and the document
 // properties, and saves the workbook to w.
-func finishLog(w io.Writer, f *excelize.File, st *styles, res *consolidate.Result, names SheetNames, opt WriteOptions) error {
-	if err := writeFindings(f, st, res, names.Findings, opt); err != nil {
+func finishLog(w io.Writer, f *excelize.File, st *styles, res *consolidate.Result, names SheetNames, opt WriteOptions, late *lateRows) error {
+	if err := writeFindings(f, st, res, names.Findings, opt, late); err != nil {
 		return err
 	}
-	if err := writeSources(f, st, res, names.Sources, opt); err != nil {
+	if err := writeSources(f, st, res, names.Sources, opt, late); err != nil {
 		return err
 	}
 	if err := setProps(f, res, opt); err != nil {
 		return err
 	}
-	_, err := f.WriteTo(w)
-	return err
+	return save(f, w, late)
 }
 
 // WriteLog writes the findings and sources sheets alone: the discrepancy
@@ -193,7 +193,7 @@ func WriteLog(w io.Writer, res *consolidate.Result, opt WriteOptions) error {
 		return err
 	}
 	defer f.Close()
-	return finishLog(w, f, st, res, names, opt)
+	return finishLog(w, f, st, res, names, opt, newLateRows())
 }
 
 func setProps(f *excelize.File, res *consolidate.Result, opt WriteOptions) error {
@@ -388,7 +388,7 @@ func rowLabel(r *schema.Row, lang schema.Lang) string {
 	return r.Label
 }
 
-func writeDetail(f *excelize.File, st *styles, res *consolidate.Result, names SheetNames, opt WriteOptions) error {
+func writeDetail(f *excelize.File, st *styles, res *consolidate.Result, names SheetNames, opt WriteOptions, late *lateRows) error {
 	// The unit columns take the sheet's default width: a width per column
 	// makes excelize scan every column's entry for every cell written.
 	width := 13.0
@@ -400,7 +400,7 @@ func writeDetail(f *excelize.File, st *styles, res *consolidate.Result, names Sh
 		return err
 	}
 	if detailByRows(res) {
-		return writeDetailRows(sw, st, res, opt)
+		return writeDetailRows(sw, st, res, opt, late)
 	}
 	lang := opt.Lang
 	subs := included(res)
@@ -428,40 +428,46 @@ func writeDetail(f *excelize.File, st *styles, res *consolidate.Result, names Sh
 	if err := sw.SetRow("A2", row2); err != nil {
 		return err
 	}
-	// One row of cells, used again for every key: thousands of units make
-	// millions of cells, and the writer copies each as it goes.
-	var row rowCells
-	for i, k := range res.Schema.Keys() {
-		r := i + 3
-		c, _ := res.Schema.Cell(k)
-		row.reset()
-		row.add(st.label, k)
-		row.add(st.label, res.Schema.CellName(k, lang))
-		row.add(st.unit, c.Unit())
-		for _, s := range subs {
-			if v, ok := s.Get(k); ok {
-				row.add(st.value, num(v))
-			} else {
-				row.add(st.missing, nil)
+	keys := res.Schema.Keys()
+	if len(keys) > 0 {
+		err := late.add(sw, 3, func(rw *rowWriter) error {
+			// One row of cells, used again for every key: thousands of
+			// units make millions of cells.
+			var row rowCells
+			for i, k := range keys {
+				r := i + 3
+				c, _ := res.Schema.Cell(k)
+				row.reset()
+				row.add(st.label, k)
+				row.add(st.label, res.Schema.CellName(k, lang))
+				row.add(st.unit, c.Unit())
+				for _, s := range subs {
+					if v, ok := s.Get(k); ok {
+						row.add(st.value, num(v))
+					} else {
+						row.add(st.missing, nil)
+					}
+				}
+				total := row.add(st.total, num(res.Totals[k]))
+				if len(subs) > 0 {
+					total.Formula = fmt.Sprintf("SUM(D%d:%s%d)", r, colName(totalCol-1), r)
+				}
+				if err := rw.row(r, row.cells); err != nil {
+					return err
+				}
 			}
-		}
-		total := row.add(st.total, num(res.Totals[k]))
-		if len(subs) > 0 {
-			total.Formula = fmt.Sprintf("SUM(D%d:%s%d)", r, colName(totalCol-1), r)
-		}
-		if err := sw.SetRow(fmt.Sprintf("A%d", r), row.values()); err != nil {
+			return nil
+		})
+		if err != nil {
 			return err
 		}
 	}
 	return sw.Flush()
 }
 
-// rowCells is a row of cells for a stream writer, kept from one row to the
-// next; the writer is given pointers to them, so no cell is copied to the
-// heap on its way.
+// rowCells is a row of cells, kept from one row to the next.
 type rowCells struct {
 	cells []excelize.Cell
-	vals  []any
 }
 
 func (r *rowCells) reset() { r.cells = r.cells[:0] }
@@ -472,19 +478,10 @@ func (r *rowCells) add(style int, value any) *excelize.Cell {
 	return &r.cells[len(r.cells)-1]
 }
 
-// values is the row as the stream writer takes it.
-func (r *rowCells) values() []any {
-	r.vals = r.vals[:0]
-	for i := range r.cells {
-		r.vals = append(r.vals, &r.cells[i])
-	}
-	return r.vals
-}
-
 // writeDetailRows writes the detail sheet with a row per unit and a column
 // per cell key, for more units than a sheet has columns: a row of codes, a
 // row of names, the units, and a row of totals at the bottom.
-func writeDetailRows(sw *excelize.StreamWriter, st *styles, res *consolidate.Result, opt WriteOptions) error {
+func writeDetailRows(sw *excelize.StreamWriter, st *styles, res *consolidate.Result, opt WriteOptions, late *lateRows) error {
 	lang := opt.Lang
 	subs := included(res)
 	keys := res.Schema.Keys()
@@ -512,19 +509,27 @@ func writeDetailRows(sw *excelize.StreamWriter, st *styles, res *consolidate.Res
 	if err := sw.SetRow("A2", names, excelize.RowOpts{Height: 45}); err != nil {
 		return err
 	}
-	var row rowCells
-	for i, s := range subs {
-		row.reset()
-		row.add(st.label, s.Unit)
-		row.add(st.label, filepath.Base(s.File))
-		for _, k := range keys {
-			if v, ok := s.Get(k); ok {
-				row.add(st.value, num(v))
-			} else {
-				row.add(st.missing, nil)
+	if len(subs) > 0 {
+		err := late.add(sw, 3, func(rw *rowWriter) error {
+			var row rowCells
+			for i, s := range subs {
+				row.reset()
+				row.add(st.label, s.Unit)
+				row.add(st.label, filepath.Base(s.File))
+				for _, k := range keys {
+					if v, ok := s.Get(k); ok {
+						row.add(st.value, num(v))
+					} else {
+						row.add(st.missing, nil)
+					}
+				}
+				if err := rw.row(3+i, row.cells); err != nil {
+					return err
+				}
 			}
-		}
-		if err := sw.SetRow(ref(2+i, 0), row.values()); err != nil {
+			return nil
+		})
+		if err != nil {
 			return err
 		}
 	}
@@ -552,7 +557,7 @@ func sortedFindings(res *consolidate.Result) []schema.Finding {
 	return all
 }
 
-func writeFindings(f *excelize.File, st *styles, res *consolidate.Result, sheet string, opt WriteOptions) error {
+func writeFindings(f *excelize.File, st *styles, res *consolidate.Result, sheet string, opt WriteOptions, late *lateRows) error {
 	sw, err := f.NewStreamWriter(sheet)
 	if err != nil {
 		return err
@@ -574,36 +579,44 @@ func writeFindings(f *excelize.File, st *styles, res *consolidate.Result, sheet 
 		return err
 	}
 	all := sortedFindings(res)
-	var row rowCells
-	for i, fd := range all {
-		style := st.info
-		switch fd.Severity {
-		case schema.Error:
-			style = st.err
-		case schema.Warning:
-			style = st.warn
-		}
-		ref := fd.Cell
-		if ref != "" && !strings.Contains(ref, "!") && fd.Sheet != "" {
-			ref = quoteSheet(fd.Sheet) + "!" + ref
-		}
-		rule := fd.Formula.Render(lang)
-		if fd.Formula.ID == "" {
-			rule = fd.Rule
-		}
-		row.reset()
-		row.add(style, fd.Severity.Name(lang))
-		row.add(style, kindName(fd.Kind, lang))
-		row.add(style, fd.File)
-		row.add(style, fd.Unit)
-		row.add(style, fd.Sheet)
-		row.add(style, ref)
-		row.add(style, strings.Join(fd.Codes, " "))
-		row.add(style, rule)
-		row.add(style, numValue(fd.Expected))
-		row.add(style, numValue(fd.Actual))
-		row.add(style, fd.Message(lang))
-		if err := sw.SetRow(fmt.Sprintf("A%d", i+2), row.values()); err != nil {
+	if len(all) > 0 {
+		err := late.add(sw, 2, func(rw *rowWriter) error {
+			var row rowCells
+			for i, fd := range all {
+				style := st.info
+				switch fd.Severity {
+				case schema.Error:
+					style = st.err
+				case schema.Warning:
+					style = st.warn
+				}
+				ref := fd.Cell
+				if ref != "" && !strings.Contains(ref, "!") && fd.Sheet != "" {
+					ref = quoteSheet(fd.Sheet) + "!" + ref
+				}
+				rule := fd.Formula.Render(lang)
+				if fd.Formula.ID == "" {
+					rule = fd.Rule
+				}
+				row.reset()
+				row.add(style, fd.Severity.Name(lang))
+				row.add(style, kindName(fd.Kind, lang))
+				row.add(style, fd.File)
+				row.add(style, fd.Unit)
+				row.add(style, fd.Sheet)
+				row.add(style, ref)
+				row.add(style, strings.Join(fd.Codes, " "))
+				row.add(style, rule)
+				row.add(style, numValue(fd.Expected))
+				row.add(style, numValue(fd.Actual))
+				row.add(style, fd.Message(lang))
+				if err := rw.row(i+2, row.cells); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		if err != nil {
 			return err
 		}
 	}
@@ -622,7 +635,7 @@ func numValue(d *decimal.Decimal) any {
 	return num(*d)
 }
 
-func writeSources(f *excelize.File, st *styles, res *consolidate.Result, sheet string, opt WriteOptions) error {
+func writeSources(f *excelize.File, st *styles, res *consolidate.Result, sheet string, opt WriteOptions, late *lateRows) error {
 	sw, err := f.NewStreamWriter(sheet)
 	if err != nil {
 		return err
@@ -640,31 +653,39 @@ func writeSources(f *excelize.File, st *styles, res *consolidate.Result, sheet s
 	if err := sw.SetRow("A1", head, excelize.RowOpts{Height: 22}); err != nil {
 		return err
 	}
-	var row rowCells
-	for i, s := range res.Submissions {
-		counts := map[schema.Severity]int{}
-		for _, f := range s.Findings {
-			counts[f.Severity]++
-		}
-		year := any(nil)
-		if s.Year != 0 {
-			year = s.Year
-		}
-		id := ""
-		if s.Schema != nil {
-			id = s.Schema.ID
-		}
-		yes := schema.Msg("write.no").Render(lang)
-		if s.Included {
-			yes = schema.Msg("write.yes").Render(lang)
-		}
-		row.reset()
-		for _, v := range []any{i + 1, s.File, s.SHA256, s.Unit, year, id, s.Sheet,
-			schema.Msg("status." + s.Status()).Render(lang),
-			counts[schema.Error], counts[schema.Warning], counts[schema.Info], yes} {
-			row.add(st.text, v)
-		}
-		if err := sw.SetRow(fmt.Sprintf("A%d", i+2), row.values()); err != nil {
+	if len(res.Submissions) > 0 {
+		err := late.add(sw, 2, func(rw *rowWriter) error {
+			var row rowCells
+			for i, s := range res.Submissions {
+				counts := map[schema.Severity]int{}
+				for _, f := range s.Findings {
+					counts[f.Severity]++
+				}
+				year := any(nil)
+				if s.Year != 0 {
+					year = s.Year
+				}
+				id := ""
+				if s.Schema != nil {
+					id = s.Schema.ID
+				}
+				yes := schema.Msg("write.no").Render(lang)
+				if s.Included {
+					yes = schema.Msg("write.yes").Render(lang)
+				}
+				row.reset()
+				for _, v := range []any{i + 1, s.File, s.SHA256, s.Unit, year, id, s.Sheet,
+					schema.Msg("status." + s.Status()).Render(lang),
+					counts[schema.Error], counts[schema.Warning], counts[schema.Info], yes} {
+					row.add(st.text, v)
+				}
+				if err := rw.row(i+2, row.cells); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		if err != nil {
 			return err
 		}
 	}
