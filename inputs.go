@@ -208,14 +208,20 @@ func bytesOf(data []byte) func(io.Writer) error {
 	}
 }
 
-// notAnInput refuses an output path that is, or resolves to, an input.
+// notAnInput refuses an output path that is, or resolves to, an input: the
+// same path under another spelling or in other capitals, a symbolic link
+// to it, or a hard link. A run over thousands of files checks each output:
+// an input's path is resolved only when its name is the output's, and it is
+// looked at on disk only when the output exists (a link to it can only be
+// there if it does).
 func notAnInput(path string, inputs []string, lang schema.Lang) error {
 	out := resolve(path)
+	name := filepath.Base(out)
 	outInfo, statErr := os.Stat(path)
 	for _, in := range inputs {
-		same := resolve(in) == out
+		same := strings.ToLower(filepath.Base(in)) == name && resolve(in) == out
 		if !same && statErr == nil {
-			// A hard link, or a spelling resolve cannot see through.
+			// A link, or a spelling resolve cannot see through.
 			if inInfo, err := os.Stat(in); err == nil {
 				same = os.SameFile(inInfo, outInfo)
 			}
