@@ -96,6 +96,8 @@ type band struct {
 	classes  map[int]colClass
 	header   int // the header row, -1 when there is none
 	top      int // first row of the band's table
+	// headerRows remembers isHeaderRow by row: 0 not asked yet, 1 yes, 2 no.
+	headerRows []int8
 }
 
 // match is where one indicator was found.
@@ -164,7 +166,7 @@ func locate(g *grid, ix *labelIndex, want int) *placement {
 	if rows := ix.table.Rows; len(rows) == 1 && rows[0].Unlabeled {
 		return locateUnlabeled(g, ix)
 	}
-	cands := candCache{ix: ix, g: g}
+	cands := newCandCache(ix, g)
 	counts := map[int]int{}
 	total := 0
 	for r, row := range g.rows {
@@ -295,20 +297,78 @@ func mayBeLabel(text string) bool {
 	return false
 }
 
-// candCache looks up the labels of one sheet in one table's index.
+// candCache looks up the labels of one sheet in one table's index, and
+// remembers what it learnt of each text: locate asks about the same cells
+// several times (to find the label columns, the header, each row's label,
+// the rows a label runs on to), and the lookups hash the text each time.
 type candCache struct {
-	ix *labelIndex
-	g  *grid
+	ix  *labelIndex
+	g   *grid
+	idx map[string]int32 // text → its entry
+	ent []candEntry
 }
 
-func (c candCache) get(text string) []*schema.Row {
+// candEntry is what a candCache knows of one text.
+type candEntry struct {
+	rows        []*schema.Row
+	wordy, note int8 // 0: not asked yet, 1: yes, 2: no
+}
+
+func newCandCache(ix *labelIndex, g *grid) *candCache {
+	return &candCache{ix: ix, g: g, idx: map[string]int32{}}
+}
+
+// entry is the entry of a text that may be a label (mayBeLabel), made on
+// first use; valid until the next call.
+func (c *candCache) entry(text string) *candEntry {
+	if i, ok := c.idx[text]; ok {
+		return &c.ent[i]
+	}
+	rows := c.ix.exact[c.g.norm(text)]
+	if len(rows) == 0 {
+		rows = c.ix.candidates(text)
+	}
+	c.ent = append(c.ent, candEntry{rows: rows})
+	c.idx[text] = int32(len(c.ent) - 1)
+	return &c.ent[len(c.ent)-1]
+}
+
+func (c *candCache) get(text string) []*schema.Row {
 	if !mayBeLabel(text) {
 		return nil // a number, a date, a dash: never a label
 	}
-	if rs := c.ix.exact[c.g.norm(text)]; len(rs) > 0 {
-		return rs
+	return c.entry(text).rows
+}
+
+// wordy is wordy(text), remembered.
+func (c *candCache) wordy(text string) bool {
+	if !mayBeLabel(text) {
+		return wordy(text)
 	}
-	return c.ix.candidates(text)
+	e := c.entry(text)
+	if e.wordy == 0 {
+		e.wordy = yesNo(wordy(text))
+	}
+	return e.wordy == 1
+}
+
+// isNote is isNote(text), remembered.
+func (c *candCache) isNote(text string) bool {
+	if !mayBeLabel(text) {
+		return isNote(text)
+	}
+	e := c.entry(text)
+	if e.note == 0 {
+		e.note = yesNo(isNote(text))
+	}
+	return e.note == 1
+}
+
+func yesNo(b bool) int8 {
+	if b {
+		return 1
+	}
+	return 2
 }
 
 // isNumberingColumn reports a column of item numbers only: (一), 1., 一、
@@ -328,7 +388,7 @@ func isNumberingColumn(g *grid, c int) bool {
 }
 
 // setUp finds the band's header, unit column and value columns.
-func (b *band) setUp(g *grid, ix *labelIndex, cands candCache) {
+func (b *band) setUp(g *grid, ix *labelIndex, cands *candCache) {
 	first := -1
 	for r := 0; r < len(g.rows) && first < 0; r++ {
 		for c := b.firstCol; c <= b.labelCol; c++ {
@@ -362,6 +422,18 @@ func (b *band) isHeaderRow(g *grid, ix *labelIndex, r int) bool {
 	if r < 0 || r >= len(g.rows) {
 		return false
 	}
+	if len(b.headerRows) != len(g.rows) {
+		b.headerRows = make([]int8, len(g.rows))
+	}
+	if k := b.headerRows[r]; k != 0 {
+		return k == 1
+	}
+	is := b.headerRow(g, ix, r)
+	b.headerRows[r] = yesNo(is)
+	return is
+}
+
+func (b *band) headerRow(g *grid, ix *labelIndex, r int) bool {
 	hits := 0
 	for c := b.firstCol; c < min(b.end, len(g.rows[r])); c++ {
 		if t := g.rows[r][c]; t != "" && !g.isFill(r, c) && ix.header[g.norm(t)] {
@@ -418,7 +490,7 @@ func (b *band) headerText(g *grid, c, first int) string {
 // labels are ranked by what their headers say (this year's over
 // unmarked, a quarter or last year's; 行次 and 备注 never), hidden columns
 // last, then by how many numbers they hold on indicator rows.
-func (b *band) findValueCols(g *grid, ix *labelIndex, cands candCache, first int) {
+func (b *band) findValueCols(g *grid, ix *labelIndex, cands *candCache, first int) {
 	t := ix.table
 	heads := map[int]string{}
 	latest := 0
@@ -650,7 +722,7 @@ func (b *band) valueEmpty(g *grid, r int) bool {
 // cell left of the values (the unit column aside) that names an indicator,
 // else the rightmost non-empty one. Cells filled from a merge above are
 // skipped, so a group label merged down its rows does not hide its items.
-func (b *band) labelOf(g *grid, r int, cands candCache) (text string, rows []*schema.Row) {
+func (b *band) labelOf(g *grid, r int, cands *candCache) (text string, rows []*schema.Row) {
 	last := b.firstValueCol()
 	fallback := ""
 	for c := min(last, len(g.rows[r])) - 1; c >= b.firstCol; c-- {
@@ -664,7 +736,7 @@ func (b *band) labelOf(g *grid, r int, cands candCache) (text string, rows []*sc
 		if a, ok := g.anchor[[2]int{r, c}]; ok && a[0] != r {
 			continue
 		}
-		if !wordy(t) {
+		if !cands.wordy(t) {
 			continue // empty, or a number: not a label
 		}
 		if cs := cands.get(t); len(cs) > 0 {
@@ -707,7 +779,7 @@ func isNumbered(s string) bool {
 // continuation reports a row that carries on the label above it: a note in
 // parentheses, or a short fragment with no number of its own, as Excel
 // leaves a label Word broke over two lines.
-func (b *band) continuation(g *grid, r int, ix *labelIndex, cands candCache, open bool) (string, bool) {
+func (b *band) continuation(g *grid, r int, ix *labelIndex, cands *candCache, open bool) (string, bool) {
 	if r >= len(g.rows) || b.isHeaderRow(g, ix, r) {
 		return "", false
 	}
@@ -721,7 +793,7 @@ func (b *band) continuation(g *grid, r int, ix *labelIndex, cands candCache, ope
 	if g.norm(text) == "" {
 		return text, true // a note in parentheses
 	}
-	if isNumbered(text) || len(cands.get(text)) > 0 || isNote(text) || b.foreign(g, r, ix) {
+	if len(cands.get(text)) > 0 || isNumbered(text) || cands.isNote(text) || b.foreign(g, r, ix) {
 		return "", false
 	}
 	if a, ok := g.anchor[[2]int{r, b.firstValueCol()}]; ok && a[1] <= b.labelCol {
@@ -738,7 +810,7 @@ func unclosed(s string) bool {
 }
 
 // match assigns the band's rows to indicators, in blocks.
-func (b *band) match(g *grid, ix *labelIndex, cands candCache) []*block {
+func (b *band) match(g *grid, ix *labelIndex, cands *candCache) []*block {
 	var blocks []*block
 	cur := newBlock(b)
 	lastIndex, section := -1, ""
@@ -765,7 +837,7 @@ func (b *band) match(g *grid, ix *labelIndex, cands candCache) []*block {
 		if cur.matched > 0 && len(rows) == 0 && b.foreign(g, r, ix) {
 			break // another table of the report starts here
 		}
-		if isNote(text) {
+		if cands.isNote(text) {
 			if cur.matched > 0 && isNoteSection(text) {
 				notes = true
 			}

@@ -500,7 +500,7 @@ func (r *reader) values(t *schema.Table, p *placement) {
 		r.checkUnit(g, m, row)
 	}
 	for _, e := range p.extra {
-		text, _ := p.bands[0].labelOf(g, e[0], candCache{ix: p.ix, g: g})
+		text, _ := p.bands[0].labelOf(g, e[0], newCandCache(p.ix, g))
 		r.sub.Add(schema.Finding{Severity: schema.Warning, Kind: schema.KindExtraRow, Rule: "read:extra-row",
 			Sheet: g.sheet, Cell: r.cellRef(g, e[0], e[1]),
 			Msg: schema.Msg("read.extra-row", e[0]+1, oneLine(text), strings.TrimSpace(g.at(e[0], e[1])))})
