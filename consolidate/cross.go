@@ -68,9 +68,17 @@ func duplicateUnits(subs []*schema.Submission) {
 func identicalValues(subs []*schema.Submission) {
 	groups := map[string][]*schema.Submission{}
 	var order []string
-	for _, s := range subs {
-		sig, nonzero := signature(s)
-		if !nonzero {
+	// The signatures are made on every core: a province's run has
+	// thousands.
+	sigs := make([]string, len(subs))
+	each(len(subs), 0, func(i int) {
+		if sig, nonzero := signature(subs[i]); nonzero {
+			sigs[i] = sig
+		}
+	})
+	for i, s := range subs {
+		sig := sigs[i]
+		if sig == "" {
 			continue
 		}
 		if groups[sig] == nil {
