@@ -96,7 +96,7 @@ func (g *grid) rawFlag(r, c int) cellFlags {
 	return g.flags[r][c]
 }
 
-// setFlag stores the flags of a cell.
+// setFlag stores the flags of a cell; a filled cell of a merge stays one.
 func (g *grid) setFlag(r, c int, f cellFlags) {
 	for len(g.flags) <= r {
 		g.flags = append(g.flags, nil)
@@ -104,13 +104,13 @@ func (g *grid) setFlag(r, c int, f cellFlags) {
 	if len(g.flags[r]) <= c {
 		g.flags[r] = append(g.flags[r], make([]cellFlags, c+1-len(g.flags[r]))...)
 	}
-	g.flags[r][c] = f
+	g.flags[r][c] = f | g.flags[r][c]&flagFill
 }
 
-// isFill reports whether the cell is a filled (non-anchor) part of a merge.
+// isFill reports whether the cell is a filled (non-anchor) part of a merge:
+// one with an entry in anchor, marked in its flags to spare the lookup.
 func (g *grid) isFill(r, c int) bool {
-	_, ok := g.anchor[[2]int{r, c}]
-	return ok
+	return g.rawFlag(r, c)&flagFill != 0
 }
 
 func (g *grid) hiddenRow(r int) {

@@ -60,6 +60,7 @@ const (
 	flagFormula                       // the cell has a formula
 	flagNoCache                       // a formula without a cached value
 	flagDate                          // a number shown as a date or time
+	flagFill                          // filled from a merged range's top-left cell
 )
 
 // rawBook is a workbook as read from its zip.
@@ -773,6 +774,7 @@ func (g *grid) merge(ref string) {
 			}
 			g.set(r, c, v)
 			g.anchor[[2]int{r, c}] = [2]int{r1, c1}
+			g.setFlag(r, c, g.rawFlag(r, c)|flagFill)
 		}
 	}
 }

@@ -315,7 +315,7 @@ type candEntry struct {
 }
 
 func newCandCache(ix *labelIndex, g *grid) *candCache {
-	return &candCache{ix: ix, g: g, idx: map[string]int32{}}
+	return &candCache{ix: ix, g: g, idx: make(map[string]int32, 128)}
 }
 
 // entry is the entry of a text that may be a label (mayBeLabel), made on
@@ -812,7 +812,7 @@ func unclosed(s string) bool {
 // match assigns the band's rows to indicators, in blocks.
 func (b *band) match(g *grid, ix *labelIndex, cands *candCache) []*block {
 	var blocks []*block
-	cur := newBlock(b)
+	cur := newBlock(b, len(ix.table.Rows))
 	lastIndex, section := -1, ""
 	blankRun := 0
 	valueCol := b.firstValueCol()
@@ -820,7 +820,7 @@ func (b *band) match(g *grid, ix *labelIndex, cands *candCache) []*block {
 		if cur.matched > 0 {
 			blocks = append(blocks, cur)
 		}
-		cur = newBlock(b)
+		cur = newBlock(b, len(ix.table.Rows))
 		cur.first = prevEnd
 		lastIndex, section = -1, ""
 	}
@@ -917,8 +917,9 @@ func (b *band) match(g *grid, ix *labelIndex, cands *candCache) []*block {
 	return blocks
 }
 
-func newBlock(b *band) *block {
-	return &block{band: b, rows: map[string]*match{}, first: -1}
+// newBlock starts a block of a band, room made for n indicators.
+func newBlock(b *band, n int) *block {
+	return &block{band: b, rows: make(map[string]*match, n), first: -1}
 }
 
 // foreign reports a row naming another table of the schema (its title or
@@ -1022,7 +1023,7 @@ func choose(g *grid, ix *labelIndex, blocks []*block, want int) *placement {
 		}
 	}
 	main := blocks[mainIdx]
-	p := &placement{g: g, ix: ix, rows: map[string]*match{}, year: main.year}
+	p := &placement{g: g, ix: ix, rows: make(map[string]*match, len(main.rows)), year: main.year}
 	for _, r := range ix.table.Rows {
 		if !r.Heading {
 			p.total++
