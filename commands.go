@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -53,6 +54,8 @@ type runConfig struct {
 	jump     consolidate.Jump
 	opt      consolidate.Options
 	conv     *xlsx.Soffice
+	// logBook is the workbook log, when it was made ahead.
+	logBook *logBook
 }
 
 func readConfig(c *cli.Context) (*runConfig, error) {
@@ -192,12 +195,36 @@ func consolidateAction(c *cli.Context) error {
 	refs := xlsx.SummaryRefs(res.Schema)
 	res.Consolidate(consolidate.ConsolidateOptions{Name: name, ExcludeInvalid: c.Bool("exclude-invalid"),
 		Out: out, Sheet: names.Summary, TotalRef: func(k string) string { return refs[k] }})
+	// A workbook log is made while the consolidated workbook is written, on
+	// the core that would otherwise wait; it is saved after it, as before.
+	var log chan logBook
+	if strings.EqualFold(filepath.Ext(cfg.log), ".xlsx") {
+		log = make(chan logBook, 1)
+		go func() {
+			var b logBook
+			b.err = xlsx.WriteLog(&b.data, res, writeOptions(c, cfg))
+			log <- b
+		}()
+	}
 	if err := writeAtomic(out, inputPaths(res), cfg.lang, func(w io.Writer) error {
 		return xlsx.WriteConsolidated(w, res, writeOptions(c, cfg))
 	}); err != nil {
+		if log != nil {
+			<-log
+		}
 		return fmt.Errorf("--out %s: %w", out, err)
 	}
+	if log != nil {
+		b := <-log
+		cfg.logBook = &b
+	}
 	return finish(c, cfg, res)
+}
+
+// logBook is a workbook log made ahead of its saving.
+type logBook struct {
+	data bytes.Buffer
+	err  error
 }
 
 // check reads and checks the submissions (the sources given, else those the
@@ -346,6 +373,13 @@ func finish(c *cli.Context, cfg *runConfig, res *consolidate.Result) error {
 			case ".csv":
 				return res.WriteCSV(w, cfg.lang)
 			case ".xlsx":
+				if b := cfg.logBook; b != nil {
+					if b.err != nil {
+						return b.err
+					}
+					_, err := b.data.WriteTo(w)
+					return err
+				}
 				return xlsx.WriteLog(w, res, writeOptions(c, cfg))
 			default:
 				return res.WriteJSON(w, toolVersion(), cfg.lang)

@@ -50,14 +50,20 @@ func (r *Result) Consolidate(opt ConsolidateOptions) {
 			s.Included = true
 		}
 	}
-	for _, k := range r.Schema.Keys() {
+	// The totals are summed on every core, a share of the keys each.
+	keys := r.Schema.Keys()
+	sums := make([]decimal.Decimal, len(keys))
+	each(len(keys), 0, func(i int) {
 		var t decimal.Decimal
 		for _, s := range r.Submissions {
-			if v, ok := s.Get(k); ok && s.Included {
+			if v, ok := s.Get(keys[i]); ok && s.Included {
 				t = t.Add(v)
 			}
 		}
-		r.Totals[k] = t
+		sums[i] = t
+	})
+	for i, k := range keys {
+		r.Totals[k] = sums[i]
 	}
 	total := r.TotalSubmission(opt.Sheet, opt.TotalRef)
 	for _, f := range r.Schema.Check(total) {
