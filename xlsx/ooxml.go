@@ -447,15 +447,18 @@ func readSheet(f *zip.File, g *grid, sst []string, formats map[int]numFmt) error
 		case saxStart:
 			switch string(name) {
 			case "row":
-				var r, hidden []byte
-				saxAttrs(b, func(name, value []byte) {
-					switch string(name) {
-					case "r":
-						r = value
-					case "hidden":
-						hidden = value
-					}
-				})
+				var vals [2][]byte
+				if !pickAttrs(b, rowAttrs, vals[:]) {
+					saxAttrs(b, func(name, value []byte) {
+						switch string(name) {
+						case "r":
+							vals[0] = value
+						case "hidden":
+							vals[1] = value
+						}
+					})
+				}
+				r, hidden := vals[0], vals[1]
 				if n, ok := atoi(r); ok && n > 0 {
 					row = n - 1
 				} else {
@@ -480,17 +483,23 @@ func readSheet(f *zip.File, g *grid, sst []string, formats map[int]numFmt) error
 				cur.in = 'h'
 			case "c":
 				cur = cellState{}
-				var r, st []byte
-				saxAttrs(b, func(name, value []byte) {
-					switch string(name) {
-					case "t":
-						cur.typ = string(value)
-					case "r":
-						r = value
-					case "s":
-						st = value
-					}
-				})
+				var vals [3][]byte
+				if !pickAttrs(b, cellAttrs, vals[:]) {
+					saxAttrs(b, func(name, value []byte) {
+						switch string(name) {
+						case "r":
+							vals[0] = value
+						case "s":
+							vals[1] = value
+						case "t":
+							vals[2] = value
+						}
+					})
+				}
+				r, st := vals[0], vals[1]
+				if vals[2] != nil {
+					cur.typ = string(vals[2])
+				}
 				if len(r) > 0 {
 					if c, rr, ok := parseRef(string(r)); ok {
 						col, row = c, rr
@@ -563,6 +572,12 @@ func readSheet(f *zip.File, g *grid, sst []string, formats map[int]numFmt) error
 	}
 	return nil
 }
+
+// The attributes of rows and cells readSheet uses.
+var (
+	rowAttrs  = []string{"r", "hidden"}
+	cellAttrs = []string{"r", "s", "t"}
+)
 
 // mergeScan passes a worksheet to the XML reader until the rows tally reads
 // are behind it; then, at the reader's next read, it scans the rest of the

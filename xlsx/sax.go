@@ -387,8 +387,21 @@ func localPart(name []byte) []byte {
 // entities decoded) of each of a tag's attributes, in one pass.
 func saxAttrs(tag []byte, fn func(name, value []byte)) {
 	var kv [8][2][]byte
-	n, ok := scanAttrs(tag, &kv)
-	if !ok {
+	n := 0
+	it, ok := attrsOf(tag)
+	for ok && n <= len(kv) {
+		key, value, more := it.next()
+		if !more {
+			break
+		}
+		if n == len(kv) {
+			ok = false
+			break
+		}
+		kv[n] = [2][]byte{key, value}
+		n++
+	}
+	if !ok || !it.ok {
 		gosaxAttrs(tag, fn)
 		return
 	}
@@ -397,10 +410,51 @@ func saxAttrs(tag []byte, fn func(name, value []byte)) {
 	}
 }
 
-// scanAttrs reads up to 8 attributes written key="value" or key='value'
-// into kv, as gosax.NextAttribute reads them; false for anything else,
-// which gosaxAttrs reads.
-func scanAttrs(tag []byte, kv *[8][2][]byte) (int, bool) {
+// pickAttrs sets vals[i] to the raw value of the attribute names[i] (by
+// local name; the last one when a tag repeats it), as saxAttrs would hand
+// it over; false, with nothing picked, for a tag saxAttrs reads by gosax or
+// a picked value with an entity to decode.
+func pickAttrs(tag []byte, names []string, vals [][]byte) bool {
+	it, ok := attrsOf(tag)
+	if !ok {
+		return false
+	}
+	for {
+		key, value, more := it.next()
+		if !more {
+			break
+		}
+		if bytes.HasPrefix(key, []byte("xmlns")) {
+			continue
+		}
+		local := localPart(key)
+		for i, n := range names {
+			if string(local) == n {
+				if bytes.IndexByte(value, '&') >= 0 {
+					clear(vals)
+					return false
+				}
+				vals[i] = value
+			}
+		}
+	}
+	if !it.ok {
+		clear(vals)
+	}
+	return it.ok
+}
+
+// attrIter reads attributes written key="value" or key='value', as
+// gosax.NextAttribute reads them; ok turns false at anything else, which
+// gosaxAttrs reads instead.
+type attrIter struct {
+	rest []byte
+	i    int
+	ok   bool
+}
+
+// attrsOf starts reading a tag's attributes, after its name.
+func attrsOf(tag []byte) (attrIter, bool) {
 	b := tag
 	if len(b) > 1 && b[0] == '<' {
 		b = b[1:]
@@ -419,37 +473,43 @@ func scanAttrs(tag []byte, kv *[8][2][]byte) (int, bool) {
 		i++
 	}
 	if i == len(b) {
-		return 0, true // the name alone
+		return attrIter{ok: true}, true // the name alone
 	}
-	rest := bytes.TrimSuffix(bytes.TrimSuffix(b[i+1:], []byte(">")), []byte("/"))
-	n := 0
-	for i := 0; ; {
-		for i < len(rest) && isSpace(rest[i]) {
-			i++
-		}
-		if i == len(rest) {
-			return n, true
-		}
-		k := i
-		for i < len(rest) && !isSpace(rest[i]) && rest[i] != '=' {
-			i++
-		}
-		if i == len(rest) || rest[i] != '=' || i == k || n == len(kv) {
-			return 0, false
-		}
-		key := rest[k:i]
+	return attrIter{rest: bytes.TrimSuffix(bytes.TrimSuffix(b[i+1:], []byte(">")), []byte("/")), ok: true}, true
+}
+
+// next returns the next attribute; more is false at the end, or when the
+// attributes are not all key="value" (ok false then).
+func (a *attrIter) next() (key, value []byte, more bool) {
+	rest, i := a.rest, a.i
+	for i < len(rest) && isSpace(rest[i]) {
 		i++
-		if i == len(rest) || rest[i] != '"' && rest[i] != '\'' {
-			return 0, false
-		}
-		end := bytes.IndexByte(rest[i+1:], rest[i])
-		if end < 0 {
-			return 0, false
-		}
-		kv[n] = [2][]byte{key, rest[i+1 : i+1+end]}
-		n++
-		i += end + 2
 	}
+	if i == len(rest) {
+		return nil, nil, false
+	}
+	k := i
+	for i < len(rest) && !isSpace(rest[i]) && rest[i] != '=' {
+		i++
+	}
+	if i == len(rest) || rest[i] != '=' || i == k {
+		a.ok = false
+		return nil, nil, false
+	}
+	key = rest[k:i]
+	i++
+	if i == len(rest) || rest[i] != '"' && rest[i] != '\'' {
+		a.ok = false
+		return nil, nil, false
+	}
+	end := bytes.IndexByte(rest[i+1:], rest[i])
+	if end < 0 {
+		a.ok = false
+		return nil, nil, false
+	}
+	value = rest[i+1 : i+1+end]
+	a.i = i + end + 2
+	return key, value, true
 }
 
 // attr hands one attribute to fn: namespace declarations left out, the

@@ -137,10 +137,26 @@ func attrList(tag []byte, read func([]byte, func(name, value []byte))) []string 
 // names and values, for any tag.
 func FuzzSAXAttrs(f *testing.F) {
 	for _, tag := range []string{`<c r="A1" s="3" t="s">`, `<c r="A1"/>`, `<x:c x:r='B2'>`, `<row r="1" spans="1:3" ht="20" customHeight="1" x14ac:dyDescent="0.25">`,
-		`<a b = "1">`, `<a b="1"c="2"/>`, `<a b="x&amp;y" xmlns:x="u">`, `<a b>`, `<a b="1>`, `<a b=1>`, `<a a="1" b="2" c="3" d="4" e="5" f="6" g="7" h="8" i="9">`, `</a>`, `<>`, `<a/>`} {
+		`<a b = "1">`, `<a b="1"c="2"/>`, `<a b="x&amp;y" xmlns:x="u">`, `<a b>`, `<a b="1>`, `<a b=1>`, `<a a="1" b="2" c="3" d="4" e="5" f="6" g="7" h="8" i="9">`, `</a>`, `<>`, `<a/>`, `<c r="A1" r="B2" x:s="3" t="">`, `<c t="a&amp;b">`} {
 		f.Add([]byte(tag))
 	}
 	f.Fuzz(func(t *testing.T, tag []byte) {
 		require.Equal(t, attrList(tag, gosaxAttrs), attrList(tag, saxAttrs))
+		// pickAttrs, when it reads a tag, picks what saxAttrs hands over.
+		var got [3][]byte
+		if pickAttrs(tag, cellAttrs, got[:]) {
+			var want [3][]byte
+			saxAttrs(tag, func(name, value []byte) {
+				for i, n := range cellAttrs {
+					if string(name) == n {
+						want[i] = value
+					}
+				}
+			})
+			for i := range want {
+				require.Equal(t, string(want[i]), string(got[i]), cellAttrs[i])
+				require.Equal(t, want[i] == nil, got[i] == nil, cellAttrs[i])
+			}
+		}
 	})
 }
