@@ -241,10 +241,15 @@ func endName(tag []byte) []byte {
 // isNameByte reports a byte of an XML name as the fast path reads it:
 // ASCII letters, digits, '_', '-', '.', ':', and any byte of a character
 // beyond ASCII.
-func isNameByte(c byte) bool {
-	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' ||
-		c == '_' || c == '-' || c == '.' || c == ':' || c >= 0x80
-}
+func isNameByte(c byte) bool { return nameBytes[c] }
+
+var nameBytes = func() (t [256]bool) {
+	for c := range 256 {
+		t[c] = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' ||
+			c == '_' || c == '-' || c == '.' || c == ':' || c >= 0x80
+	}
+	return t
+}()
 
 // tagEnd is the index of the '>' that ends the start tag at the head of w,
 // quoted attribute values passed over; -1 when w does not hold it all.
@@ -363,7 +368,7 @@ func (x *saxReader) slow() (saxKind, []byte, []byte, error) {
 // unescape decodes entities and line ends in text; text with an entity XML
 // does not know (&nbsp; from a web page) is kept as it is.
 func (x *saxReader) unescape(b []byte) []byte {
-	if bytes.IndexByte(b, '&') < 0 && bytes.IndexByte(b, '\r') < 0 {
+	if !needsUnescape(b) {
 		return b
 	}
 	x.text = append(x.text[:0], b...)
@@ -371,6 +376,19 @@ func (x *saxReader) unescape(b []byte) []byte {
 		return u
 	}
 	return b
+}
+
+// needsUnescape reports text with an entity or a carriage return.
+func needsUnescape(b []byte) bool {
+	if len(b) > 16 {
+		return bytes.IndexByte(b, '&') >= 0 || bytes.IndexByte(b, '\r') >= 0
+	}
+	for _, c := range b { // a value, an index: shorter than a call
+		if c == '&' || c == '\r' {
+			return true
+		}
+	}
+	return false
 }
 
 // localPart drops a namespace prefix: x:c → c.
