@@ -10,6 +10,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 
 	"tally/schema"
 )
@@ -71,6 +72,24 @@ type rawBook struct {
 
 type zipParts struct {
 	files map[string]*zip.File // by lower-case name with forward slashes
+	// held are the buffers of the parts read, given back by release: the
+	// parts are parsed into strings of their own and not kept.
+	held *[]*bytes.Buffer
+}
+
+// partBuffers are the buffers parts are inflated into, used again from one
+// workbook to the next.
+var partBuffers sync.Pool
+
+// release gives back the buffers of the parts read; their bytes are not
+// used afterwards.
+func (z zipParts) release() {
+	for _, b := range *z.held {
+		if b.Cap() <= 1<<20 {
+			partBuffers.Put(b)
+		}
+	}
+	*z.held = nil
 }
 
 func (z zipParts) find(name string) *zip.File {
@@ -89,7 +108,12 @@ func (z zipParts) read(name string) ([]byte, error) {
 	}
 	defer rc.Close()
 	// The size the zip declares is a hint, never trusted past the limit.
-	var buf bytes.Buffer
+	buf, _ := partBuffers.Get().(*bytes.Buffer)
+	if buf == nil {
+		buf = new(bytes.Buffer)
+	}
+	buf.Reset()
+	*z.held = append(*z.held, buf)
 	buf.Grow(int(min(f.UncompressedSize64, maxPart)) + bytes.MinRead)
 	if _, err := buf.ReadFrom(io.LimitReader(rc, maxPart+1)); err != nil {
 		return nil, err
@@ -115,7 +139,8 @@ func readSheets(data []byte, zr *zip.Reader, only func(name string) bool, rows, 
 			return nil, err
 		}
 	}
-	z := zipParts{files: map[string]*zip.File{}}
+	z := zipParts{files: map[string]*zip.File{}, held: new([]*bytes.Buffer)}
+	defer z.release()
 	for _, f := range zr.File {
 		z.files[strings.ToLower(strings.ReplaceAll(f.Name, `\`, "/"))] = f
 	}
