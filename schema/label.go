@@ -78,7 +78,12 @@ func stripNotes(s string) string {
 // without numbering, notes, spaces, line breaks and punctuation. Two labels
 // name the same indicator when their normal forms are equal.
 func NormalizeLabel(label string) string {
-	n := lettersLower(StripNumbering(label))
+	return normalStripped(StripNumbering(label))
+}
+
+// normalStripped is NormalizeLabel of a label StripNumbering has stripped.
+func normalStripped(stripped string) string {
+	n := lettersLower(stripped)
 	// A lower-case letter can have a compatibility form of its own
 	// (ǅ → ǆ → dž): folding again until nothing changes makes the form
 	// stable; the rounds are bounded, and one more has sufficed on every

@@ -108,6 +108,22 @@ type Row struct {
 	table    *Table
 	index    int    // position in its table
 	stripped string // the label without its numbering, for DisplayName
+	// norms are the normal forms (NormalizeLabel) of the label and its
+	// aliases, in that order, made once when the schema is compiled.
+	norms []string
+}
+
+// NormalLabels returns the normal forms (NormalizeLabel) of the row's label
+// and aliases, in that order.
+func (r *Row) NormalLabels() []string {
+	if r.norms != nil {
+		return r.norms
+	}
+	norms := make([]string, 0, 1+len(r.Aliases)) // a row made outside Parse
+	for _, l := range append([]string{r.Label}, r.Aliases...) {
+		norms = append(norms, NormalizeLabel(l))
+	}
+	return norms
 }
 
 // Kind is the kind of value a cell holds.

@@ -216,6 +216,10 @@ func (c *compiler) rows(t *Table, tp string) {
 		}
 		r.table, r.index, r.Code = t, ri, string(r.RawCode)
 		r.stripped = StripNumbering(r.Label)
+		r.norms = append(make([]string, 0, 1+len(r.Aliases)), normalStripped(r.stripped))
+		for _, l := range r.Aliases {
+			r.norms = append(r.norms, NormalizeLabel(l))
+		}
 		switch {
 		case r.Code == "":
 			c.errorf(rp, "the row has no code")
@@ -230,14 +234,14 @@ func (c *compiler) rows(t *Table, tp string) {
 		switch {
 		case r.Unlabeled && len(t.Rows) != 1:
 			c.errorf(rp, "row %s is unlabeled, which only the single row of a table may be", r.Code)
-		case !r.Unlabeled && NormalizeLabel(r.Label) == "":
+		case !r.Unlabeled && r.norms[0] == "":
 			c.errorf(rp, "row %s has no label", r.Code)
 		}
-		for _, l := range append([]string{r.Label}, r.Aliases...) {
-			if NormalizeLabel(l) == "" {
+		for _, norm := range r.norms {
+			if norm == "" {
 				continue
 			}
-			n := r.Section() + "|" + NormalizeLabel(l)
+			n := r.Section() + "|" + norm
 			if prev, dup := labels[n]; dup && prev != r.Code {
 				c.errorf(rp, "rows %s and %s have the same label in one section; matching could not tell them apart", prev, r.Code)
 			}

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/xuri/excelize/v2"
 
@@ -77,13 +78,15 @@ func formulaFor(g *grid, at [2]int) string {
 // cellRefs finds A1 references in a formula outside string literals: an
 // optional sheet, then $COL$ROW. A name such as LOG10 followed by "(" is a
 // function, not a reference.
-var cellRefs = regexp.MustCompile(`"[^"]*"|((?:'[^']+'|[\p{L}_][\p{L}\p{N}_.]*)!)?(\$?)([A-Za-z]{1,3})(\$?)([0-9]{1,7})(\(?)`)
+var cellRefs = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`"[^"]*"|((?:'[^']+'|[\p{L}_][\p{L}\p{N}_.]*)!)?(\$?)([A-Za-z]{1,3})(\$?)([0-9]{1,7})(\(?)`)
+})
 
 // shift moves a formula's relative references by rows and columns, as a
 // spreadsheet does when it fills a formula down or across.
 func shift(formula string, rows, cols int) string {
-	return cellRefs.ReplaceAllStringFunc(formula, func(m string) string {
-		sm := cellRefs.FindStringSubmatch(m)
+	return cellRefs().ReplaceAllStringFunc(formula, func(m string) string {
+		sm := cellRefs().FindStringSubmatch(m)
 		if strings.HasPrefix(m, `"`) || sm[6] == "(" {
 			return m
 		}
@@ -107,7 +110,7 @@ func shift(formula string, rows, cols int) string {
 // refersTo reports whether a formula refers to the given cell of its own
 // sheet, directly or through a range.
 func refersTo(formula string, at [2]int) bool {
-	refs := cellRefs.FindAllStringSubmatchIndex(formula, -1)
+	refs := cellRefs().FindAllStringSubmatchIndex(formula, -1)
 	for i, m := range refs {
 		whole := formula[m[0]:m[1]]
 		if strings.HasPrefix(whole, `"`) || m[12] >= 0 && m[13] > m[12] || m[2] >= 0 {
@@ -145,7 +148,9 @@ var computable = map[string]bool{
 // formulaToken is one token of a formula: a reference (optionally on
 // another sheet, optionally a range), a function name, a number, an operator
 // or a space.
-var formulaToken = regexp.MustCompile(`^(?:(?:'[^']+'|[\p{L}_][\p{L}\p{N}_.]*)!)?\$?[A-Za-z]{1,3}\$?[0-9]{1,7}(?::\$?[A-Za-z]{1,3}\$?[0-9]{1,7})?|^[A-Za-z][A-Za-z0-9.]*\(|^[0-9]+(?:\.[0-9]+)?(?:[Ee][+-]?[0-9]+)?%?|^[-+*/(),<>=%]|^\s+`)
+var formulaToken = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^(?:(?:'[^']+'|[\p{L}_][\p{L}\p{N}_.]*)!)?\$?[A-Za-z]{1,3}\$?[0-9]{1,7}(?::\$?[A-Za-z]{1,3}\$?[0-9]{1,7})?|^[A-Za-z][A-Za-z0-9.]*\(|^[0-9]+(?:\.[0-9]+)?(?:[Ee][+-]?[0-9]+)?%?|^[-+*/(),<>=%]|^\s+`)
+})
 
 // maxRange bounds the cells a range in a computed formula may cover.
 const maxRange = maxRows * maxCols
@@ -159,7 +164,7 @@ func plainArithmetic(text string) bool {
 		return false
 	}
 	for text != "" {
-		tok := formulaToken.FindString(text)
+		tok := formulaToken().FindString(text)
 		if tok == "" {
 			return false
 		}
@@ -222,7 +227,7 @@ func circular(g *grid, start [2]int) bool {
 // formula refers to on its own sheet.
 func sameSheetRefs(formula string) [][2][2]int {
 	var out [][2][2]int
-	refs := cellRefs.FindAllStringSubmatchIndex(formula, -1)
+	refs := cellRefs().FindAllStringSubmatchIndex(formula, -1)
 	for i := 0; i < len(refs); i++ {
 		m := refs[i]
 		whole := formula[m[0]:m[1]]

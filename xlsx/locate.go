@@ -64,8 +64,7 @@ func newLabelIndex(s *schema.Schema, t *schema.Table) *labelIndex {
 	ix := &labelIndex{table: t, exact: map[string][]*schema.Row{}, units: map[string]bool{},
 		header: map[string]bool{}, heads: map[string]bool{}, cols: map[string][]*schema.Column{}, foreign: map[string]bool{}}
 	for _, r := range t.Rows {
-		for _, l := range append([]string{r.Label}, r.Aliases...) {
-			n := schema.NormalizeLabel(l)
+		for _, n := range r.NormalLabels() {
 			if n == "" {
 				continue
 			}
