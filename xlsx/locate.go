@@ -29,6 +29,8 @@ type labelIndex struct {
 	foreign map[string]bool
 
 	memo memo[[]*schema.Row] // text → candidates
+	// maxGrams is the most bigrams a label in byLen has.
+	maxGrams int
 }
 
 type labelEntry struct {
@@ -85,6 +87,9 @@ func newLabelIndex(s *schema.Schema, t *schema.Table) *labelIndex {
 		}
 	}
 	sort.SliceStable(ix.byLen, func(i, j int) bool { return len(ix.byLen[i].norm) > len(ix.byLen[j].norm) })
+	for _, e := range ix.byLen {
+		ix.maxGrams = max(ix.maxGrams, len(e.grams))
+	}
 	for _, h := range []string{t.Header.Label, t.Header.Unit, "统计指标", "指标", "指标名称", "项目", "计量单位", "单位", "信息内容", "Indicator", "Unit"} {
 		if n := schema.NormalizeLabel(h); n != "" {
 			ix.header[n] = true
@@ -244,11 +249,24 @@ func (ix *labelIndex) candidates(text string) []*schema.Row {
 	return ix.memo.get(text, ix.lookup)
 }
 
+// candidatesOf is candidates for a text whose normal form (normLabel) is
+// known: a text met once, a title or a name, is normalised once.
+func (ix *labelIndex) candidatesOf(text, norm string) []*schema.Row {
+	if rs := ix.exact[norm]; len(rs) > 0 {
+		return rs
+	}
+	return ix.memo.get(text, func(text string) []*schema.Row { return ix.lookupNorm(text, norm) })
+}
+
 // lookup returns the rows a label may name: exact matches of the label or
 // an alias; else, when the text runs on past a label after a space or a
 // colon (a note without parentheses), that label; else close spellings.
 func (ix *labelIndex) lookup(text string) []*schema.Row {
-	norm := normLabel(text)
+	return ix.lookupNorm(text, normLabel(text))
+}
+
+// lookupNorm is lookup, given the text's normal form.
+func (ix *labelIndex) lookupNorm(text, norm string) []*schema.Row {
 	if norm == "" {
 		return nil
 	}
@@ -269,6 +287,11 @@ func (ix *labelIndex) lookup(text string) []*schema.Row {
 func (ix *labelIndex) fuzzy(norm string, min float64, allow func(*schema.Row) bool) []*schema.Row {
 	var out []*schema.Row
 	best := 0.0
+	// Dice ≥ min needs the shorter at least min/(2-min) of the longer: a
+	// text far longer than every label (a title, a note) is none of them.
+	if n := utf8.RuneCountInString(norm) - 1; float64(ix.maxGrams) < float64(n)*min/(2-min) {
+		return nil
+	}
 	q := bigrams(norm)
 	if len(q) < 2 {
 		return nil
