@@ -1,11 +1,15 @@
 package xlsx
 
 import (
+	"archive/zip"
 	"bufio"
+	"bytes"
+	"compress/flate"
 	"crypto/rand"
 	"encoding/hex"
 	"encoding/xml"
 	"fmt"
+	"hash/crc32"
 	"io"
 	"math"
 	"regexp"
@@ -20,38 +24,98 @@ import (
 // a row per submission or per finding: tens of megabytes of XML for a
 // province. excelize's stream writer keeps a sheet's XML in memory until the
 // workbook is saved (up to 16 MiB in a buffer that doubles past it), so
-// those rows are made late instead: each sheet's header, widths, panes and
+// those rows are made apart instead: each sheet's header, widths, panes and
 // merges go through the stream writer as before, with a placeholder row
-// where the body starts, and when save meets the placeholder in the sheet's
-// part it writes the body rows in its place, straight into the zip. The rows
-// are written cell for cell as the stream writer writes them
-// (TestLateRowsAsStreamWriter holds the two side by side).
+// where the body starts; the body rows are written and deflated at once, on
+// a goroutine of their own, while the rest of the workbook is made; and
+// when save meets the placeholder in the sheet's part, it puts the deflated
+// rows in its place. The rows are written cell for cell as the stream
+// writer writes them (TestLateRowsAsStreamWriter holds the two side by
+// side).
 
 // lateRows are the body rows of the sheets of one workbook, by placeholder.
 type lateRows struct {
 	nonce string
-	rows  map[string]func(*rowWriter) error
+	rows  map[string]*rowsPart
 }
 
 func newLateRows() *lateRows {
 	b := make([]byte, 12)
 	_, _ = rand.Read(b)
-	return &lateRows{nonce: hex.EncodeToString(b), rows: map[string]func(*rowWriter) error{}}
+	return &lateRows{nonce: hex.EncodeToString(b), rows: map[string]*rowsPart{}}
 }
 
-// add writes a placeholder row at row (1-based) of a streamed sheet: body,
-// called when the workbook is saved, writes the rows from there on, in
-// order and before any row the stream writer writes after the placeholder.
+// add writes a placeholder row at row (1-based) of a streamed sheet and
+// starts writing the body rows from there on, which must come before any
+// row the stream writer writes after the placeholder.
 func (l *lateRows) add(sw *excelize.StreamWriter, row int, body func(*rowWriter) error) error {
 	token := fmt.Sprintf("tally-rows-%d-%s", len(l.rows)+1, l.nonce)
-	l.rows[token] = body
+	l.rows[token] = deflateRows(body)
 	return sw.SetRow("A"+strconv.Itoa(row), []any{token})
 }
 
-// splice writes a worksheet part, its placeholder row (if it has one)
-// replaced by the rows it stands for.
-func (l *lateRows) splice(w io.Writer, part []byte) error {
-	for token, body := range l.rows {
+// wait waits for every body to be written, and returns the first error.
+func (l *lateRows) wait() error {
+	var first error
+	for _, p := range l.rows {
+		<-p.done
+		if first == nil {
+			first = p.err
+		}
+	}
+	return first
+}
+
+// A rowsPart is a sheet's body rows, deflated: whole deflate blocks, none of
+// them final, ending on a byte (a sync flush), so that they can be put
+// between the deflated start and end of the sheet's part.
+type rowsPart struct {
+	done chan struct{}
+	data []byte
+	crc  uint32 // CRC-32 of the rows' XML
+	size int64  // bytes of the rows' XML
+	err  error
+}
+
+func deflateRows(body func(*rowWriter) error) *rowsPart {
+	p := &rowsPart{done: make(chan struct{})}
+	go func() {
+		defer close(p.done)
+		var buf bytes.Buffer
+		fw, err := flate.NewWriter(&buf, flate.BestSpeed)
+		if err != nil {
+			p.err = err
+			return
+		}
+		h := crc32.NewIEEE()
+		cw := &countWriter{w: io.MultiWriter(fw, h)}
+		rw := newRowWriter(cw)
+		if p.err = body(rw); p.err == nil {
+			p.err = rw.flush()
+		}
+		if p.err == nil {
+			p.err = fw.Flush()
+		}
+		p.data, p.crc, p.size = buf.Bytes(), h.Sum32(), cw.n
+	}()
+	return p
+}
+
+type countWriter struct {
+	w io.Writer
+	n int64
+}
+
+func (c *countWriter) Write(b []byte) (int, error) {
+	n, err := c.w.Write(b)
+	c.n += int64(n)
+	return n, err
+}
+
+// writePart writes a worksheet part into the zip, its placeholder row (if it
+// has one) replaced by the deflated rows it stands for.
+func (l *lateRows) writePart(zw *zip.Writer, name string, part []byte) error {
+	for token, rows := range l.rows {
 		at := strings.Index(string(part), ">"+token+"<")
 		if at < 0 {
 			continue
@@ -62,23 +126,71 @@ func (l *lateRows) splice(w io.Writer, part []byte) error {
 			return fmt.Errorf("the placeholder of a sheet's rows is not in a row")
 		}
 		end += at + len("</row>")
-		if _, err := w.Write(part[:start]); err != nil {
-			return err
-		}
-		rw := newRowWriter(w)
-		if err := body(rw); err != nil {
-			return err
-		}
-		if err := rw.flush(); err != nil {
-			return err
+		<-rows.done
+		if rows.err != nil {
+			return rows.err
 		}
 		delete(l.rows, token)
-		_, err := w.Write(part[end:])
-		return err
+		head, tail := part[:start], part[end:]
+		var h, t bytes.Buffer
+		if err := deflateTo(&h, head, false); err != nil {
+			return err
+		}
+		if err := deflateTo(&t, tail, true); err != nil {
+			return err
+		}
+		crc := crcJoin(crcJoin(crc32.ChecksumIEEE(head), rows.crc, rows.size), crc32.ChecksumIEEE(tail), int64(len(tail)))
+		w, err := zw.CreateRaw(&zip.FileHeader{Name: name, Method: zip.Deflate,
+			CreatorVersion: 20, ReaderVersion: 20, CRC32: crc,
+			CompressedSize64:   uint64(h.Len() + len(rows.data) + t.Len()),
+			UncompressedSize64: uint64(int64(len(head)) + rows.size + int64(len(tail)))})
+		if err != nil {
+			return err
+		}
+		for _, b := range [][]byte{h.Bytes(), rows.data, t.Bytes()} {
+			if _, err := w.Write(b); err != nil {
+				return err
+			}
+		}
+		return nil
 	}
-	_, err := w.Write(part)
+	w, err := zw.Create(name)
+	if err == nil {
+		_, err = w.Write(part)
+	}
 	return err
 }
+
+// deflateTo deflates b into w: ending with the final block when last, else
+// with a sync flush, so that more blocks can follow.
+func deflateTo(w io.Writer, b []byte, last bool) error {
+	fw, err := flate.NewWriter(w, flate.BestSpeed)
+	if err != nil {
+		return err
+	}
+	if _, err := fw.Write(b); err != nil {
+		return err
+	}
+	if last {
+		return fw.Close()
+	}
+	return fw.Flush()
+}
+
+// crcJoin is the CRC-32 of a text made of a first part whose CRC-32 is a
+// and a second of n bytes whose CRC-32 is b. CRC-32 is linear: the first
+// part's register carried over n zero bytes, added to the second's.
+func crcJoin(a, b uint32, n int64) uint32 {
+	s := a
+	for n > 0 {
+		k := min(n, int64(len(zeros)))
+		s = ^crc32.Update(^s, crc32.IEEETable, zeros[:k])
+		n -= k
+	}
+	return s ^ b
+}
+
+var zeros [32 << 10]byte
 
 // rowWriter writes rows of cells as worksheet XML, as excelize's stream
 // writer does for the same cells.

@@ -3,6 +3,7 @@ package xlsx
 import (
 	"archive/zip"
 	"bytes"
+	"hash/crc32"
 	"io"
 	"math"
 	"strings"
@@ -106,7 +107,7 @@ func TestLateRowsMissingPlaceholder(t *testing.T) {
 	f := excelize.NewFile()
 	defer f.Close()
 	late := newLateRows()
-	late.rows["tally-rows-9-x"] = func(*rowWriter) error { return nil }
+	late.rows["tally-rows-9-x"] = deflateRows(func(*rowWriter) error { return nil })
 	require.Error(t, save(f, io.Discard, late))
 }
 
@@ -128,4 +129,32 @@ func BenchmarkRowWriter(b *testing.B) {
 	for i := 0; b.Loop(); i++ {
 		_ = rw.row(i+1, cells)
 	}
+}
+
+// TestCRCJoin: the CRC-32 of two parts joined is the CRC-32 of the whole,
+// at every length the rows of a sheet can have.
+func TestCRCJoin(t *testing.T) {
+	for _, n := range [][2]int{{0, 0}, {0, 5}, {5, 0}, {1, 1}, {100, 70000}, {3, len(zeros) + 17}, {40000, 2*len(zeros) + 1}} {
+		a, b := make([]byte, n[0]), make([]byte, n[1])
+		for i := range a {
+			a[i] = byte(i*7 + 3)
+		}
+		for i := range b {
+			b[i] = byte(i*13 + 1)
+		}
+		whole := crc32.ChecksumIEEE(append(append([]byte(nil), a...), b...))
+		require.Equal(t, whole, crcJoin(crc32.ChecksumIEEE(a), crc32.ChecksumIEEE(b), int64(len(b))), "%v", n)
+	}
+}
+
+// TestLateRowsFailing: a body that fails fails the save.
+func TestLateRowsFailing(t *testing.T) {
+	f := excelize.NewFile()
+	defer f.Close()
+	sw, err := f.NewStreamWriter("Sheet1")
+	require.NoError(t, err)
+	late := newLateRows()
+	require.NoError(t, late.add(sw, 1, func(rw *rowWriter) error { return rw.row(1, []excelize.Cell{{Value: true}}) }))
+	require.NoError(t, sw.Flush())
+	require.Error(t, save(f, io.Discard, late))
 }

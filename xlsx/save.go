@@ -35,8 +35,13 @@ func save(f *excelize.File, w io.Writer, late *lateRows) error {
 	if err == nil && (zw == nil || n != 0) {
 		err = errors.New("excelize did not write the workbook through the zip writer it was given")
 	}
-	if err == nil && late != nil && len(late.rows) > 0 {
-		err = errors.New("a sheet's rows were not written: their placeholder was not found")
+	if late != nil {
+		if werr := late.wait(); err == nil && werr != nil {
+			err = werr
+		}
+		if err == nil && len(late.rows) > 0 {
+			err = errors.New("a sheet's rows were not written: their placeholder was not found")
+		}
 	}
 	return err
 }
@@ -48,30 +53,29 @@ type partWriter struct {
 	zw   *zip.Writer
 	late *lateRows
 	part bytes.Buffer
-	dest io.Writer // where the held part goes; nil when none is held
+	name string // the part held; "" when none is
 }
 
 func (p *partWriter) Create(name string) (io.Writer, error) {
 	if err := p.end(); err != nil {
 		return nil, err
 	}
-	w, err := p.zw.Create(name)
-	if err != nil || p.late == nil || len(p.late.rows) == 0 || !strings.HasPrefix(name, "xl/worksheets/") {
-		return w, err
+	if p.late == nil || len(p.late.rows) == 0 || !strings.HasPrefix(name, "xl/worksheets/") {
+		return p.zw.Create(name)
 	}
-	p.dest = w
+	p.name = name
 	p.part.Reset()
 	return &p.part, nil
 }
 
 // end writes the part held, if any.
 func (p *partWriter) end() error {
-	if p.dest == nil {
+	if p.name == "" {
 		return nil
 	}
-	w := p.dest
-	p.dest = nil
-	return p.late.splice(w, p.part.Bytes())
+	name := p.name
+	p.name = ""
+	return p.late.writePart(p.zw, name, p.part.Bytes())
 }
 
 func (p *partWriter) AddFS(fsys fs.FS) error {
