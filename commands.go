@@ -56,6 +56,8 @@ type runConfig struct {
 	conv     *xlsx.Soffice
 	// logBook is the workbook log, when it was made ahead.
 	logBook *logBook
+	// shared are the rows the consolidated workbook and its log share.
+	shared *xlsx.SharedRows
 }
 
 func readConfig(c *cli.Context) (*runConfig, error) {
@@ -199,6 +201,7 @@ func consolidateAction(c *cli.Context) error {
 	// the core that would otherwise wait; it is saved after it, as before.
 	var log chan logBook
 	if strings.EqualFold(filepath.Ext(cfg.log), ".xlsx") {
+		cfg.shared = xlsx.NewSharedRows() // the findings and sources sheets, in both
 		log = make(chan logBook, 1)
 		go func() {
 			var b logBook
@@ -293,7 +296,7 @@ func parseJump(arg string) (consolidate.Jump, error) {
 }
 
 func writeOptions(c *cli.Context, cfg *runConfig) xlsx.WriteOptions {
-	return xlsx.WriteOptions{Lang: cfg.lang, Version: toolVersion(), Command: commandLine(c)}
+	return xlsx.WriteOptions{Lang: cfg.lang, Version: toolVersion(), Command: commandLine(c), Shared: cfg.shared}
 }
 
 // commandLine is the run's command as the flags were understood, in a fixed

@@ -54,6 +54,17 @@ func (l *lateRows) add(sw *excelize.StreamWriter, row int, body func(*rowWriter)
 	return sw.SetRow("A"+strconv.Itoa(row), []any{token})
 }
 
+// addShared is add, with rows that the other workbooks of the run sharing
+// them write under the same key.
+func (l *lateRows) addShared(sw *excelize.StreamWriter, row int, shared *SharedRows, key string, body func(*rowWriter) error) error {
+	if shared == nil {
+		return l.add(sw, row, body)
+	}
+	token := fmt.Sprintf("tally-rows-%d-%s", len(l.rows)+1, l.nonce)
+	l.rows[token] = shared.rows(key, body)
+	return sw.SetRow("A"+strconv.Itoa(row), []any{token})
+}
+
 // wait waits for every body to be written, and returns the first error.
 func (l *lateRows) wait() error {
 	var first error

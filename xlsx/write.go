@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/shopspring/decimal"
 	"github.com/xuri/excelize/v2"
@@ -38,6 +39,32 @@ type WriteOptions struct {
 	Version string
 	// Command is the command line of the run, recorded in the sources sheet.
 	Command []string
+	// Shared, when set, lets the workbooks of one run (the consolidated
+	// workbook and the log) write the rows of their findings and sources
+	// sheets once: they are the same in both.
+	Shared *SharedRows
+}
+
+// SharedRows are the body rows of sheets made once for the workbooks of a
+// run.
+type SharedRows struct {
+	mu    sync.Mutex
+	parts map[string]*rowsPart
+}
+
+// NewSharedRows makes a place for the workbooks of a run to share rows.
+func NewSharedRows() *SharedRows { return &SharedRows{parts: map[string]*rowsPart{}} }
+
+// rows returns the rows of key, started by body the first time.
+func (s *SharedRows) rows(key string, body func(*rowWriter) error) *rowsPart {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	p, ok := s.parts[key]
+	if !ok {
+		p = deflateRows(body)
+		s.parts[key] = p
+	}
+	return p
 }
 
 // styles holds the style ids of a workbook being written.
@@ -580,7 +607,8 @@ func writeFindings(f *excelize.File, st *styles, res *consolidate.Result, sheet 
 	}
 	all := sortedFindings(res)
 	if len(all) > 0 {
-		err := late.add(sw, 2, func(rw *rowWriter) error {
+		key := fmt.Sprintf("findings %p %s %d %d %d", res, lang, st.err, st.warn, st.info)
+		err := late.addShared(sw, 2, opt.Shared, key, func(rw *rowWriter) error {
 			var row rowCells
 			for i, fd := range all {
 				style := st.info
@@ -654,7 +682,8 @@ func writeSources(f *excelize.File, st *styles, res *consolidate.Result, sheet s
 		return err
 	}
 	if len(res.Submissions) > 0 {
-		err := late.add(sw, 2, func(rw *rowWriter) error {
+		key := fmt.Sprintf("sources %p %s %d", res, lang, st.text)
+		err := late.addShared(sw, 2, opt.Shared, key, func(rw *rowWriter) error {
 			var row rowCells
 			for i, s := range res.Submissions {
 				counts := map[schema.Severity]int{}
