@@ -243,30 +243,20 @@ func foldText(text string) string {
 // of thousands of workbooks are mostly the same few hundred texts.
 const maxMemo = 1 << 12
 
-// candidates returns the rows a label may name (see lookup), remembering
-// the answer for the next workbook.
-func (ix *labelIndex) candidates(text string) []*schema.Row {
-	return ix.memo.get(text, ix.lookup)
-}
-
-// candidatesOf is candidates for a text whose normal form (normLabel) is
-// known: a text met once, a title or a name, is normalised once.
-func (ix *labelIndex) candidatesOf(text, norm string) []*schema.Row {
+// candidates returns the rows a label may name, given the text and its
+// normal form (normLabel), remembering the answer for the next workbook:
+// exact matches of the label or an alias; else, when the text runs on past
+// a label after a space or a colon (a note without parentheses), that
+// label; else close spellings.
+func (ix *labelIndex) candidates(text, norm string) []*schema.Row {
 	if rs := ix.exact[norm]; len(rs) > 0 {
 		return rs
 	}
-	return ix.memo.get(text, func(text string) []*schema.Row { return ix.lookupNorm(text, norm) })
+	return ix.memo.get(text, func(text string) []*schema.Row { return ix.lookup(text, norm) })
 }
 
-// lookup returns the rows a label may name: exact matches of the label or
-// an alias; else, when the text runs on past a label after a space or a
-// colon (a note without parentheses), that label; else close spellings.
-func (ix *labelIndex) lookup(text string) []*schema.Row {
-	return ix.lookupNorm(text, normLabel(text))
-}
-
-// lookupNorm is lookup, given the text's normal form.
-func (ix *labelIndex) lookupNorm(text, norm string) []*schema.Row {
+// lookup is candidates, not remembered.
+func (ix *labelIndex) lookup(text, norm string) []*schema.Row {
 	if norm == "" {
 		return nil
 	}

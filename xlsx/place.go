@@ -324,7 +324,7 @@ func (c *candCache) entry(text string) *candEntry {
 	if i, ok := c.idx[text]; ok {
 		return &c.ent[i]
 	}
-	rows := c.ix.candidatesOf(text, c.g.norm(text))
+	rows := c.ix.candidates(text, c.g.norm(text))
 	c.ent = append(c.ent, candEntry{rows: rows})
 	c.idx[text] = int32(len(c.ent) - 1)
 	return &c.ent[len(c.ent)-1]

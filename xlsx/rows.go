@@ -4,7 +4,6 @@ import (
 	"archive/zip"
 	"bufio"
 	"bytes"
-	"compress/flate"
 	"crypto/rand"
 	"encoding/hex"
 	"encoding/xml"
@@ -93,11 +92,12 @@ func deflateRows(body func(*rowWriter) error) *rowsPart {
 	go func() {
 		defer close(p.done)
 		var buf bytes.Buffer
-		fw, err := flate.NewWriter(&buf, flate.BestSpeed)
+		fw, err := deflater(&buf)
 		if err != nil {
 			p.err = err
 			return
 		}
+		defer putDeflater(fw)
 		h := crc32.NewIEEE()
 		cw := &countWriter{w: io.MultiWriter(fw, h)}
 		rw := newRowWriter(cw)
@@ -175,10 +175,11 @@ func (l *lateRows) writePart(zw *zip.Writer, name string, part []byte) error {
 // deflateTo deflates b into w: ending with the final block when last, else
 // with a sync flush, so that more blocks can follow.
 func deflateTo(w io.Writer, b []byte, last bool) error {
-	fw, err := flate.NewWriter(w, flate.BestSpeed)
+	fw, err := deflater(w)
 	if err != nil {
 		return err
 	}
+	defer putDeflater(fw)
 	if _, err := fw.Write(b); err != nil {
 		return err
 	}

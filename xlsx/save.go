@@ -96,12 +96,21 @@ func (p *partWriter) Close() error {
 // holds about 1 MiB of tables.
 var deflaters sync.Pool
 
-func fastDeflate(w io.Writer) (io.WriteCloser, error) {
+// deflater is a flate writer at the fastest level writing to w; give it
+// back with putDeflater when done.
+func deflater(w io.Writer) (*flate.Writer, error) {
 	if fw, ok := deflaters.Get().(*flate.Writer); ok {
 		fw.Reset(w)
-		return pooledDeflater{fw}, nil
+		return fw, nil
 	}
-	fw, err := flate.NewWriter(w, flate.BestSpeed)
+	return flate.NewWriter(w, flate.BestSpeed)
+}
+
+func putDeflater(fw *flate.Writer) { deflaters.Put(fw) }
+
+// fastDeflate is the zip compressor of the parts excelize writes.
+func fastDeflate(w io.Writer) (io.WriteCloser, error) {
+	fw, err := deflater(w)
 	if err != nil {
 		return nil, err
 	}
@@ -112,6 +121,6 @@ type pooledDeflater struct{ *flate.Writer }
 
 func (p pooledDeflater) Close() error {
 	err := p.Writer.Close()
-	deflaters.Put(p.Writer)
+	putDeflater(p.Writer)
 	return err
 }

@@ -406,20 +406,20 @@ func localPart(name []byte) []byte {
 func saxAttrs(tag []byte, fn func(name, value []byte)) {
 	var kv [8][2][]byte
 	n := 0
-	it, ok := attrsOf(tag)
-	for ok && n <= len(kv) {
+	it := attrsOf(tag)
+	for {
 		key, value, more := it.next()
 		if !more {
 			break
 		}
 		if n == len(kv) {
-			ok = false
+			it.ok = false // more than saxAttrs holds
 			break
 		}
 		kv[n] = [2][]byte{key, value}
 		n++
 	}
-	if !ok || !it.ok {
+	if !it.ok {
 		gosaxAttrs(tag, fn)
 		return
 	}
@@ -433,10 +433,7 @@ func saxAttrs(tag []byte, fn func(name, value []byte)) {
 // it over; false, with nothing picked, for a tag saxAttrs reads by gosax or
 // a picked value with an entity to decode.
 func pickAttrs(tag []byte, names []string, vals [][]byte) bool {
-	it, ok := attrsOf(tag)
-	if !ok {
-		return false
-	}
+	it := attrsOf(tag)
 	for {
 		key, value, more := it.next()
 		if !more {
@@ -472,7 +469,7 @@ type attrIter struct {
 }
 
 // attrsOf starts reading a tag's attributes, after its name.
-func attrsOf(tag []byte) (attrIter, bool) {
+func attrsOf(tag []byte) attrIter {
 	b := tag
 	if len(b) > 1 && b[0] == '<' {
 		b = b[1:]
@@ -491,9 +488,9 @@ func attrsOf(tag []byte) (attrIter, bool) {
 		i++
 	}
 	if i == len(b) {
-		return attrIter{ok: true}, true // the name alone
+		return attrIter{ok: true} // the name alone
 	}
-	return attrIter{rest: bytes.TrimSuffix(bytes.TrimSuffix(b[i+1:], []byte(">")), []byte("/")), ok: true}, true
+	return attrIter{rest: bytes.TrimSuffix(bytes.TrimSuffix(b[i+1:], []byte(">")), []byte("/")), ok: true}
 }
 
 // next returns the next attribute; more is false at the end, or when the
