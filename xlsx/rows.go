@@ -84,7 +84,10 @@ type rowsPart struct {
 	data []byte
 	crc  uint32 // CRC-32 of the rows' XML
 	size int64  // bytes of the rows' XML
-	err  error
+	// last and width are the last row (1-based) and the most cells in a
+	// row, for the sheet's dimension.
+	last, width int
+	err         error
 }
 
 func deflateRows(body func(*rowWriter) error) *rowsPart {
@@ -108,6 +111,7 @@ func deflateRows(body func(*rowWriter) error) *rowsPart {
 			p.err = fw.Flush()
 		}
 		p.data, p.crc, p.size = buf.Bytes(), h.Sum32(), cw.n
+		p.last, p.width = rw.last, rw.width
 	}()
 	return p
 }
@@ -143,6 +147,7 @@ func (l *lateRows) writePart(zw *zip.Writer, name string, part []byte) error {
 		}
 		delete(l.rows, token)
 		head, tail := part[:start], part[end:]
+		head = withDimension(head, extent(head, tail, rows.last, rows.width))
 		var h, t bytes.Buffer
 		if err := deflateTo(&h, head, false); err != nil {
 			return err
@@ -167,9 +172,52 @@ func (l *lateRows) writePart(zw *zip.Writer, name string, part []byte) error {
 	}
 	w, err := zw.Create(name)
 	if err == nil {
-		_, err = w.Write(part)
+		_, err = w.Write(withDimension(part, extent(part, nil, 0, 0)))
 	}
 	return err
+}
+
+// extent is the last row and column (1-based) of the cells in the XML of
+// a sheet's parts and of rows more (the last row and the most cells).
+func extent(head, tail []byte, last, width int) [2]int {
+	ext := [2]int{last, width}
+	for _, part := range [][]byte{head, tail} {
+		x := newSAX(bytes.NewReader(part))
+		for {
+			kind, name, tag, err := x.next()
+			if err != nil {
+				break
+			}
+			if kind != saxStart || string(name) != "c" {
+				continue
+			}
+			var r [1][]byte
+			if !pickAttrs(tag, []string{"r"}, r[:]) {
+				continue
+			}
+			if c, row, ok := parseRef(string(r[0])); ok {
+				ext = [2]int{max(ext[0], row+1), max(ext[1], c+1)}
+			}
+		}
+		x.release()
+	}
+	return ext
+}
+
+// withDimension sets the used range a streamed sheet declares: excelize's
+// stream writer leaves it at A1, and a reader that trusts it (openpyxl's
+// read-only mode) would see one cell of the sheet.
+func withDimension(part []byte, ext [2]int) []byte {
+	if ext[0] <= 1 && ext[1] <= 1 {
+		return part
+	}
+	for _, old := range []string{`<dimension ref="A1"></dimension>`, `<dimension ref="A1"/>`} {
+		if i := bytes.Index(part, []byte(old)); i >= 0 {
+			dim := `<dimension ref="A1:` + ref(ext[0]-1, ext[1]-1) + `"/>`
+			return append(append(append([]byte(nil), part[:i]...), dim...), part[i+len(old):]...)
+		}
+	}
+	return part
 }
 
 // deflateTo deflates b into w: ending with the final block when last, else
@@ -207,10 +255,11 @@ var zeros [32 << 10]byte
 // rowWriter writes rows of cells as worksheet XML, as excelize's stream
 // writer does for the same cells.
 type rowWriter struct {
-	w    *bufio.Writer
-	buf  []byte
-	cols []string // column names, A, B, …
-	last int      // the last row written
+	w     *bufio.Writer
+	buf   []byte
+	cols  []string // column names, A, B, …
+	last  int      // the last row written
+	width int      // the most cells in a row written
 }
 
 func newRowWriter(w io.Writer) *rowWriter {
@@ -224,6 +273,7 @@ func (rw *rowWriter) row(r int, cells []excelize.Cell) error {
 		return fmt.Errorf("row %d written after row %d", r, rw.last)
 	}
 	rw.last = r
+	rw.width = max(rw.width, len(cells))
 	b := append(rw.buf[:0], `<row r="`...)
 	b = strconv.AppendInt(b, int64(r), 10)
 	b = append(b, `">`...)

@@ -3,6 +3,7 @@ package xlsx
 import (
 	"archive/zip"
 	"bytes"
+	"encoding/xml"
 	"hash/crc32"
 	"io"
 	"math"
@@ -11,6 +12,9 @@ import (
 
 	"github.com/stretchr/testify/require"
 	"github.com/xuri/excelize/v2"
+
+	"tally/consolidate"
+	"tally/schema"
 )
 
 // trickyRows are cells of every kind the late rows write, and texts that
@@ -157,4 +161,50 @@ func TestLateRowsFailing(t *testing.T) {
 	require.NoError(t, late.add(sw, 1, func(rw *rowWriter) error { return rw.row(1, []excelize.Cell{{Value: true}}) }))
 	require.NoError(t, sw.Flush())
 	require.Error(t, save(f, io.Discard, late))
+}
+
+// TestSheetsDeclareTheirUsedRange: every sheet tally streams declares the
+// range its cells take (excelize's stream writer leaves A1, and openpyxl's
+// read-only mode then reads one cell), checked here with encoding/xml.
+func TestSheetsDeclareTheirUsedRange(t *testing.T) {
+	res := district(t, 30)
+	for _, write := range []func(io.Writer, *consolidate.Result, WriteOptions) error{WriteConsolidated, WriteLog} {
+		var buf bytes.Buffer
+		require.NoError(t, write(&buf, res, WriteOptions{Lang: schema.Zh}))
+		zr, err := zip.NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
+		require.NoError(t, err)
+		sheets := 0
+		for _, zf := range zr.File {
+			if !strings.HasPrefix(zf.Name, "xl/worksheets/") {
+				continue
+			}
+			sheets++
+			rc, err := zf.Open()
+			require.NoError(t, err)
+			d := xml.NewDecoder(rc)
+			dim, lastRow, lastCol := "", 0, 0
+			for {
+				tok, err := d.Token()
+				if err == io.EOF {
+					break
+				}
+				require.NoError(t, err)
+				if se, ok := tok.(xml.StartElement); ok {
+					for _, a := range se.Attr {
+						switch {
+						case se.Name.Local == "dimension" && a.Name.Local == "ref":
+							dim = a.Value
+						case se.Name.Local == "c" && a.Name.Local == "r":
+							c, r, ok := parseRef(a.Value)
+							require.True(t, ok)
+							lastRow, lastCol = max(lastRow, r), max(lastCol, c)
+						}
+					}
+				}
+			}
+			rc.Close()
+			require.Equal(t, "A1:"+ref(lastRow, lastCol), dim, zf.Name)
+		}
+		require.GreaterOrEqual(t, sheets, 2)
+	}
 }

@@ -48,7 +48,8 @@ func save(f *excelize.File, w io.Writer, late *lateRows) error {
 
 // partWriter is the zip writer save gives excelize. A worksheet's part is
 // held until it ends (the body rows of the large sheets are not in it, so
-// it is small), to put the late rows in place of their placeholder.
+// it is small), to put the late rows in place of their placeholder and to
+// declare the sheet's used range.
 type partWriter struct {
 	zw   *zip.Writer
 	late *lateRows
@@ -60,7 +61,7 @@ func (p *partWriter) Create(name string) (io.Writer, error) {
 	if err := p.end(); err != nil {
 		return nil, err
 	}
-	if p.late == nil || len(p.late.rows) == 0 || !strings.HasPrefix(name, "xl/worksheets/") {
+	if p.late == nil || !strings.HasPrefix(name, "xl/worksheets/") {
 		return p.zw.Create(name)
 	}
 	p.name = name
