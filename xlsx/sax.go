@@ -164,14 +164,16 @@ func (x *saxReader) next() (saxKind, []byte, []byte, error) {
 		case c == '!':
 			switch {
 			case bytes.HasPrefix(w, []byte("<!--")):
-				end := bytes.Index(w[4:], []byte("-->"))
+				// The end is looked for from the third byte on, as gosax
+				// does: <!---> is a whole comment to it.
+				end := bytes.Index(w[3:], []byte("-->"))
 				if end < 0 {
 					if x.fill() {
 						continue
 					}
 					return x.giveUp()
 				}
-				x.pos += 4 + end + 3 // a comment: no event
+				x.pos += 3 + end + 3 // a comment: no event
 			case bytes.HasPrefix(w, []byte("<![CDATA[")):
 				end := bytes.Index(w[9:], []byte("]]>"))
 				if end < 0 {
