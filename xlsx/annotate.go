@@ -199,13 +199,7 @@ func (m *marker) issues(sub *schema.Submission) error {
 		if fd.Severity == schema.Info && fd.Kind != schema.KindBlank && fd.Kind != schema.KindConverted {
 			continue
 		}
-		style := st.info
-		switch fd.Severity {
-		case schema.Error:
-			style = st.err
-		case schema.Warning:
-			style = st.warn
-		}
+		style := st.severity(fd.Severity)
 		sheet, cell := splitRef(fd.Cell, or(fd.Sheet, sub.Sheet))
 		vals := []any{r - 1, fd.Severity.Name(m.lang), sheet, cell, fd.Message(m.lang)}
 		for c, v := range vals {

@@ -360,6 +360,18 @@ func setWidths(l *layout, set func(from, to int, width float64) error) error {
 	return nil
 }
 
+// severity is the style of a finding's row: red for an error, yellow for
+// a warning.
+func (st *styles) severity(s schema.Severity) int {
+	switch s {
+	case schema.Error:
+		return st.err
+	case schema.Warning:
+		return st.warn
+	}
+	return st.info
+}
+
 // of is the style of a layout cell.
 func (st *styles) of(k cellKind) int {
 	switch k {
@@ -611,13 +623,7 @@ func writeFindings(f *excelize.File, st *styles, res *consolidate.Result, sheet 
 		err := late.addShared(sw, 2, opt.Shared, key, func(rw *rowWriter) error {
 			var row rowCells
 			for i, fd := range all {
-				style := st.info
-				switch fd.Severity {
-				case schema.Error:
-					style = st.err
-				case schema.Warning:
-					style = st.warn
-				}
+				style := st.severity(fd.Severity)
 				ref := fd.Cell
 				if ref != "" && !strings.Contains(ref, "!") && fd.Sheet != "" {
 					ref = quoteSheet(fd.Sheet) + "!" + ref
