@@ -48,9 +48,7 @@ func newLateRows() *lateRows {
 // starts writing the body rows from there on, which must come before any
 // row the stream writer writes after the placeholder.
 func (l *lateRows) add(sw *excelize.StreamWriter, row int, body func(*rowWriter) error) error {
-	token := fmt.Sprintf("tally-rows-%d-%s", len(l.rows)+1, l.nonce)
-	l.rows[token] = deflateRows(body)
-	return sw.SetRow("A"+strconv.Itoa(row), []any{token})
+	return l.place(sw, row, deflateRows(body))
 }
 
 // addShared is add, with rows that the other workbooks of the run sharing
@@ -59,8 +57,13 @@ func (l *lateRows) addShared(sw *excelize.StreamWriter, row int, shared *SharedR
 	if shared == nil {
 		return l.add(sw, row, body)
 	}
+	return l.place(sw, row, shared.rows(key, body))
+}
+
+// place writes the placeholder row of rows being made.
+func (l *lateRows) place(sw *excelize.StreamWriter, row int, rows *rowsPart) error {
 	token := fmt.Sprintf("tally-rows-%d-%s", len(l.rows)+1, l.nonce)
-	l.rows[token] = shared.rows(key, body)
+	l.rows[token] = rows
 	return sw.SetRow("A"+strconv.Itoa(row), []any{token})
 }
 
