@@ -44,7 +44,11 @@ func collectSources(paths []string) []consolidate.Source {
 			return
 		}
 		seen[key] = true
-		out = append(out, consolidate.Source{Name: name, Severity: sev, Load: func() ([]byte, error) { return readInput(name) }})
+		src := consolidate.Source{Name: name, Severity: sev, Load: func() ([]byte, error) { return readInput(name) }}
+		if info, err := os.Stat(name); err == nil {
+			src.Modified = info.ModTime()
+		}
+		out = append(out, src)
 	}
 	for _, p := range paths {
 		info, err := os.Stat(p)

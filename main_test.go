@@ -548,16 +548,17 @@ func TestConsolidateOutputs(t *testing.T) {
 	_, stderr, code = run(t, "consolidate", "--name", "兴庆区", "--out", seedCopy, seedCopy)
 	assert.Equal(t, 2, code)
 	assert.Contains(t, stderr, "从不覆盖报送的原件")
-	// English sheet names; the .xlsx log holds the findings and sources only.
+	// English sheet names; the .xlsx log holds the status of the units, the
+	// findings and the sources.
 	_, _, code = run(t, "consolidate", "--lang", "en", "--name", "兴庆区", "--out", out, "--log", filepath.Join(dir, "log.xlsx"), "--log", filepath.Join(dir, "log.xlsx"), "testdata/seed")
 	require.Equal(t, 0, code)
 	f, err := excelize.OpenFile(out)
 	require.NoError(t, err)
-	assert.Equal(t, []string{"Summary", "Detail", "Findings", "Sources"}, f.GetSheetList())
+	assert.Equal(t, []string{"Summary", "Status", "Detail", "Findings", "Sources"}, f.GetSheetList())
 	f.Close()
 	lg, err := excelize.OpenFile(filepath.Join(dir, "log.xlsx"))
 	require.NoError(t, err)
-	assert.Equal(t, []string{"Findings", "Sources"}, lg.GetSheetList())
+	assert.Equal(t, []string{"Status", "Findings", "Sources"}, lg.GetSheetList())
 	lg.Close()
 	_, _, code = run(t, "consolidate", "--name", "兴庆区", "--out", out, "--log", filepath.Join(dir, "log.json"), "testdata/seed")
 	require.Equal(t, 0, code)

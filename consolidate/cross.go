@@ -22,7 +22,7 @@ func crossCheck(res *Result, opt Options) {
 	identicalValues(subs)
 	res.Year = checkYear(subs, opt.Year)
 	if opt.Roster != nil {
-		res.Findings = append(res.Findings, checkRoster(subs, opt.Roster)...)
+		res.Findings = append(res.Findings, checkRoster(res.Submissions, opt.Roster)...)
 	}
 	comparePrevious(res, opt.Previous)
 }
@@ -40,6 +40,9 @@ func mixedFormats(subs []*schema.Submission, main *schema.Schema) {
 	}
 }
 
+// duplicateUnits finds units that sent more than one table. The latest
+// version (versionOf) is kept; each other one is superseded: left out of
+// the totals, with a warning on both that says which was taken and why.
 func duplicateUnits(subs []*schema.Submission) {
 	groups := map[string][]*schema.Submission{}
 	var order []string
@@ -55,10 +58,44 @@ func duplicateUnits(subs []*schema.Submission) {
 		if len(g) < 2 {
 			continue
 		}
-		for _, s := range g {
-			s.Add(schema.Finding{Severity: schema.Error, Kind: schema.KindDuplicateUnit, Rule: "cross:duplicate-unit",
+		versions := make([]version, len(g))
+		for i, s := range g {
+			versions[i] = versionOf(s.File, s.Modified)
+		}
+		// The latest; a later file in input order wins a tie.
+		best := 0
+		for i := 1; i < len(g); i++ {
+			if c, _ := later(versions[i], versions[best]); c >= 0 {
+				best = i
+			}
+		}
+		kept := g[best]
+		// Each superseded file is told why the kept one is later than it;
+		// the kept file, the weakest of those reasons.
+		reasons := make([]int, len(g))
+		weakest := byMark
+		for i := range g {
+			if i != best {
+				_, reasons[i] = later(versions[best], versions[i])
+				weakest = max(weakest, reasons[i])
+			}
+		}
+		sev := schema.Warning
+		if weakest == byNothing {
+			sev = schema.Error // only the clerk can say which one is final
+		}
+		for i, s := range g {
+			if i == best {
+				s.Add(schema.Finding{Severity: sev, Kind: schema.KindDuplicateUnit, Rule: "cross:duplicate-unit",
+					File: s.File, Unit: s.Unit, Sheet: s.Sheet,
+					Msg: schema.Msg("cross.duplicate-kept", s.Unit, len(g), fileNames(g, s), why(versions[best], weakest))})
+				continue
+			}
+			s.SupersededBy = kept.File
+			s.Included = false
+			s.Add(schema.Finding{Severity: sev, Kind: schema.KindDuplicateUnit, Rule: "cross:superseded",
 				File: s.File, Unit: s.Unit, Sheet: s.Sheet,
-				Msg: schema.Msg("cross.duplicate-unit", s.Unit, len(g), others(g, s))})
+				Msg: schema.Msg("cross.superseded", filepath.Base(kept.File), why(versions[best], reasons[i]))})
 		}
 	}
 }
@@ -156,6 +193,11 @@ func checkYear(subs []*schema.Submission, want int) int {
 	return want
 }
 
+// checkRoster compares the units that sent a file with the roster. A unit
+// whose workbook could not be read did send one (its name taken from the
+// file name): it must send it again, it is not missing. Another kind of
+// file (a Word report, a picture) is not a table: its unit is still
+// missing.
 func checkRoster(subs []*schema.Submission, roster []string) []schema.Finding {
 	expected := map[string]string{}
 	for _, u := range roster {
@@ -165,9 +207,12 @@ func checkRoster(subs []*schema.Submission, roster []string) []schema.Finding {
 	}
 	seen := map[string]bool{}
 	for _, s := range subs {
+		if s.Unreadable && schema.StatusOf(false, s.Findings) != "errors" {
+			continue
+		}
 		c := schema.CanonicalUnit(s.Unit)
 		seen[c] = true
-		if _, ok := expected[c]; !ok {
+		if _, ok := expected[c]; !ok && !s.Unreadable {
 			s.Add(schema.Finding{Severity: schema.Warning, Kind: schema.KindUnknownUnit, Rule: "cross:roster",
 				File: s.File, Unit: s.Unit, Sheet: s.Sheet, Msg: schema.Msg("cross.not-on-roster", s.Unit)})
 		}
@@ -215,6 +260,17 @@ func others(g []*schema.Submission, self *schema.Submission) schema.Both {
 	return b
 }
 
+// fileNames names the files of a group but self, without their folders.
+func fileNames(g []*schema.Submission, self *schema.Submission) schema.Both {
+	var names []string
+	for _, s := range g {
+		if s != self {
+			names = append(names, filepath.Base(s.File))
+		}
+	}
+	return schema.Both{Zh: strings.Join(names, "、"), En: strings.Join(names, ", ")}
+}
+
 // ParseRoster reads a roster: one unit a line; blank lines and lines
 // starting with # are ignored; a UTF-8 byte-order mark is allowed.
 func ParseRoster(text string) []string {
@@ -258,9 +314,12 @@ func init() {
 		"run.check-failed": {
 			Zh: "检查这份报表时出错（%s）；请把文件发给 tally 的维护者",
 			En: "checking this table failed (%s); send the file to tally's maintainers"},
-		"cross.duplicate-unit": {
-			Zh: "“%[1]s”共有 %[2]d 份报表（另见 %[3]s）；汇总时会重复计算，请确认哪一份是正式的，删除其余",
-			En: "%[1]s sent %[2]d tables (see also %[3]s); they would be counted twice. Keep the final one and remove the others"},
+		"cross.duplicate-kept": {
+			Zh: "“%[1]s”共有 %[2]d 份报表；计入合计的是这一份（%[4]s），未计入：%[3]s；如果不对，请删除不用的那份后重新运行",
+			En: "%[1]s sent %[2]d tables; this one is summed (%[4]s), not %[3]s; if that is wrong, remove the one not to use and run again"},
+		"cross.superseded": {
+			Zh: "同一单位另有一份报表 %[1]s（%[2]s），这一份已被取代，未计入合计；如果这一份才是正式的，请删除另一份后重新运行",
+			En: "the same unit sent another table, %[1]s (%[2]s); this one is superseded and not summed; if this one is the final table, remove the other and run again"},
 		"cross.identical-values": {
 			Zh: "全部数字与 %[1]s 完全相同，可能是复制了别的单位的报表而没有改数字；请核实",
 			En: "every number equals those of %[1]s; the table may have been copied from another unit without changing the figures. Please check"},

@@ -20,6 +20,7 @@ type Report struct {
 	Year        *int               `json:"year"`
 	Submissions []SubmissionReport `json:"submissions"`
 	Findings    []FindingReport    `json:"findings"`
+	Units       []UnitReport       `json:"units"`
 	Totals      *Ordered           `json:"totals,omitempty"`
 	Summary     Summary            `json:"summary"`
 }
@@ -51,6 +52,33 @@ type FindingReport struct {
 	Expected *json.Number    `json:"expected"`
 	Actual   *json.Number    `json:"actual"`
 	Message  string          `json:"message"`
+}
+
+// UnitReport is one unit and what is to be done about it: status missing
+// (未报送), resend (需重报), check (需核实) or passed (通过); the file that
+// stands for it and the files of it not summed.
+type UnitReport struct {
+	Unit       string   `json:"unit"`
+	Status     string   `json:"status"`
+	File       string   `json:"file"`
+	Superseded []string `json:"superseded"`
+	Errors     int      `json:"errors"`
+	Warnings   int      `json:"warnings"`
+}
+
+func unitReports(units []Unit) []UnitReport {
+	out := make([]UnitReport, len(units))
+	for i, u := range units {
+		ur := UnitReport{Unit: u.Name, Status: u.Status.Code(), Superseded: []string{}, Errors: u.Errors, Warnings: u.Warnings}
+		if u.File != nil {
+			ur.File = u.File.File
+		}
+		for _, s := range u.Superseded {
+			ur.Superseded = append(ur.Superseded, s.File)
+		}
+		out[i] = ur
+	}
+	return out
 }
 
 // Summary counts files and findings.
@@ -157,6 +185,7 @@ func (r *Result) Report(version string, lang schema.Lang) *Report {
 	for _, f := range r.AllFindings() {
 		rep.Findings = append(rep.Findings, findingReport(f, lang))
 	}
+	rep.Units = unitReports(r.Units())
 	rep.Summary = r.summary()
 	return rep
 }
@@ -318,6 +347,11 @@ func (r *Result) WriteJSON(w io.Writer, version string, lang schema.Lang) error 
 	if err := list("findings", len(findings), func(i int) error {
 		return item(findingReport(*findings[i], lang))
 	}); err != nil {
+		return err
+	}
+	bw.WriteString(",\n")
+	units := unitReports(r.Units())
+	if err := list("units", len(units), func(i int) error { return item(units[i]) }); err != nil {
 		return err
 	}
 	bw.WriteString(",\n")

@@ -8,10 +8,11 @@ package consolidate
 import (
 	"fmt"
 	"runtime"
-
-	"github.com/shopspring/decimal"
 	"sort"
 	"sync"
+	"time"
+
+	"github.com/shopspring/decimal"
 
 	"tally/schema"
 )
@@ -25,6 +26,8 @@ type Source struct {
 	// named on the command line and spreadsheets, warning for other files
 	// met in a folder.
 	Severity schema.Severity
+	// Modified is when the file was last changed (zero when unknown).
+	Modified time.Time
 }
 
 // A Reader turns a file's bytes into a submission (xlsx.Read, bound to its
@@ -63,6 +66,10 @@ type Result struct {
 	Out    string
 	Totals map[string]decimal.Decimal
 
+	// Rostered says a roster was given: units missing from the run are
+	// known.
+	Rostered bool
+
 	// YearOnYear sets the run beside last year (--previous); nil without.
 	YearOnYear *YearOnYear
 	// PreviousFiles are the files of last year's figures read.
@@ -75,6 +82,7 @@ func Validate(sources []Source, read Reader, opt Options) *Result {
 	res := &Result{Submissions: subs}
 	res.Schema = majoritySchema(subs)
 	res.Year = opt.Year
+	res.Rostered = opt.Roster != nil
 	crossCheck(res, opt)
 	for _, sub := range subs {
 		sortFindings(sub.Findings)
@@ -163,6 +171,7 @@ func readOne(src Source, read Reader) (sub *schema.Submission) {
 		sub.Add(schema.Finding{Severity: src.severity(), Kind: schema.KindUnreadable, Rule: "read:unreadable",
 			Msg: schema.Msg("run.load-failed", reason)})
 		sub.Unit = schema.FileUnit(src.Name)
+		sub.Modified = src.Modified
 		sub.Stamp()
 		return sub
 	}
@@ -176,6 +185,7 @@ func readOne(src Source, read Reader) (sub *schema.Submission) {
 		return failed(err.Error())
 	}
 	sub = read(data, src.Name)
+	sub.Modified = src.Modified
 	if sub.Unreadable && src.Severity == schema.Warning {
 		for i := range sub.Findings {
 			if k := sub.Findings[i].Kind; k == schema.KindUnreadable || k == schema.KindSchema {

@@ -64,8 +64,8 @@ func TestCrossChecks(t *testing.T) {
 	res := Validate(sources, fakeReader(t), Options{Roster: []string{"大新镇", "凤凰北街街道", "掌政镇", "通贵乡", "月牙湖乡"}, Jobs: 3})
 	assert.Equal(t, 2018, res.Year)
 	assert.ElementsMatch(t, []string{
-		"大新镇|2018|12 error duplicate-unit 大新镇",
-		"大新镇（修改稿）|2018|13 error duplicate-unit 大新镇（修改稿）",
+		"大新镇|2018|12 warning duplicate-unit 大新镇",
+		"大新镇（修改稿）|2018|13 warning duplicate-unit 大新镇（修改稿）",
 		"凤凰北街街道办事处|2018|7 warning identical-values 凤凰北街街道办事处",
 		"通贵乡|2018|7 warning identical-values 通贵乡",
 		"月牙湖乡|2017|9 warning year 月牙湖乡",
@@ -76,6 +76,12 @@ func TestCrossChecks(t *testing.T) {
 	for i, s := range res.Submissions {
 		assert.Equal(t, sources[i].Name, s.File)
 	}
+	// The revised table is summed, the first one superseded.
+	assert.Equal(t, "大新镇（修改稿）|2018|13", res.Submissions[0].SupersededBy)
+	assert.False(t, res.Submissions[0].Included)
+	assert.True(t, res.Submissions[1].Included)
+	res.Consolidate(ConsolidateOptions{Name: "兴庆区"})
+	assert.Equal(t, "36", res.Totals["1.1"].String(), "13 + 7 + 7 + 9: the first 大新镇 table is not summed")
 }
 
 func TestYearGivenIsAnError(t *testing.T) {

@@ -15,6 +15,7 @@ import (
 func (r *Result) WriteText(w io.Writer, version string, lang schema.Lang) error {
 	p := &printer{w: w, lang: lang}
 	p.header(r, version)
+	p.units(r.Units(), r.Rostered)
 	for _, s := range r.Submissions {
 		p.submission(s)
 	}
@@ -49,6 +50,7 @@ type printer struct {
 }
 
 func (p *printer) line(s string) {
+	s = strings.TrimRight(s, " ")
 	if p.err == nil {
 		_, p.err = fmt.Fprintln(p.w, s)
 	}
@@ -69,6 +71,83 @@ func (p *printer) header(r *Result, version string) {
 	}
 	p.line(p.t("header", version, len(r.Submissions), title, year))
 }
+
+// units lists whom to chase, before the files' details: the units by
+// status, those that need something done one a line.
+func (p *printer) units(units []Unit, rostered bool) {
+	if len(units) == 0 {
+		return
+	}
+	by := map[UnitStatus][]Unit{}
+	for _, u := range units {
+		by[u.Status] = append(by[u.Status], u)
+	}
+	p.line("")
+	if rostered {
+		p.line(p.t("units-roster", len(units)-len(by[Missing]), len(by[Missing])))
+	} else {
+		p.line(p.t("units", len(units)))
+	}
+	for _, st := range Statuses {
+		us := by[st]
+		if len(us) == 0 {
+			continue
+		}
+		head := "  " + p.t("units-status", st.Name(p.lang), len(us))
+		if st != Missing && st != Passed {
+			head = strings.TrimRight(head, " ")
+		}
+		if st == Missing || st == Passed {
+			names := make([]string, len(us))
+			for i, u := range us {
+				names[i] = u.Name + p.more(u)
+			}
+			p.wrapped(head, names)
+			continue
+		}
+		p.line(head)
+		for _, u := range us {
+			var counts []string
+			if u.Errors > 0 {
+				counts = append(counts, p.t("errors", u.Errors))
+			}
+			if u.Warnings > 0 {
+				counts = append(counts, p.t("warnings", u.Warnings))
+			}
+			if u.File.Unreadable {
+				counts = []string{p.t("unreadable")}
+			}
+			p.line(fmt.Sprintf("    %s  %s  %s%s", padRight(u.Name, 14), padRight(strings.Join(counts, p.t("list-sep")), 20), baseName(u.File.File), p.more(u)))
+		}
+	}
+}
+
+// more notes a unit's files that are not summed.
+func (p *printer) more(u Unit) string {
+	if len(u.Superseded) == 0 {
+		return ""
+	}
+	return p.t("units-superseded", len(u.Superseded))
+}
+
+// wrapped prints a list after a head, joined and wrapped at 80 columns.
+func (p *printer) wrapped(head string, items []string) {
+	sep := p.t("list-sep")
+	line := head
+	for i, it := range items {
+		if i > 0 {
+			line += sep
+		}
+		if width(line)+width(it) > 80 && i > 0 {
+			p.line(line)
+			line = "      "
+		}
+		line += it
+	}
+	p.line(line)
+}
+
+func baseName(path string) string { return path[strings.LastIndexAny(path, `/\`)+1:] }
 
 func (p *printer) submission(s *schema.Submission) {
 	counts := map[schema.Severity]int{}
@@ -115,7 +194,16 @@ func (p *printer) submission(s *schema.Submission) {
 }
 
 // padRight pads to a display width, counting East Asian characters as two.
-func padRight(s string, width int) string {
+func padRight(s string, n int) string {
+	w := width(s)
+	if w >= n {
+		return s
+	}
+	return s + strings.Repeat(" ", n-w)
+}
+
+// width is a text's display width, East Asian characters counting two.
+func width(s string) int {
 	w := 0
 	for _, r := range s {
 		if r >= 0x1100 && utf8.RuneLen(r) >= 3 {
@@ -124,10 +212,7 @@ func padRight(s string, width int) string {
 			w++
 		}
 	}
-	if w >= width {
-		return s
-	}
-	return s + strings.Repeat(" ", width-w)
+	return w
 }
 
 // WriteCSV writes the findings as CSV with a UTF-8 byte-order mark, so
@@ -182,12 +267,19 @@ func init() {
 		"text.header": {
 			Zh: "tally %[1]s · 共 %[2]d 个文件 · %[3]s · %[4]s 年度",
 			En: "tally %[1]s · %[2]d files · %[3]s · year %[4]s"},
-		"text.ok":         {Zh: "无问题", En: "no problems"},
-		"text.unreadable": {Zh: "无法读取", En: "unreadable"},
-		"text.counts":     {Zh: "%d 个错误，%d 个警告", En: "%d error(s), %d warning(s)"},
-		"text.blanks":     {Zh: "%d 个单元格未填写，按 0 计算：%s", En: "%d blank cells counted as 0: %s"},
-		"text.and-more":   {Zh: " 等", En: " and more"},
-		"text.run-level":  {Zh: "整体问题：", En: "For the run as a whole:"},
+		"text.ok":               {Zh: "无问题", En: "no problems"},
+		"text.unreadable":       {Zh: "无法读取", En: "unreadable"},
+		"text.counts":           {Zh: "%d 个错误，%d 个警告", En: "%d error(s), %d warning(s)"},
+		"text.blanks":           {Zh: "%d 个单元格未填写，按 0 计算：%s", En: "%d blank cells counted as 0: %s"},
+		"text.and-more":         {Zh: " 等", En: " and more"},
+		"text.run-level":        {Zh: "整体问题：", En: "For the run as a whole:"},
+		"text.units":            {Zh: "报送情况：%[1]d 个单位", En: "Units: %[1]d"},
+		"text.units-roster":     {Zh: "报送情况：%[1]d 个单位已报送，名单中 %[2]d 个未报送", En: "Units: %[1]d sent a file, %[2]d on the roster did not"},
+		"text.errors":           {Zh: "%d 个错误", En: "%d error(s)"},
+		"text.warnings":         {Zh: "%d 个警告", En: "%d warning(s)"},
+		"text.units-status":     {Zh: "%[1]s %[2]d 个：", En: "%[1]s (%[2]d): "},
+		"text.units-superseded": {Zh: "（另有 %d 份未计入）", En: " (+%d not summed)"},
+		"text.list-sep":         {Zh: "、", En: ", "},
 		"text.written": {
 			Zh: "汇总表已写入 %[1]s：%[2]s，%[3]d 个单位计入合计，%[4]d 个未计入",
 			En: "the consolidated table of %[2]s is in %[1]s: %[3]d units summed, %[4]d left out"},

@@ -45,6 +45,8 @@ func (r *Result) Consolidate(opt ConsolidateOptions) {
 					s.Findings[i].Msg = schema.Msg("total.other-schema", schema.Both{Zh: s.Schema.Title, En: s.Schema.En}, schema.Both{Zh: r.Schema.Title, En: r.Schema.En})
 				}
 			}
+		case s.SupersededBy != "":
+			// Another table of the same unit is summed (duplicateUnits).
 		case opt.ExcludeInvalid && s.Status() == "errors":
 		default:
 			s.Included = true

@@ -4,6 +4,7 @@ import (
 	"math"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/shopspring/decimal"
 )
@@ -58,6 +59,12 @@ type Submission struct {
 	Unreadable bool
 	// Included says whether the submission counts in the totals.
 	Included bool
+	// Modified is when the file was last changed, as its folder says (zero
+	// when unknown): of two tables of one unit, the later is summed.
+	Modified time.Time
+	// SupersededBy names the file of the same unit that is summed instead
+	// of this one ("" when none is).
+	SupersededBy string
 
 	packed []packedValue // by the schema's key order, after Compact
 	// refs holds the references a packedValue cannot encode (on another

@@ -25,13 +25,10 @@ func UnitName(text string) string {
 	s := Fold(text)
 	s = yearRE.ReplaceAllString(s, " ")
 	s = cnYearRE.ReplaceAllString(s, " ")
-	// Keep only the first run of letters (a name has no spaces or punctuation).
-	s = strings.Map(func(r rune) rune {
-		if unicode.IsLetter(r) {
-			return r
-		}
-		return ' '
-	}, s)
+	// Keep only runs of letters (a name has no spaces or punctuation), and
+	// the digits of an ordinal inside one (第1镇); other digits are numbering
+	// (03大新镇, 附件2) and split.
+	s = letters(s)
 	fields := strings.Fields(s)
 	if len(fields) == 0 {
 		return ""
@@ -65,6 +62,23 @@ func UnitName(text string) string {
 		name = strings.TrimSuffix(name, "办事处")
 	}
 	return name
+}
+
+// letters turns every rune of s but letters, and digits after 第, into
+// spaces.
+func letters(s string) string {
+	b := []rune(s)
+	ordinal := false
+	for i, r := range b {
+		switch {
+		case unicode.IsLetter(r):
+			ordinal = r == '第'
+		case ordinal && unicode.IsDigit(r):
+		default:
+			b[i], ordinal = ' ', false
+		}
+	}
+	return string(b)
 }
 
 // CanonicalUnit is the form unit names are compared in (rosters, duplicate

@@ -22,15 +22,15 @@ const Marker = "tally consolidation"
 
 // SheetNames are the names of the sheets tally writes, in one language.
 type SheetNames struct {
-	Summary, Detail, Findings, Sources, Issues, YearOnYear string
+	Summary, Status, Detail, Findings, Sources, Issues, YearOnYear string
 }
 
 // Names returns the sheet names for a language.
 func Names(lang schema.Lang) SheetNames {
 	if lang == schema.En {
-		return SheetNames{"Summary", "Detail", "Findings", "Sources", "Issues", "Year on year"}
+		return SheetNames{"Summary", "Status", "Detail", "Findings", "Sources", "Issues", "Year on year"}
 	}
-	return SheetNames{"汇总", "明细", "差异", "来源", "问题清单", "同比"}
+	return SheetNames{"汇总", "报送情况", "明细", "差异", "来源", "问题清单", "同比"}
 }
 
 // WriteOptions say how tally's workbooks are written.
@@ -69,7 +69,7 @@ func (s *SharedRows) rows(key string, body func(*rowWriter) error) *rowsPart {
 
 // styles holds the style ids of a workbook being written.
 type styles struct {
-	title, sub, header, label, heading, unit, value, total, text, missing, note, err, warn, info, percent int
+	title, sub, header, label, heading, unit, value, total, text, missing, note, err, warn, info, percent, absent int
 }
 
 func newStyles(f *excelize.File) (*styles, error) {
@@ -99,6 +99,7 @@ func newStyles(f *excelize.File) (*styles, error) {
 		{Font: font(false, 11), Fill: fill("FFEB9C"), Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}},
 		{Font: font(false, 11), Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}},
 		{Font: font(false, 11), Border: border, NumFmt: 10, Alignment: &excelize.Alignment{Horizontal: "right", Vertical: "center"}},
+		{Font: font(false, 11), Fill: fill("D9D9D9"), Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}},
 	}
 	ids := make([]int, len(defs))
 	for i, d := range defs {
@@ -108,7 +109,7 @@ func newStyles(f *excelize.File) (*styles, error) {
 		}
 		ids[i] = id
 	}
-	return &styles{ids[0], ids[1], ids[2], ids[3], ids[4], ids[5], ids[6], ids[7], ids[8], ids[9], ids[10], ids[11], ids[12], ids[13], ids[14]}, nil
+	return &styles{ids[0], ids[1], ids[2], ids[3], ids[4], ids[5], ids[6], ids[7], ids[8], ids[9], ids[10], ids[11], ids[12], ids[13], ids[14], ids[15]}, nil
 }
 
 // num is a decimal as the number a spreadsheet stores.
@@ -145,9 +146,9 @@ func WriteConsolidated(w io.Writer, res *consolidate.Result, opt WriteOptions) e
 		return fmt.Errorf("no submission could be read, so there is nothing to consolidate")
 	}
 	names := Names(opt.Lang)
-	sheets := []string{names.Summary, names.Detail, names.Findings, names.Sources}
+	sheets := []string{names.Summary, names.Status, names.Detail, names.Findings, names.Sources}
 	if res.YearOnYear != nil {
-		sheets = []string{names.Summary, names.Detail, names.YearOnYear, names.Findings, names.Sources}
+		sheets = []string{names.Summary, names.Status, names.Detail, names.YearOnYear, names.Findings, names.Sources}
 	}
 	f, st, err := newBook(sheets...)
 	if err != nil {
@@ -156,6 +157,9 @@ func WriteConsolidated(w io.Writer, res *consolidate.Result, opt WriteOptions) e
 	defer f.Close()
 	late := newLateRows()
 	if err := writeSummary(f, st, res, names, detailPlan(res), opt); err != nil {
+		return err
+	}
+	if err := writeStatus(f, st, res, names.Status, opt, late); err != nil {
 		return err
 	}
 	if err := writeDetail(f, st, res, names, opt, late); err != nil {
@@ -215,12 +219,16 @@ func finishLog(w io.Writer, f *excelize.File, st *styles, res *consolidate.Resul
 // log as a workbook.
 func WriteLog(w io.Writer, res *consolidate.Result, opt WriteOptions) error {
 	names := Names(opt.Lang)
-	f, st, err := newBook(names.Findings, names.Sources)
+	f, st, err := newBook(names.Status, names.Findings, names.Sources)
 	if err != nil {
 		return err
 	}
 	defer f.Close()
-	return finishLog(w, f, st, res, names, opt, newLateRows())
+	late := newLateRows()
+	if err := writeStatus(f, st, res, names.Status, opt, late); err != nil {
+		return err
+	}
+	return finishLog(w, f, st, res, names, opt, late)
 }
 
 func setProps(f *excelize.File, res *consolidate.Result, opt WriteOptions) error {
@@ -687,7 +695,13 @@ func writeSources(f *excelize.File, st *styles, res *consolidate.Result, sheet s
 	if err := sw.SetRow("A1", head, excelize.RowOpts{Height: 22}); err != nil {
 		return err
 	}
-	if len(res.Submissions) > 0 {
+	var missing []string
+	for _, f := range res.Findings {
+		if f.Kind == schema.KindMissingUnit {
+			missing = append(missing, f.Unit)
+		}
+	}
+	if len(res.Submissions)+len(missing) > 0 {
 		key := fmt.Sprintf("sources %p %s %d", res, lang, st.text)
 		err := late.addShared(sw, 2, opt.Shared, key, func(rw *rowWriter) error {
 			var row rowCells
@@ -718,13 +732,23 @@ func writeSources(f *excelize.File, st *styles, res *consolidate.Result, sheet s
 					return err
 				}
 			}
+			// The roster's units that sent nothing, after the files.
+			for i, u := range missing {
+				row.reset()
+				for _, v := range []any{nil, nil, nil, u, nil, nil, nil, consolidate.Missing.Name(lang), nil, nil, nil, schema.Msg("write.no").Render(lang)} {
+					row.add(st.absent, v)
+				}
+				if err := rw.row(len(res.Submissions)+i+2, row.cells); err != nil {
+					return err
+				}
+			}
 			return nil
 		})
 		if err != nil {
 			return err
 		}
 	}
-	r := len(res.Submissions) + 3
+	r := len(res.Submissions) + len(missing) + 3
 	facts := [][2]string{
 		{schema.Msg("write.tool").Render(lang), "tally " + opt.Version},
 		{schema.Msg("write.command").Render(lang), strings.Join(opt.Command, " ")},

@@ -67,7 +67,9 @@ In matrix/ and previous/ (2019 and 2021 formats) each file also gives ` + "`sche
   (mixed/) gets ` + "`{\"kind\": \"schema\", \"severity\": \"warning\", \"cell\": \"\", \"codes\": []}`" + `: the district mixes
   formats, and that file stays out of the totals.
 
-Cross-submission findings (cross/): each file of a unit sent twice gets ` + "`duplicate-unit`" + `; each
+Cross-submission findings (cross/): each file of a unit sent twice gets ` + "`duplicate-unit`" + ` (a warning
+when one file's name marks it as the later version, 修改稿, and only that one is summed; an error when
+nothing tells them apart); each
 of two units with the same figures gets ` + "`identical-values`" + `; a year other than the majority's
 gets ` + "`year`" + `; a unit missing from the roster gets ` + "`unknown-unit`" + `; a roster unit without a file is a
 top-level ` + "`missing-unit`" + ` (no file). A roster may write a street office as 街道办事处 and have

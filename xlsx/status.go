@@ -1,0 +1,122 @@
+package xlsx
+
+import (
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+
+	"tally/consolidate"
+	"tally/schema"
+)
+
+// writeStatus writes the list of whom to chase: one row per unit, by
+// status (未报送, 需重报, 需核实, 通过), with its problems counted, the
+// file that stands for it and its most serious problem in words.
+func writeStatus(f *excelize.File, st *styles, res *consolidate.Result, sheet string, opt WriteOptions, late *lateRows) error {
+	lang := opt.Lang
+	if err := printWide(f, sheet, 1); err != nil {
+		return err
+	}
+	sw, err := f.NewStreamWriter(sheet)
+	if err != nil {
+		return err
+	}
+	heads := strings.Split(schema.Msg("write.status-head").Render(lang), "|")
+	widths := []float64{6, 16, 9, 7, 7, 36, 70}
+	for i, wd := range widths {
+		_ = sw.SetColWidth(i+1, i+1, wd)
+	}
+	head := make([]any, len(heads))
+	for i, h := range heads {
+		head[i] = excelize.Cell{StyleID: st.header, Value: h}
+	}
+	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
+		return err
+	}
+	if err := sw.SetRow("A1", head, excelize.RowOpts{Height: 22}); err != nil {
+		return err
+	}
+	units := res.Units()
+	if len(units) > 0 {
+		key := fmt.Sprintf("status %p %s %d %d %d", res, lang, st.err, st.warn, st.info)
+		err := late.addShared(sw, 2, opt.Shared, key, func(rw *rowWriter) error {
+			var row rowCells
+			for i, u := range units {
+				style := st.info
+				switch u.Status {
+				case consolidate.Missing:
+					style = st.absent
+				case consolidate.Resend:
+					style = st.err
+				case consolidate.Check:
+					style = st.warn
+				}
+				file, problem := "", ""
+				if u.File != nil {
+					file = filepath.Base(u.File.File)
+					if p := u.Problem(); p != nil {
+						problem = p.Message(lang)
+						if more := u.Errors + u.Warnings - 1; more > 0 {
+							problem += schema.Msg("write.status-more", more).Render(lang)
+						}
+					}
+				} else {
+					problem = schema.Msg("write.status-missing").Render(lang)
+				}
+				if n := len(u.Superseded); n > 0 {
+					var names []string
+					for _, s := range u.Superseded {
+						names = append(names, filepath.Base(s.File))
+					}
+					file += schema.Msg("write.status-superseded", n, strings.Join(names, schema.Msg("text.list-sep").Render(lang))).Render(lang)
+				}
+				row.reset()
+				row.add(style, i+1)
+				row.add(style, u.Name)
+				row.add(style, u.Status.Name(lang))
+				row.add(style, u.Errors)
+				row.add(style, u.Warnings)
+				row.add(style, file)
+				row.add(style, problem)
+				if err := rw.row(i+2, row.cells); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+	}
+	last := max(len(units)+1, 2)
+	if err := f.AutoFilter(sheet, fmt.Sprintf("A1:%s%d", colName(len(heads)-1), last), nil); err != nil {
+		return err
+	}
+	return sw.Flush()
+}
+
+// printWide makes a sheet print on A4 landscape, all its columns on the
+// page's width, its header row repeated on every page.
+func printWide(f *excelize.File, sheet string, headerRow int) error {
+	size, landscape, fit, zero, one := 9, "landscape", true, 0, 1
+	if err := f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: &size, Orientation: &landscape,
+		FitToWidth: &one, FitToHeight: &zero}); err != nil {
+		return err
+	}
+	if err := f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
+		return err
+	}
+	return f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", Scope: sheet,
+		RefersTo: fmt.Sprintf("%s!$%d:$%d", quoted(sheet), headerRow, headerRow)})
+}
+
+func init() {
+	schema.Register(map[string]schema.Text{
+		"write.status-head":       {Zh: "序号|单位|状态|错误|警告|文件|主要问题", En: "No.|Unit|Status|Errors|Warnings|File|Main problem"},
+		"write.status-more":       {Zh: "（另有 %d 个问题，见“差异”）", En: " (and %d more problems: see Findings)"},
+		"write.status-missing":    {Zh: "名单中有此单位，未收到报表", En: "on the roster; no table was received"},
+		"write.status-superseded": {Zh: "（另有 %[1]d 份未计入：%[2]s）", En: " (%[1]d more not summed: %[2]s)"},
+	})
+}
