@@ -78,7 +78,7 @@ func TestPreviousYears(t *testing.T) {
 	// LibreOffice computes alike.
 	f, err := excelize.OpenFile(out2021)
 	require.NoError(t, err)
-	assert.Equal(t, []string{"汇总", "明细", "同比", "差异", "来源"}, f.GetSheetList())
+	assert.Equal(t, []string{"汇总", "报送情况", "明细", "同比", "差异", "来源"}, f.GetSheetList())
 	rows, err := f.GetRows("同比")
 	require.NoError(t, err)
 	units := map[string]bool{}

@@ -97,6 +97,11 @@ func dateNumber(y, m, d string) int {
 	return yi*10000 + mi*100 + di
 }
 
+// sameTime is how close two modification times are taken for the same:
+// files saved from one e-mail, copied or unpacked together get times
+// seconds apart that say nothing of which version is later.
+const sameTime = time.Minute
+
 // The reasons one version is later than another, in the order they are
 // asked.
 const (
@@ -118,11 +123,13 @@ func later(a, b version) (int, int) {
 	if a.date != 0 && b.date != 0 && a.date != b.date {
 		return a.date - b.date, byDate
 	}
-	if !a.mod.IsZero() && !b.mod.IsZero() && !a.mod.Equal(b.mod) {
-		if a.mod.After(b.mod) {
+	if !a.mod.IsZero() && !b.mod.IsZero() {
+		switch d := a.mod.Sub(b.mod); {
+		case d >= sameTime:
 			return 1, byModified
+		case d <= -sameTime:
+			return -1, byModified
 		}
-		return -1, byModified
 	}
 	return 0, byNothing
 }

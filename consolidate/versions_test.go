@@ -67,6 +67,7 @@ func TestTheLaterVersionIsSummed(t *testing.T) {
 		{"a later date in the name", "掌政镇2019.1.12.xlsx", "掌政镇2019.1.8.xlsx", noon, noon.Add(time.Hour), 0, schema.Warning, "2019.1.12"},
 		{"then the modification time", "掌政镇.xlsx", "收件/掌政镇.xlsx", noon.Add(time.Hour), noon, 0, schema.Warning, "2019-01-10"},
 		{"nothing tells them apart: an error, still one summed", "掌政镇.xlsx", "收件/掌政镇.xlsx", noon, noon, 1, schema.Error, "无法"},
+		{"times seconds apart say nothing", "掌政镇.xlsx", "收件/掌政镇.xlsx", noon.Add(20 * time.Second), noon, 1, schema.Error, "无法"},
 	} {
 		t.Run(tt.about, func(t *testing.T) {
 			res := twice(t, tt.a, tt.b, tt.ma, tt.mb)

@@ -147,8 +147,21 @@ type Both Text
 // Localize implements [Localizer].
 func (b Both) Localize(lang Lang) string { return Text(b).In(lang) }
 
+// Rendered, when set, is told of every message rendered: a test watches
+// the messages of whole runs for formatting mistakes and unknown ids. It
+// may be called from several goroutines at once.
+var Rendered func(m Message, lang Lang, out string)
+
 // Render formats the message in lang.
 func (m Message) Render(lang Lang) string {
+	out := m.render(lang)
+	if Rendered != nil {
+		Rendered(m, lang, out)
+	}
+	return out
+}
+
+func (m Message) render(lang Lang) string {
 	e, ok := catalogue[m.ID]
 	if !ok {
 		return m.ID

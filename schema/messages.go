@@ -1,5 +1,7 @@
 package schema
 
+import "sort"
+
 // catalogue holds every message tally writes about a submission, in Chinese
 // and English. Arguments are positional (%[1]s); cell arguments read
 // "name(C24)".
@@ -36,4 +38,14 @@ func Register(entries map[string]Text) {
 		}
 		catalogue[id] = t
 	}
+}
+
+// MessageIDs lists the id of every message in the catalogue.
+func MessageIDs() []string {
+	ids := make([]string, 0, len(catalogue))
+	for id := range catalogue {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	return ids
 }

@@ -1,0 +1,265 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/shopspring/decimal"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"tally/schema"
+	"tally/xlsx"
+)
+
+// garbage is what a mistake in a message or a template leaves in the text a
+// person reads: fmt's complaints (%!d(string=…), %!(EXTRA …), %!s(MISSING)),
+// a nil printed, template braces.
+var garbage = regexp.MustCompile(`%!|<nil>|\{\{|\}\}|\(MISSING\)|\bEXTRA\b`)
+
+// messageWatch records the messages rendered while runs go on: a few of
+// each id, with their arguments, to render again in both languages.
+type messageWatch struct {
+	mu   sync.Mutex
+	seen map[string][]schema.Message
+}
+
+func watchMessages(t *testing.T) *messageWatch {
+	w := &messageWatch{seen: map[string][]schema.Message{}}
+	schema.Rendered = func(m schema.Message, lang schema.Lang, out string) {
+		if m.ID == "" {
+			return // no message: a finding without a formula
+		}
+		w.mu.Lock()
+		defer w.mu.Unlock()
+		if len(w.seen[m.ID]) < 5 {
+			w.seen[m.ID] = append(w.seen[m.ID], m)
+		}
+	}
+	t.Cleanup(func() { schema.Rendered = nil })
+	return w
+}
+
+// examples are real arguments for the messages no run below reaches: what
+// their callers pass, typed as they pass it. A new message is either met by
+// a run or given an example here.
+var examples = map[string][]any{
+	"formula.expr":              {"3.3 = 3.2"},
+	"rule.expr":                 {schema.Both{Zh: "答复数应等于办结数", En: "answers equal conclusions"}, "申请答复数(C33)=10, 申请办结数(C30)=11"},
+	"out.cannot-write":          {"兴庆区.xlsx", errors.New("no space left on device")},
+	"out.locked":                {"兴庆区.xlsx", errors.New("permission denied")},
+	"previous.bad-link":         {"gov-info-2021", "gov-info-2019", "3.2@total: no such cell"},
+	"previous.no-link":          {schema.Both{Zh: "政府信息公开情况统计表", En: "the 2018 table"}, schema.Both{Zh: "政府信息公开工作年度报告统计表（2021 年版）", En: "the 2021 tables"}},
+	"previous.twice":            {"掌政镇", "掌政镇2020.xlsx", "掌政镇2020（修改）.xlsx"},
+	"previous.unreadable":       {schema.Msg("run.load-failed", "open x.xlsx: permission denied")},
+	"previous.year":             {2019, 2020},
+	"read.circular":             {"收到申请数", schema.Both{Zh: "（公式 =C25+C26）", En: " (formula =C25+C26)"}},
+	"read.formula-not-computed": {"收到申请数", schema.Both{Zh: "（公式 =SUM(C26:C29)）", En: " (formula =SUM(C26:C29))"}},
+	"read.convert-failed":       {"soffice: exit status 1"},
+	"read.duplicate-row":        {schema.Both{Zh: "收到申请数", En: "Requests received"}, 25, 31},
+	"read.no-match-forced":      {schema.Both{Zh: "政府信息公开情况统计表", En: "the 2018 table"}, "gov-info-2018", "12%"},
+	"read.no-unit-name":         {"统计表"},
+	"read.no-year":              {},
+	"read.panic":                {"runtime error: index out of range [3] with length 3"},
+	"read.unit-converted":       {"依申请公开信息收取的费用", "26500元", decimal.RequireFromString("2.65"), "万元"},
+	"read.image":                {},
+	"read.presentation":         {},
+	"read.unknown":              {},
+	"read.needs-convert.xls":    {},
+	"read.needs-convert.et":     {},
+	"read.needs-convert.ods":    {},
+	"read.needs-convert.html":   {},
+	"read.needs-convert.xml":    {},
+	"run.check-failed":          {"runtime error: integer divide by zero"},
+	"template.under":            {},
+	"total.other-schema":        {schema.Both{Zh: "政府信息公开工作年度报告统计表（2019 年版）", En: "the 2019 tables"}, schema.Both{Zh: "政府信息公开工作年度报告统计表（2021 年版）", En: "the 2021 tables"}},
+	"write.detail-unit":         {},
+	"write.yoy-last-name":       {"行政规范性文件·现行有效", "规范性文件·对外公开总数量"},
+	"write.yoy-left":            {3},
+}
+
+func init() {
+	// The kinds' names take no arguments; the findings sheet names every
+	// kind it meets.
+	for _, k := range schema.Kinds {
+		examples["kind."+k] = []any{}
+	}
+}
+
+// Every message of every catalogue, rendered with its real arguments in
+// both languages, and every text of every output and report of runs over
+// all the fixtures, hold no formatting garbage and no message id.
+func TestNoFormattingGarbage(t *testing.T) {
+	needSoffice(t)
+	w := watchMessages(t)
+	dir := t.TempDir()
+	folderOut := filepath.Join(dir, "folder.xlsx")
+	require.NoError(t, os.Mkdir(folderOut, 0o755))
+	var texts []outputText
+	keep := func(name, text string) { texts = append(texts, outputText{name, text}) }
+	runs := [][]string{
+		{"schemas"},
+		{"schemas", "show", "gov-info-2021"},
+		{"validate", "testdata/seed", "testdata/validate", "testdata/bad", "--year", "2018"},
+		{"validate", "testdata/wild"},
+		{"validate", "testdata/cross", "--roster", "testdata/cross/roster.txt"},
+		{"validate", "testdata/matrix/2019", "testdata/matrix/2021", "testdata/matrix/mixed"},
+		{"validate", "--previous", "testdata/matrix/2019", "testdata/previous/2021"},
+		{"validate", "--previous", "testdata/district/兴庆区2018", "testdata/previous/2019"},
+		{"validate"},
+		{"validate", filepath.Join(dir, "没有这个文件夹")},
+		{"validate", "--lang", "cn", "testdata/seed"},
+		{"validate", "--format", "xml", "testdata/seed"},
+		{"validate", "--fail-on", "all", "testdata/seed"},
+		{"validate", "--year", "18", "testdata/seed"},
+		{"validate", "--schema", "gov-info-2000", "testdata/seed"},
+		{"validate", "--log", filepath.Join(dir, "x.txt"), "testdata/seed"},
+		{"consolidate", "testdata/seed"},
+		{"consolidate", "testdata/seed", "--name", "示例区", "--out", folderOut},
+		{"validate", "testdata/seed", "--year", "2019"},
+		{"consolidate", "testdata/seed", "--name", "示例区", "--out", filepath.Join(dir, "没有", "x.xlsx")},
+		{"consolidate", "testdata/seed", "--name", "示例区", "--out", "testdata/seed/掌政镇.xlsx"},
+		{"consolidate", "testdata/seed", "--name", "示例区", "--out", filepath.Join(dir, "same.xlsx"), "--log", filepath.Join(dir, "same.xlsx")},
+		{"consolidate", "testdata/previous/2021", "--name", "平潭综合实验区", "--previous", "testdata/matrix/2019", "--out", filepath.Join(dir, "yoy.xlsx")},
+		{"template"},
+	}
+	n := 0
+	out := func(ext string) string {
+		n++
+		return filepath.Join(dir, fmt.Sprintf("out%d%s", n, ext))
+	}
+	for _, lang := range []string{"zh", "en"} {
+		for _, folder := range []string{"testdata/district/兴庆区2018", "testdata/district/金凤区2018", "testdata/matrix/2019", "testdata/matrix/2021"} {
+			runs = append(runs,
+				[]string{"consolidate", folder, "--lang", lang, "--name", "示例区", "--roster", filepath.Join(folder, "roster.txt"),
+					"--out", out(".xlsx"), "--log", out(".xlsx"), "--annotate", filepath.Join(dir, "marked"+lang)},
+				[]string{"validate", folder, "--lang", lang, "--format", "csv", "--log", out(".csv")},
+				[]string{"validate", folder, "--lang", lang, "--format", "json", "--log", out(".json")})
+		}
+		runs = append(runs, []string{"consolidate", "testdata/cross", "testdata/bad", "--lang", lang, "--name", "示例区",
+			"--roster", "testdata/cross/roster.txt", "--out", out(".xlsx"), "--exclude-invalid"})
+		for _, id := range []string{"gov-info-2018", "gov-info-2019", "gov-info-2021"} {
+			runs = append(runs, []string{"template", "--lang", lang, "--schema", id, "--unit", "示例镇", "--year", "2021",
+				"--contact", "区政府办公室 0951-1234567", "--out", out(".xlsx")})
+		}
+	}
+	for _, args := range runs {
+		stdout, stderr, _ := run(t, args...)
+		keep(strings.Join(args, " ")+" (stdout)", stdout)
+		keep(strings.Join(args, " ")+" (stderr)", stderr)
+	}
+	// Every file the runs wrote: workbooks as their dumps (every cell,
+	// comment and validation message), the rest as text.
+	err := filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		if strings.HasSuffix(path, ".xlsx") {
+			var b bytes.Buffer
+			require.NoError(t, xlsx.Dump(&b, data), path)
+			data = b.Bytes()
+		}
+		keep(path, string(data))
+		return nil
+	})
+	require.NoError(t, err)
+
+	// The messages no run reached, with their callers' arguments.
+	for id, args := range examples {
+		for _, lang := range []schema.Lang{schema.Zh, schema.En} {
+			keep("example "+id, schema.Msg(id, args...).Render(lang))
+		}
+	}
+
+	ids := schema.MessageIDs()
+	known := map[string]bool{}
+	for _, id := range ids {
+		known[id] = true
+	}
+	for id := range w.seen {
+		if !known[id] {
+			t.Errorf("the message %s is in no catalogue: its id is printed instead", id)
+		}
+	}
+	for _, o := range texts {
+		if loc := garbage.FindStringIndex(o.text); loc != nil {
+			t.Errorf("%s: formatting garbage: …%s…", o.name, around(o.text, loc[0]))
+		}
+		for _, id := range ids {
+			if !strings.Contains(id, ".") {
+				continue // a one-word id (formula) is an ordinary word too
+			}
+			if i := indexWord(o.text, id); i >= 0 {
+				t.Errorf("%s: the message id %s is printed instead of its text: …%s…", o.name, id, around(o.text, i))
+			}
+		}
+	}
+	schema.Rendered = nil
+	for _, id := range ids {
+		for _, m := range w.seen[id] {
+			for _, lang := range []schema.Lang{schema.Zh, schema.En} {
+				if out := m.Render(lang); garbage.MatchString(out) {
+					t.Errorf("%s (%s) renders badly: %q", id, lang, out)
+				}
+			}
+		}
+	}
+	var unmet []string
+	for _, id := range ids {
+		if _, ok := examples[id]; !ok && len(w.seen[id]) == 0 {
+			unmet = append(unmet, id)
+		}
+	}
+	assert.Empty(t, unmet, "messages neither rendered by a run nor given an example")
+}
+
+type outputText struct{ name, text string }
+
+// indexWord finds a message id standing as a word of its own (an id is
+// dotted lower-case words, which a message or a file name may contain
+// inside a longer token).
+func indexWord(text, id string) int {
+	for from := 0; ; {
+		i := strings.Index(text[from:], id)
+		if i < 0 {
+			return -1
+		}
+		i += from
+		end := i + len(id)
+		before := i == 0 || !idChar(text[i-1])
+		after := end == len(text) || !idChar(text[end])
+		if before && after {
+			return i
+		}
+		from = end
+	}
+}
+
+func idChar(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '.' || c == '-' || c == '_' || c == '@' || c == ':'
+}
+
+// around is the text near byte i, for a message.
+func around(text string, i int) string {
+	from, to := max(0, i-60), min(len(text), i+60)
+	for from > 0 && !utf8Start(text[from]) {
+		from--
+	}
+	for to < len(text) && !utf8Start(text[to]) {
+		to++
+	}
+	return text[from:to]
+}
+
+func utf8Start(b byte) bool { return b&0xC0 != 0x80 }
