@@ -9,11 +9,13 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 
 	"github.com/schollz/progressbar/v3"
 	"golang.org/x/term"
 
 	"tally/consolidate"
+	"tally/errtext"
 	"tally/schema"
 )
 
@@ -122,11 +124,13 @@ func readInput(name string) ([]byte, error) {
 		return nil, err
 	}
 	if info.IsDir() {
-		return nil, fmt.Errorf("%s is a folder", name)
+		return nil, &fs.PathError{Op: "read", Path: name, Err: syscall.EISDIR}
 	}
 	const limit = 100 << 20
 	if info.Size() > limit {
-		return nil, fmt.Errorf("the file is %d MB, far larger than any statistics table", info.Size()>>20)
+		mb := info.Size() >> 20
+		return nil, errtext.New(fmt.Sprintf("文件有 %d MB，远远超出一份统计表的大小", mb),
+			fmt.Sprintf("the file is %d MB, far larger than any statistics table", mb))
 	}
 	buf := make([]byte, info.Size())
 	n, err := io.ReadFull(f, buf)
@@ -153,7 +157,7 @@ func writeAtomic(path string, inputs []string, lang schema.Lang, write func(io.W
 		if errors.Is(err, fs.ErrNotExist) {
 			return outputError(lang, "out.no-folder", path, dir)
 		}
-		return outputError(lang, "out.cannot-write", path, err)
+		return outputError(lang, "out.cannot-write", path, errtext.Of(err))
 	}
 	defer os.Remove(tmp.Name())
 	fw := &fileWriter{w: tmp}
@@ -164,7 +168,7 @@ func writeAtomic(path string, inputs []string, lang schema.Lang, write func(io.W
 	}
 	if fw.err != nil {
 		tmp.Close()
-		return outputError(lang, "out.cannot-write", path, fw.err)
+		return outputError(lang, "out.cannot-write", path, errtext.Of(fw.err))
 	}
 	if err != nil {
 		tmp.Close()
@@ -174,17 +178,17 @@ func writeAtomic(path string, inputs []string, lang schema.Lang, write func(io.W
 	// ordinary document.
 	if err := tmp.Chmod(0o644); err != nil {
 		tmp.Close()
-		return outputError(lang, "out.cannot-write", path, err)
+		return outputError(lang, "out.cannot-write", path, errtext.Of(err))
 	}
 	if err := tmp.Sync(); err != nil {
 		tmp.Close()
-		return outputError(lang, "out.cannot-write", path, err)
+		return outputError(lang, "out.cannot-write", path, errtext.Of(err))
 	}
 	if err := tmp.Close(); err != nil {
-		return outputError(lang, "out.cannot-write", path, err)
+		return outputError(lang, "out.cannot-write", path, errtext.Of(err))
 	}
 	if err := rename(tmp.Name(), path); err != nil {
-		return outputError(lang, "out.locked", path, err)
+		return outputError(lang, "out.locked", path, errtext.Of(err))
 	}
 	return nil
 }
@@ -237,9 +241,10 @@ func notAnInput(path string, inputs []string, lang schema.Lang) error {
 	return nil
 }
 
-// outputError is a message about an output, in the run's language.
-func outputError(lang schema.Lang, id string, args ...any) error {
-	return errors.New(schema.Msg(id, args...).Render(lang))
+// outputError is a message about an output, printed in the run's
+// language.
+func outputError(_ schema.Lang, id string, args ...any) error {
+	return msgErr(id, args...)
 }
 
 func init() {
@@ -284,13 +289,13 @@ func resolve(p string) string {
 // progress draws a bar on stderr when it is a terminal and the run is long.
 type progress struct{ bar *progressbar.ProgressBar }
 
-func newProgress(w io.Writer, total int) *progress {
+func newProgress(w io.Writer, total int, lang schema.Lang) *progress {
 	f, ok := w.(*os.File)
 	if !ok || total < 20 || !term.IsTerminal(int(f.Fd())) {
 		return &progress{}
 	}
 	return &progress{bar: progressbar.NewOptions(total, progressbar.OptionSetWriter(f),
-		progressbar.OptionSetDescription("reading"), progressbar.OptionShowCount(),
+		progressbar.OptionSetDescription(schema.Text{Zh: "读取中", En: "reading"}.In(lang)), progressbar.OptionShowCount(),
 		progressbar.OptionClearOnFinish(), progressbar.OptionThrottle(100e6))}
 }
 

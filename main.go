@@ -8,9 +8,13 @@
 //	tally template    --schema ID [--unit NAME] [--year YYYY] --out FILE.xlsx
 //	tally schemas     [show ID]         list built-in schemas / print one as YAML
 //
+// Help, usage errors and messages are in Chinese, or in English with
+// --lang en or an English LC_ALL, LC_MESSAGES or LANG.
+//
 // Exit codes: 0 no finding at or above --fail-on; 1 findings at or above it;
-// 2 the run itself failed (bad flags, unreadable schema or roster, output not
-// writable).
+// 2 the run could not do what it was asked and wrote nothing (bad flags, an
+// unreadable schema or roster, nothing found to check, nothing to
+// consolidate, an output that cannot be written).
 package main
 
 import (
@@ -22,6 +26,8 @@ import (
 	"strings"
 
 	"github.com/urfave/cli/v2"
+
+	"tally/schema"
 )
 
 // version is set at build time with -ldflags "-X main.version=…".
@@ -29,32 +35,42 @@ var version = ""
 
 func main() {
 	tuneMemory(1)
-	app := newApp(os.Stdout, os.Stderr)
-	err := app.Run(interspersed(app, os.Args))
-	os.Exit(exitCode(os.Stderr, err))
+	os.Exit(runApp(os.Args, os.Stdout, os.Stderr))
+}
+
+// runApp runs tally on its command line and returns the exit status. The
+// language of help and usage errors is chosen before the flags are parsed
+// (langOf), so that they too are in the language the run asks for.
+func runApp(args []string, stdout, stderr io.Writer) int {
+	lang := langOf(args[1:])
+	app := newApp(stdout, stderr, lang)
+	return exitCode(stderr, app.Run(interspersed(app, args)), lang)
 }
 
 // interspersed moves a command's flags before its paths, so that
 // "tally consolidate 乡镇报表/ --name 兴庆区 --out x.xlsx" works as written
-// (the flag parser stops at the first path otherwise). After "--" nothing
-// moves.
+// (the flag parser stops at the first path otherwise). Flags before the
+// command (tally --lang en validate …) stay where they are; without a
+// command, tally's own flags move before the words (tally help validate
+// --lang en). After "--" nothing moves.
 func interspersed(app *cli.App, args []string) []string {
-	if len(args) < 2 {
-		return args
-	}
-	cmd := app.Command(args[1])
-	if cmd == nil {
-		return args
-	}
-	takesValue := map[string]bool{}
-	for _, f := range cmd.Flags {
-		_, isBool := f.(*cli.BoolFlag)
-		for _, n := range f.Names() {
-			takesValue[n] = !isBool
+	at := 1
+	for at < len(args) && len(args[at]) > 1 && args[at][0] == '-' && args[at] != "--" {
+		if name := strings.TrimLeft(args[at], "-"); takesValue(app.Flags)[name] {
+			at++
 		}
+		at++
+	}
+	if at >= len(args) {
+		return args
+	}
+	valued := takesValue(app.Flags)
+	if cmd := app.Command(args[at]); cmd != nil {
+		valued = takesValue(cmd.Flags)
+		at++
 	}
 	var flags, paths []string
-	rest := args[2:]
+	rest := args[at:]
 	for i := 0; i < len(rest); i++ {
 		a := rest[i]
 		if a == "--" {
@@ -63,8 +79,7 @@ func interspersed(app *cli.App, args []string) []string {
 		}
 		if len(a) > 1 && a[0] == '-' {
 			flags = append(flags, a)
-			name := strings.TrimLeft(a, "-")
-			if takesValue[name] && !strings.Contains(name, "=") && i+1 < len(rest) {
+			if valued[strings.TrimLeft(a, "-")] && i+1 < len(rest) {
 				flags = append(flags, rest[i+1])
 				i++
 			}
@@ -72,23 +87,42 @@ func interspersed(app *cli.App, args []string) []string {
 		}
 		paths = append(paths, a)
 	}
-	out := append([]string{args[0], args[1]}, flags...)
+	out := append(append([]string{}, args[:at]...), flags...)
 	return append(out, paths...)
+}
+
+// takesValue tells the names of flags that take a value ("--out x.xlsx")
+// from those that do not (a name with "=value" in it is neither).
+func takesValue(flags []cli.Flag) map[string]bool {
+	valued := map[string]bool{}
+	for _, f := range flags {
+		_, isBool := f.(*cli.BoolFlag)
+		for _, n := range f.Names() {
+			valued[n] = !isBool
+		}
+	}
+	return valued
 }
 
 // errFindings reports that findings at or above --fail-on were made; the
 // report has been written already.
 var errFindings = errors.New("findings at or above the --fail-on level")
 
-// exitCode maps a run's error to the process exit code, printing it.
-func exitCode(stderr io.Writer, err error) int {
+// exitCode maps a run's error to the process exit status, printing it in
+// lang: 0 no error, 1 findings at or above --fail-on, 2 the run could not
+// do what it was asked (README, Exit codes).
+func exitCode(stderr io.Writer, err error, lang schema.Lang) int {
 	switch {
 	case err == nil:
 		return 0
 	case errors.Is(err, errFindings):
 		return 1
 	}
-	fmt.Fprintf(stderr, "tally: %v\n", err)
+	msg := err.Error()
+	if loc, ok := err.(schema.Localizer); ok {
+		msg = loc.Localize(lang)
+	}
+	fmt.Fprintf(stderr, "tally: %s\n", msg)
 	return 2
 }
 
@@ -102,42 +136,38 @@ func toolVersion() string {
 	return "dev"
 }
 
-func newApp(stdout, stderr io.Writer) *cli.App {
+// newApp is the command line in one language: the commands, their flags,
+// help and usage errors. Help is tally's own (help.go), not urfave/cli's.
+func newApp(stdout, stderr io.Writer, lang schema.Lang) *cli.App {
+	command := func(name string, flags []cli.Flag, action cli.ActionFunc) *cli.Command {
+		return &cli.Command{
+			Name:            name,
+			Flags:           append(flags, helpFlag(lang)),
+			Action:          withHelp(action),
+			HideHelp:        true,
+			HideHelpCommand: true,
+			OnUsageError:    onUsageError,
+		}
+	}
 	return &cli.App{
 		Name:            "tally",
-		Usage:           "check and consolidate the statistics tables townships submit",
 		Version:         toolVersion(),
 		Writer:          stdout,
 		ErrWriter:       stderr,
 		ExitErrHandler:  func(*cli.Context, error) {},
+		HideHelp:        true,
 		HideHelpCommand: true,
+		HideVersion:     true,
+		Metadata:        map[string]any{"lang": lang},
+		Flags:           rootFlags(lang),
+		Before:          rootLang,
+		Action:          rootAction,
+		OnUsageError:    onUsageError,
 		Commands: []*cli.Command{
-			{
-				Name:      "validate",
-				Usage:     "check submissions and print the findings; writes no files but --log",
-				ArgsUsage: "PATH...",
-				Flags:     commonFlags(),
-				Action:    validateAction,
-			},
-			{
-				Name:      "consolidate",
-				Usage:     "check submissions and write the consolidated workbook (--out) with their totals",
-				ArgsUsage: "PATH...",
-				Flags:     consolidateFlags(),
-				Action:    consolidateAction,
-			},
-			{
-				Name:   "template",
-				Usage:  "write the fill-in workbook a district sends its townships",
-				Flags:  templateFlags(),
-				Action: templateAction,
-			},
-			{
-				Name:      "schemas",
-				Usage:     "list the built-in schemas, or print one as YAML",
-				ArgsUsage: "[show ID]",
-				Action:    schemasAction,
-			},
+			command("validate", commonFlags(lang), validateAction),
+			command("consolidate", consolidateFlags(lang), consolidateAction),
+			command("template", templateFlags(lang), templateAction),
+			command("schemas", []cli.Flag{langFlag(lang)}, schemasAction),
 		},
 	}
 }

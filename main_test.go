@@ -28,9 +28,7 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata/go
 func run(t testing.TB, args ...string) (string, string, int) {
 	t.Helper()
 	var stdout, stderr bytes.Buffer
-	app := newApp(&stdout, &stderr)
-	err := app.Run(interspersed(app, append([]string{"tally"}, args...)))
-	code := exitCode(&stderr, err)
+	code := runApp(append([]string{"tally"}, args...), &stdout, &stderr)
 	return stdout.String(), stderr.String(), code
 }
 
@@ -293,7 +291,8 @@ func TestExitCodes(t *testing.T) {
 		{[]string{"validate", "--roster", "no-such-roster.txt", seed}, 2},
 		{[]string{"validate", "--log", "out.txt", seed}, 2},
 		{[]string{"validate", "--year", "18", seed}, 2},
-		{[]string{"validate", "no-such-file.xlsx"}, 1},
+		{[]string{"validate", "no-such-file.xlsx"}, 2},       // nothing to check
+		{[]string{"validate", seed, "no-such-file.xlsx"}, 1}, // a finding beside the others
 		{[]string{"schemas"}, 0},
 		{[]string{"schemas", "show", "nope"}, 2},
 	}
@@ -333,7 +332,7 @@ func TestYearAndLog(t *testing.T) {
 	require.Equal(t, 1, code)
 	data, err = os.ReadFile(csvPath)
 	require.NoError(t, err)
-	assert.True(t, bytes.HasPrefix(data, []byte("\ufeffseverity,kind,rule,")))
+	assert.True(t, bytes.HasPrefix(data, []byte("\ufeff严重程度,类别,规则代码,")), "a Chinese header")
 	assert.Contains(t, string(data), "sum:3.1")
 	// An output never overwrites an input.
 	in := filepath.Join(dir, "in.xlsx")

@@ -9,6 +9,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"tally/consolidate"
+	"tally/errtext"
 	"tally/schema"
 	"tally/xlsx"
 )
@@ -29,7 +30,7 @@ func annotate(c *cli.Context, cfg *runConfig, res *consolidate.Result) error {
 		}
 		data, err := readInput(sub.File)
 		if err != nil {
-			fmt.Fprintf(c.App.ErrWriter, "tally: --annotate: %s: %v\n", sub.File, err)
+			fmt.Fprintf(c.App.ErrWriter, "tally: %s\n", schema.Msg("annotate.failed", sub.File, errtext.Of(err)).Render(cfg.lang))
 			continue
 		}
 		var conv xlsx.Converter
@@ -38,7 +39,7 @@ func annotate(c *cli.Context, cfg *runConfig, res *consolidate.Result) error {
 		}
 		marked, err := xlsx.Annotate(data, sub.File, sub, conv, cfg.lang)
 		if err != nil {
-			fmt.Fprintf(c.App.ErrWriter, "tally: --annotate: %v\n", err)
+			fmt.Fprintf(c.App.ErrWriter, "tally: %s\n", schema.Msg("annotate.failed", sub.File, errtext.Of(err)).Render(cfg.lang))
 			continue
 		}
 		base := strings.TrimSuffix(filepath.Base(sub.File), filepath.Ext(sub.File)) + suffix
@@ -52,4 +53,12 @@ func annotate(c *cli.Context, cfg *runConfig, res *consolidate.Result) error {
 		}
 	}
 	return nil
+}
+
+func init() {
+	schema.Register(map[string]schema.Text{
+		"annotate.failed": {
+			Zh: "--annotate：无法为 %[1]s 做标注副本（%[2]s），其余照常",
+			En: "--annotate: no marked-up copy of %[1]s (%[2]s); the others are made as usual"},
+	})
 }

@@ -1,13 +1,13 @@
 package consolidate
 
 import (
-	"fmt"
 	"path/filepath"
 	"sort"
 	"strings"
 
 	"github.com/shopspring/decimal"
 
+	"tally/errtext"
 	"tally/schema"
 )
 
@@ -380,19 +380,19 @@ func ReadPrevious(sources []Source, read UnitsReader, jobs int, jump Jump) *Prev
 }
 
 func readUnits(src Source, read UnitsReader) (units []*schema.Submission) {
-	failed := func(reason string) []*schema.Submission {
+	failed := func(reason schema.Localizer) []*schema.Submission {
 		sub := &schema.Submission{File: src.Name, Unreadable: true}
 		sub.Add(schema.Finding{Severity: schema.Warning, Kind: schema.KindUnreadable, Msg: schema.Msg("run.load-failed", reason)})
 		return []*schema.Submission{sub}
 	}
 	defer func() {
 		if r := recover(); r != nil {
-			units = failed(fmt.Sprint(r))
+			units = failed(errtext.Panic(r))
 		}
 	}()
 	data, err := src.Load()
 	if err != nil {
-		return failed(err.Error())
+		return failed(errtext.Of(err))
 	}
 	return read(data, src.Name)
 }

@@ -14,6 +14,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"tally/errtext"
 	"tally/schema"
 )
 
@@ -117,7 +118,7 @@ func check(sub *schema.Submission) (fs []schema.Finding) {
 	defer func() {
 		if r := recover(); r != nil {
 			fs = []schema.Finding{{Severity: schema.Error, Kind: schema.KindUnreadable, Rule: "run:check",
-				Msg: schema.Msg("run.check-failed", fmt.Sprint(r))}}
+				Msg: schema.Msg("run.check-failed", errtext.Panic(r))}}
 		}
 	}()
 	return sub.Schema.Check(sub)
@@ -166,7 +167,7 @@ func each(n, jobs int, f func(i int)) {
 }
 
 func readOne(src Source, read Reader) (sub *schema.Submission) {
-	failed := func(reason string) *schema.Submission {
+	failed := func(reason schema.Localizer) *schema.Submission {
 		sub := &schema.Submission{File: src.Name, Unreadable: true, Values: map[string]schema.Value{}}
 		sub.Add(schema.Finding{Severity: src.severity(), Kind: schema.KindUnreadable, Rule: "read:unreadable",
 			Msg: schema.Msg("run.load-failed", reason)})
@@ -177,12 +178,12 @@ func readOne(src Source, read Reader) (sub *schema.Submission) {
 	}
 	defer func() {
 		if r := recover(); r != nil {
-			sub = failed(fmt.Sprint(r))
+			sub = failed(errtext.Panic(r))
 		}
 	}()
 	data, err := src.Load()
 	if err != nil {
-		return failed(err.Error())
+		return failed(errtext.Of(err))
 	}
 	sub = read(data, src.Name)
 	sub.Modified = src.Modified

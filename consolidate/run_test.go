@@ -222,7 +222,10 @@ func TestPanicInOneFileIsItsFinding(t *testing.T) {
 		require.Len(t, bad.Findings, 1)
 		assert.Equal(t, schema.KindUnreadable, bad.Findings[0].Kind)
 		assert.Equal(t, schema.Error, bad.Findings[0].Severity)
-		assert.Contains(t, bad.Findings[0].Msg.Args[0], "index out of range")
+		// The fault itself in English, for the maintainers the message
+		// asks to be told; in Chinese, that tally failed.
+		assert.Contains(t, bad.Findings[0].Message(schema.En), "index out of range")
+		assert.Contains(t, bad.Findings[0].Message(schema.Zh), "tally 内部出错")
 		assert.False(t, res.Submissions[0].Unreadable)
 		assert.False(t, res.Submissions[2].Unreadable)
 	}

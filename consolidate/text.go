@@ -1,7 +1,6 @@
 package consolidate
 
 import (
-	"encoding/csv"
 	"fmt"
 	"io"
 	"strings"
@@ -213,53 +212,6 @@ func width(s string) int {
 		}
 	}
 	return w
-}
-
-// WriteCSV writes the findings as CSV with a UTF-8 byte-order mark, so
-// Excel on Windows shows the Chinese. Text from submissions that would read
-// as a formula (= + - @, tab, carriage return) is escaped with a quote.
-func (r *Result) WriteCSV(w io.Writer, lang schema.Lang) error {
-	if _, err := io.WriteString(w, "\ufeff"); err != nil {
-		return err
-	}
-	cw := csv.NewWriter(w)
-	cw.UseCRLF = true
-	_ = cw.Write([]string{"severity", "kind", "rule", "file", "unit", "sheet", "cell", "codes", "expected", "actual", "message"})
-	write := func(sf schema.Finding) {
-		f := findingReport(sf, lang)
-		exp, act := "", ""
-		if f.Expected != nil {
-			exp = f.Expected.String()
-		}
-		if f.Actual != nil {
-			act = f.Actual.String()
-		}
-		_ = cw.Write([]string{string(f.Severity), f.Kind, SafeText(f.Rule), SafeText(f.File), SafeText(f.Unit),
-			SafeText(f.Sheet), SafeText(f.Cell), strings.Join(f.Codes, " "), exp, act, SafeText(f.Message)})
-	}
-	for _, s := range r.Submissions {
-		for _, f := range s.Findings {
-			write(f)
-		}
-	}
-	for _, f := range r.Findings {
-		write(f)
-	}
-	cw.Flush()
-	return cw.Error()
-}
-
-// SafeText escapes text a spreadsheet would take for a formula by putting
-// a single quote before it.
-func SafeText(s string) string {
-	if s == "" {
-		return s
-	}
-	switch s[0] {
-	case '=', '+', '-', '@', '\t', '\r':
-		return "'" + s
-	}
-	return s
 }
 
 func init() {

@@ -3,7 +3,6 @@ package xlsx
 import (
 	"bytes"
 	"context"
-	"errors"
 	"fmt"
 	"os"
 	"os/exec"
@@ -11,6 +10,8 @@ import (
 	"runtime"
 	"strings"
 	"time"
+
+	"tally/errtext"
 )
 
 // A Converter turns a legacy or foreign workbook (.xls, .et, .ods, an HTML
@@ -102,11 +103,11 @@ func (s *Soffice) Convert(data []byte, ext string) ([]byte, error) {
 		return result, nil
 	}
 	if ctx.Err() != nil {
-		return nil, fmt.Errorf("LibreOffice did not finish within %s", timeout)
+		return nil, errtext.New(fmt.Sprintf("LibreOffice 在 %s 内没有完成转换", timeout), fmt.Sprintf("LibreOffice did not finish within %s", timeout))
 	}
 	msg := strings.TrimSpace(stderr.String())
 	if runErr != nil {
-		return nil, fmt.Errorf("LibreOffice failed: %v %s", runErr, msg)
+		return nil, errtext.New("LibreOffice 转换失败", fmt.Sprintf("LibreOffice failed: %v %s", runErr, msg))
 	}
-	return nil, errors.New("LibreOffice wrote no output (the file may be damaged or password-protected)")
+	return nil, errtext.New("LibreOffice 没有转换出文件（文件可能已损坏或设置了密码）", "LibreOffice wrote no output (the file may be damaged or password-protected)")
 }

@@ -13,6 +13,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"tally/errtext"
 	"tally/schema"
 )
 
@@ -59,7 +60,7 @@ func Read(data []byte, name string, opt Options) (sub *schema.Submission) {
 		if r := recover(); r != nil {
 			sub.Values = map[string]schema.Value{}
 			sub.Findings = nil
-			unreadable(sub, "read.panic", fmt.Sprint(r))
+			unreadable(sub, "read.panic", errtext.Panic(r))
 		}
 		if sub.Unit == "" {
 			sub.Unit = schema.FileUnit(name)
@@ -85,7 +86,7 @@ func Read(data []byte, name string, opt Options) (sub *schema.Submission) {
 		}
 		converted, err := opt.Converter.Convert(data, convertibleExt(format, name))
 		if err != nil {
-			unreadable(sub, "read.convert-failed", err.Error())
+			unreadable(sub, "read.convert-failed", errtext.Of(err))
 			return sub
 		}
 		sub.Add(schema.Finding{Severity: schema.Info, Kind: schema.KindConverted, Rule: "read:converted",
@@ -100,7 +101,7 @@ func Read(data []byte, name string, opt Options) (sub *schema.Submission) {
 			} else if d := (*damage)(nil); errors.As(err, &d) {
 				unreadable(sub, "read.damaged", d)
 			} else {
-				unreadable(sub, "read.damaged", err.Error())
+				unreadable(sub, "read.damaged", errtext.Of(err))
 			}
 			return sub
 		}

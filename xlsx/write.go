@@ -611,7 +611,7 @@ func writeFindings(f *excelize.File, st *styles, res *consolidate.Result, sheet 
 	}
 	lang := opt.Lang
 	heads := strings.Split(schema.Msg("write.findings-head").Render(lang), "|")
-	widths := []float64{8, 12, 28, 14, 12, 14, 22, 44, 9, 9, 70}
+	widths := []float64{8, 12, 28, 14, 12, 14, 22, 44, 9, 9, 70, 20}
 	for i, wd := range widths {
 		_ = sw.SetColWidth(i+1, i+1, wd)
 	}
@@ -636,22 +636,19 @@ func writeFindings(f *excelize.File, st *styles, res *consolidate.Result, sheet 
 				if ref != "" && !strings.Contains(ref, "!") && fd.Sheet != "" {
 					ref = quoteSheet(fd.Sheet) + "!" + ref
 				}
-				rule := fd.Formula.Render(lang)
-				if fd.Formula.ID == "" {
-					rule = fd.Rule
-				}
 				row.reset()
 				row.add(style, fd.Severity.Name(lang))
-				row.add(style, kindName(fd.Kind, lang))
+				row.add(style, schema.KindName(fd.Kind, lang))
 				row.add(style, fd.File)
 				row.add(style, fd.Unit)
 				row.add(style, fd.Sheet)
 				row.add(style, ref)
 				row.add(style, strings.Join(fd.Codes, " "))
-				row.add(style, rule)
+				row.add(style, fd.RuleText(lang))
 				row.add(style, numValue(fd.Expected))
 				row.add(style, numValue(fd.Actual))
 				row.add(style, fd.Message(lang))
+				row.add(style, fd.Rule)
 				if err := rw.row(i+2, row.cells); err != nil {
 					return err
 				}
@@ -778,58 +775,27 @@ func writeSources(f *excelize.File, st *styles, res *consolidate.Result, sheet s
 	return sw.Flush()
 }
 
-// kindName is a finding kind in words.
-func kindName(kind string, lang schema.Lang) string {
-	m := schema.Msg("kind." + kind)
-	if s := m.Render(lang); s != m.ID {
-		return s
-	}
-	return kind
-}
-
 func init() {
 	schema.Register(map[string]schema.Text{
-		"write.filler":          {Zh: "填报单位：%[1]s（汇总 %[2]d 个单位）", En: "Unit: %[1]s (%[2]d units consolidated)"},
-		"write.summary-note":    {Zh: "说明：本表由 tally 汇总 %[1]d 个单位的报表生成，每个数字是各单位数字之和，公式引用“%[2]s”工作表。", En: "Note: made by tally from the tables of %[1]d units; each number is the sum of the units' numbers, a formula over the %[2]s sheet."},
-		"write.detail-head":     {Zh: "代码|指标|单位|文件|合计", En: "Code|Indicator|Unit|File|Total"},
-		"write.detail-unit":     {Zh: "填报单位", En: "Reporting unit"},
-		"write.previous":        {Zh: "上年数据", En: "Last year"},
-		"write.previous-file":   {Zh: "%s（SHA-256 %s，%d 年度，%d 个单位）", En: "%s (SHA-256 %s, %d, %d units)"},
-		"write.findings-head":   {Zh: "严重程度|类别|文件|单位|工作表|单元格|代码|规则|应为|实际|说明", En: "Severity|Kind|File|Unit|Sheet|Cell|Codes|Rule|Expected|Actual|Message"},
-		"write.sources-head":    {Zh: "序号|文件|SHA-256|单位|年度|表式|工作表|状态|错误|警告|提示|计入合计", En: "No.|File|SHA-256|Unit|Year|Format|Sheet|Status|Errors|Warnings|Notes|Summed"},
-		"write.yes":             {Zh: "是", En: "yes"},
-		"write.no":              {Zh: "否", En: "no"},
-		"write.tool":            {Zh: "工具", En: "Tool"},
-		"write.command":         {Zh: "命令", En: "Command"},
-		"write.schema":          {Zh: "表式", En: "Format"},
-		"write.schema-hash":     {Zh: "表式 SHA-256", En: "Format SHA-256"},
-		"write.name":            {Zh: "汇总单位", En: "Consolidated unit"},
-		"write.year":            {Zh: "年度", En: "Year"},
-		"status.ok":             {Zh: "无问题", En: "ok"},
-		"status.warnings":       {Zh: "有警告", En: "warnings"},
-		"status.errors":         {Zh: "有错误", En: "errors"},
-		"status.unreadable":     {Zh: "无法读取", En: "unreadable"},
-		"kind.sum":              {Zh: "合计不符", En: "sum"},
-		"kind.of-which":         {Zh: "其中项超总数", En: "of-which"},
-		"kind.bound":            {Zh: "数量关系", En: "bound"},
-		"kind.consistency":      {Zh: "一致性", En: "consistency"},
-		"kind.negative":         {Zh: "负数", En: "negative"},
-		"kind.non-integer":      {Zh: "非整数", En: "non-integer"},
-		"kind.not-a-number":     {Zh: "非数字", En: "not-a-number"},
-		"kind.blank":            {Zh: "未填写", En: "blank"},
-		"kind.unit":             {Zh: "计量单位", En: "unit"},
-		"kind.missing-row":      {Zh: "缺少行", En: "missing-row"},
-		"kind.extra-row":        {Zh: "多余行", En: "extra-row"},
-		"kind.formula-error":    {Zh: "公式错误", En: "formula-error"},
-		"kind.converted":        {Zh: "格式转换", En: "converted"},
-		"kind.unreadable":       {Zh: "无法读取", En: "unreadable"},
-		"kind.schema":           {Zh: "表式不符", En: "schema"},
-		"kind.duplicate-unit":   {Zh: "单位重复", En: "duplicate-unit"},
-		"kind.identical-values": {Zh: "数据雷同", En: "identical-values"},
-		"kind.year":             {Zh: "年度", En: "year"},
-		"kind.missing-unit":     {Zh: "未报送", En: "missing-unit"},
-		"kind.unknown-unit":     {Zh: "单位不明", En: "unknown-unit"},
-		"kind.previous":         {Zh: "与上年不符", En: "previous"},
-		"kind.jump":             {Zh: "异常变动", En: "jump"},
+		"write.filler":        {Zh: "填报单位：%[1]s（汇总 %[2]d 个单位）", En: "Unit: %[1]s (%[2]d units consolidated)"},
+		"write.summary-note":  {Zh: "说明：本表由 tally 汇总 %[1]d 个单位的报表生成，每个数字是各单位数字之和，公式引用“%[2]s”工作表。", En: "Note: made by tally from the tables of %[1]d units; each number is the sum of the units' numbers, a formula over the %[2]s sheet."},
+		"write.detail-head":   {Zh: "代码|指标|单位|文件|合计", En: "Code|Indicator|Unit|File|Total"},
+		"write.detail-unit":   {Zh: "填报单位", En: "Reporting unit"},
+		"write.previous":      {Zh: "上年数据", En: "Last year"},
+		"write.previous-file": {Zh: "%s（SHA-256 %s，%d 年度，%d 个单位）", En: "%s (SHA-256 %s, %d, %d units)"},
+		"write.findings-head": {Zh: "严重程度|类别|文件|单位|工作表|单元格|代码|规则|应为|实际|说明|规则代码", En: "Severity|Kind|File|Unit|Sheet|Cell|Codes|Rule|Expected|Actual|Message|Rule code"},
+		"write.sources-head":  {Zh: "序号|文件|SHA-256|单位|年度|表式|工作表|状态|错误|警告|提示|计入合计", En: "No.|File|SHA-256|Unit|Year|Format|Sheet|Status|Errors|Warnings|Notes|Summed"},
+		"write.yes":           {Zh: "是", En: "yes"},
+		"write.no":            {Zh: "否", En: "no"},
+		"write.tool":          {Zh: "工具", En: "Tool"},
+		"write.command":       {Zh: "命令", En: "Command"},
+		"write.schema":        {Zh: "表式", En: "Format"},
+		"write.schema-hash":   {Zh: "表式 SHA-256", En: "Format SHA-256"},
+		"write.name":          {Zh: "汇总单位", En: "Consolidated unit"},
+		"write.year":          {Zh: "年度", En: "Year"},
+		"status.ok":           {Zh: "无问题", En: "ok"},
+		"status.warnings":     {Zh: "有警告", En: "warnings"},
+		"status.errors":       {Zh: "有错误", En: "errors"},
+		"status.unreadable":   {Zh: "无法读取", En: "unreadable"},
 	})
 }

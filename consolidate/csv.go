@@ -1,0 +1,74 @@
+package consolidate
+
+import (
+	"encoding/csv"
+	"io"
+	"strings"
+
+	"tally/schema"
+)
+
+// WriteCSV writes the findings as CSV with a UTF-8 byte-order mark, so
+// Excel on Windows shows the Chinese. Text from submissions that would read
+// as a formula (= + - @, tab, carriage return) is escaped with a quote.
+// The header, the severity, the kind and the rule in words (the last
+// column) are in lang; the rule's code and the cell codes are the same in
+// both languages, for scripts.
+func (r *Result) WriteCSV(w io.Writer, lang schema.Lang) error {
+	if _, err := io.WriteString(w, "\ufeff"); err != nil {
+		return err
+	}
+	cw := csv.NewWriter(w)
+	cw.UseCRLF = true
+	_ = cw.Write(strings.Split(schema.Msg("csv.head").Render(lang), ","))
+	write := func(sf schema.Finding) {
+		f := findingReport(sf, lang)
+		exp, act := "", ""
+		if f.Expected != nil {
+			exp = f.Expected.String()
+		}
+		if f.Actual != nil {
+			act = f.Actual.String()
+		}
+		kind := f.Kind
+		if lang != schema.En {
+			kind = schema.KindName(f.Kind, lang)
+		}
+		_ = cw.Write([]string{f.Severity.Name(lang), kind, SafeText(f.Rule), SafeText(f.File), SafeText(f.Unit),
+			SafeText(f.Sheet), SafeText(f.Cell), strings.Join(f.Codes, " "), exp, act, SafeText(f.Message),
+			SafeText(sf.RuleText(lang))})
+	}
+	for _, s := range r.Submissions {
+		for _, f := range s.Findings {
+			write(f)
+		}
+	}
+	for _, f := range r.Findings {
+		write(f)
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// SafeText escapes text a spreadsheet would take for a formula by putting
+// a single quote before it.
+func SafeText(s string) string {
+	if s == "" {
+		return s
+	}
+	switch s[0] {
+	case '=', '+', '-', '@', '\t', '\r':
+		return "'" + s
+	}
+	return s
+}
+
+func init() {
+	schema.Register(map[string]schema.Text{
+		// The columns of the CSV findings: in English the names scripts
+		// have read since the first version, then the rule in words.
+		"csv.head": {
+			Zh: "严重程度,类别,规则代码,文件,单位,工作表,单元格,指标代码,应为,实际,说明,规则",
+			En: "severity,kind,rule,file,unit,sheet,cell,codes,expected,actual,message,rule_text"},
+	})
+}
