@@ -121,7 +121,7 @@ type jsonReport struct {
 // notes) per file.
 func TestFixtures(t *testing.T) {
 	for _, dir := range []string{"seed", "validate", "bad", "cross", "district/兴庆区2018", "district/金凤区2018", "wild",
-		"matrix/2021", "matrix/2019", "matrix/mixed", "previous/2021", "previous/2022", "previous/2019"} {
+		"matrix/2021", "matrix/2019", "matrix/mixed", "matrix/agencies", "previous/2021", "previous/2022", "previous/2019"} {
 		t.Run(dir, func(t *testing.T) {
 			if dir != "seed" && dir != "bad" && dir != "cross" {
 				needSoffice(t) // these folders hold an .xls or .ods

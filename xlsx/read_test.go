@@ -359,7 +359,7 @@ func FuzzRead(f *testing.F) {
 	extra, _ := sheet2018{units: map[string]string{"7": "元"}, vals: map[string]any{"7": 26500}, heads: map[string]any{"3": 4},
 		extra: []extraCol{{head: "上年数", val: func(string) any { return 3 }}, {head: "核对", val: func(string) any { return "1" }}}}.build(f)
 	f.Add(extra)
-	for _, dir := range []string{"seed", "validate", "bad", "wild", "matrix/2021", "matrix/2019"} {
+	for _, dir := range []string{"seed", "validate", "bad", "wild", "matrix/2021", "matrix/2019", "matrix/agencies"} {
 		paths, _ := filepath.Glob(filepath.Join("..", "testdata", dir, "*.xlsx"))
 		for _, p := range paths {
 			if strings.HasPrefix(filepath.Base(p), "bomb") {
