@@ -35,7 +35,8 @@ type cellAt struct {
 
 // legacyRows returns the rows of a table's placement, with the single row of
 // an earlier format standing for the rows under its heading when the table
-// has numbers on that row and none of those rows: the row's numbers are read
+// has numbers on that row (or a dash for zero) and none of those rows: the
+// row's numbers are read
 // into the row the schema names, with a warning, and the other rows under
 // the heading (absent) read 0.
 func (r *reader) legacyRows(t *schema.Table, p *placement) (rows map[string]*match, absent map[string]bool) {
@@ -52,7 +53,7 @@ func (r *reader) legacyRows(t *schema.Table, p *placement) (rows map[string]*mat
 		if slices.ContainsFunc(under, func(u *schema.Row) bool { return p.rows[u.Code] != nil }) {
 			continue
 		}
-		cols := m.band.numbersOn(p.g, m.row)
+		cols := m.band.valuesOn(p.g, m.row)
 		if len(cols) == 0 {
 			continue
 		}

@@ -18,7 +18,7 @@ import (
 // it, with columns of their own added right of the values.
 type sheet2018 struct {
 	title string
-	vals  map[string]any    // by row code; a value row not given holds 0
+	vals  map[string]any    // by row code; a value row not given holds 0; a formulaCell has no stored result
 	units map[string]string // unit cells that differ from the schema's
 	// heads holds the values typed on heading rows, by code.
 	heads map[string]any
@@ -72,7 +72,14 @@ func (s sheet2018) build(t testing.TB) ([]byte, map[string]int) {
 			}
 			cells = append(cells, v)
 		}
+		var fm formulaCell
+		if v, ok := cells[2].(formulaCell); ok {
+			fm, cells[2] = v, nil
+		}
 		require.NoError(t, f.SetSheetRow("Sheet1", fmt.Sprintf("A%d", r), &cells))
+		if fm != "" {
+			require.NoError(t, f.SetCellFormula("Sheet1", fmt.Sprintf("C%d", r), string(fm)))
+		}
 		at[row.Code] = r
 		r++
 	}
@@ -162,9 +169,18 @@ func TestYuanInTheUnitCellOfAWanYuanRow(t *testing.T) {
 			rendered(t, sub)
 		})
 	}
-	data, _ := sheet2018{vals: map[string]any{"7": 26500}, units: map[string]string{"7": "元"}}.build(t)
-	sub := read(t, data, "大新镇.xlsx")
+	// A formula without a stored result, computed by tally, is converted
+	// as well.
+	fm, _ := sheet2018{vals: map[string]any{"7": formulaCell("20000+6500")}, units: map[string]string{"7": "元"}}.build(t)
+	sub := read(t, fm, "大新镇.xlsx")
+	assert.Equal(t, "2.65", valueOf(t, sub, "7"))
 	msgs := rendered(t, sub, "read:unit")
+	require.Len(t, msgs, 1)
+	assert.Contains(t, msgs[0], "C56 的数字按“元”换算为“万元”计入")
+
+	data, _ := sheet2018{vals: map[string]any{"7": 26500}, units: map[string]string{"7": "元"}}.build(t)
+	sub = read(t, data, "大新镇.xlsx")
+	msgs = rendered(t, sub, "read:unit")
 	require.Len(t, msgs, 1)
 	assert.Contains(t, msgs[0], "C56 的 26500（元）已换算为 2.65 万元")
 	// The district's total is in 万元: 2.65, not 26500.
@@ -383,6 +399,37 @@ func TestOlderFormatRow(t *testing.T) {
 			}
 		})
 	}
+}
+
+// The 2019 row written with dashes for zero is the 2019 row too; left
+// blank, it is a heading without its rows (each a missing row).
+func TestOlderFormatRowOfZeros(t *testing.T) {
+	edit := reportEdit{
+		skip:        map[string]bool{"3.3.6.1": true, "3.3.6.2": true, "3.3.6.3": true},
+		headingRows: map[string]bool{"3.3.6": true},
+	}
+	dashes := report2021With(t, "北京中路街道", func(key string) any {
+		if strings.HasPrefix(key, "3.3.6@") {
+			return "—"
+		}
+		return consistent2021(key)
+	}, edit)
+	sub := Read(dashes, "北京中路街道.xlsx", Options{Schemas: schema.Builtins()})
+	require.False(t, sub.Unreadable, "%v", kinds(sub))
+	assert.Equal(t, "0", valueOf(t, sub, "3.3.6.3@total"))
+	assert.Equal(t, []string{"warning schema read:legacy-row D41"}, found(sub, "read:legacy-row", "read:missing-row"))
+	assert.Empty(t, sub.Schema.Check(sub))
+
+	blank := report2021With(t, "北京中路街道", func(key string) any {
+		if strings.HasPrefix(key, "3.3.6@") {
+			return nil
+		}
+		return consistent2021(key)
+	}, edit)
+	sub = Read(blank, "北京中路街道.xlsx", Options{Schemas: schema.Builtins()})
+	require.False(t, sub.Unreadable, "%v", kinds(sub))
+	assert.Empty(t, found(sub, "read:legacy-row"))
+	assert.Len(t, found(sub, "read:missing-row"), 3)
 }
 
 // The heading's row with the three rows under it is their subtotal: a

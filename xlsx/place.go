@@ -806,6 +806,19 @@ func (b *band) numbersOn(g *grid, r int) []int {
 	return out
 }
 
+// valuesOn returns the value columns of a band that hold a number, or a
+// dash or 无 written for zero, on a sheet row, left to right.
+func (b *band) valuesOn(g *grid, r int) []int {
+	var out []int
+	for _, c := range b.valueCol {
+		if f := schema.ParseNumber(g.at(r, c)).Form; !g.isFill(r, c) && (f == schema.Number || f == schema.ZeroMark) {
+			out = append(out, c)
+		}
+	}
+	sort.Ints(out)
+	return out
+}
+
 // valueEmpty reports whether every value cell of a row is empty.
 func (b *band) valueEmpty(g *grid, r int) bool {
 	for _, c := range b.valueCol {

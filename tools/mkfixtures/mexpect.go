@@ -64,10 +64,10 @@ func (m *mcase) expect(w *workbook, final *excelize.File, p *mplacement) (*expec
 	}
 	if m.legacy {
 		// The single row is read as 3.其他, with a warning at its first
-		// number.
+		// number (or dash for zero).
 		at := ""
 		for _, c := range f.apply.cols {
-			if k := key(legacyInto, c.code); reads[k].state == stNumber {
+			if k := key(legacyInto, c.code); reads[k].state == stNumber || reads[k].state == stZero {
 				at = cell(k)
 				break
 			}
