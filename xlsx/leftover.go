@@ -36,9 +36,8 @@ type cellAt struct {
 // legacyRows returns the rows of a table's placement, with the single row of
 // an earlier format standing for the rows under its heading when the table
 // has numbers on that row (or a dash for zero) and none of those rows: the
-// row's numbers are read
-// into the row the schema names, with a warning, and the other rows under
-// the heading (absent) read 0.
+// row's numbers are read into the row the schema names, with a warning, and
+// the other rows under the heading (absent) read 0.
 func (r *reader) legacyRows(t *schema.Table, p *placement) (rows map[string]*match, absent map[string]bool) {
 	rows = p.rows
 	for _, h := range t.Rows {
