@@ -104,6 +104,15 @@ type Row struct {
 	// Unlabeled marks the single data row of a table that prints no row
 	// label (the review and litigation table): it is found by its header.
 	Unlabeled bool `yaml:"unlabeled"`
+	// Subtotal marks a heading whose row, when a table gives it numbers,
+	// holds the subtotal of the rows under it (（三）不予公开 over its eight
+	// reasons): a reader checks them against those rows and counts them
+	// nowhere. Numbers on another heading count towards nothing.
+	Subtotal bool `yaml:"subtotal"`
+	// Legacy says that an earlier format printed this heading as a single
+	// row of values: a table that still does has that row's numbers read
+	// into one of the rows under it.
+	Legacy *Legacy `yaml:"legacy"`
 
 	table    *Table
 	index    int    // position in its table
@@ -124,6 +133,31 @@ func (r *Row) NormalLabels() []string {
 		norms = append(norms, NormalizeLabel(l))
 	}
 	return norms
+}
+
+// Legacy is the single row an earlier format printed in place of a heading
+// and its rows (（六）其他处理 in the 2019 format, three rows from 2021 on).
+type Legacy struct {
+	// Into is the code of the row under the heading that takes the single
+	// row's numbers (3.3.6.3, 3.其他); the other rows under it read 0.
+	Into string `yaml:"into"`
+	// Year is the first report year of the earlier format, for messages.
+	Year int `yaml:"year"`
+}
+
+// Under returns the value rows under a heading: those of its table whose
+// codes extend its own (3.3.6.1, 3.3.6.2, 3.3.6.3 under 3.3.6).
+func (r *Row) Under() []*Row {
+	var out []*Row
+	if r.table == nil {
+		return nil
+	}
+	for _, o := range r.table.Rows {
+		if o != r && !o.Heading && strings.HasPrefix(o.Code, r.Code+".") {
+			out = append(out, o)
+		}
+	}
+	return out
 }
 
 // Kind is the kind of value a cell holds.

@@ -171,6 +171,7 @@ func (c *compiler) compile() {
 		tableIDs[t.ID] = true
 		c.columns(t, tp)
 		c.rows(t, tp)
+		c.legacy(t, tp)
 	}
 	c.rules()
 	c.previousBlocks()
@@ -253,11 +254,32 @@ func (c *compiler) rows(t *Table, tp string) {
 			}
 			continue
 		}
+		if r.Subtotal || r.Legacy != nil {
+			c.errorf(rp, "row %s is not a heading: only a heading may be a subtotal or stand for a legacy row", r.Code)
+		}
 		c.kind(r.Kind, r.Places, rp)
 		for _, col := range t.Columns {
 			key := Key(r.Code, col.Code)
 			c.s.cells[key] = Cell{Key: key, Table: t, Row: r, Column: col, index: len(c.s.keys)}
 			c.s.keys = append(c.s.keys, key)
+		}
+	}
+}
+
+// legacy checks the legacy rows of a table's headings: each names a value
+// row under its heading.
+func (c *compiler) legacy(t *Table, tp string) {
+	for ri, r := range t.Rows {
+		if r == nil || r.Legacy == nil || !r.Heading {
+			continue
+		}
+		lp := fmt.Sprintf("%s.rows[%d].legacy", tp, ri)
+		into := c.s.rows[r.Legacy.Into]
+		if into == nil || into.table != t || into.Heading || !strings.HasPrefix(into.Code, r.Code+".") {
+			c.errorf(lp+".into", "legacy row of %s: %q is not a value row under it", r.Code, r.Legacy.Into)
+		}
+		if r.Legacy.Year <= 0 {
+			c.errorf(lp+".year", "legacy row of %s: the year of the earlier format is missing", r.Code)
 		}
 	}
 }

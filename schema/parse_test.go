@@ -72,6 +72,16 @@ func TestParseErrors(t *testing.T) {
 			`t.yaml:13:49: rules[0].severity: unknown severity "fatal" (error, warning or info)`},
 		{"yaml syntax", func(s string) string { return s + "  - {sum: [\n" },
 			"t.yaml:14"},
+		{"subtotal on a value row", func(s string) string {
+			return strings.Replace(s, "一、总数, unit: 件}", "一、总数, unit: 件, subtotal: true}", 1)
+		},
+			"t.yaml:7:9: tables[0].rows[0]: row 1 is not a heading: only a heading may be a subtotal or stand for a legacy row"},
+		{"legacy row not under its heading", func(s string) string {
+			return strings.Replace(s, "二、其他, heading: true}", `二、其他, heading: true, legacy: {into: "1.1", year: 2019}}`, 1)
+		}, `t.yaml:10:64: tables[0].rows[3].legacy.into: legacy row of 2: "1.1" is not a value row under it`},
+		{"legacy row without a year", func(s string) string {
+			return strings.Replace(s, "二、其他, heading: true}", `二、其他, heading: true, legacy: {into: "2.1"}}`, 1)
+		}, "tables[0].rows[3].legacy.year: legacy row of 2: the year of the earlier format is missing"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -82,6 +92,31 @@ func TestParseErrors(t *testing.T) {
 			assert.Contains(t, err.Error(), tt.want)
 		})
 	}
+}
+
+// A heading may hold a subtotal and stand for an earlier format's single
+// row; the rows under it are those whose codes extend its own.
+func TestParseHeadingRows(t *testing.T) {
+	src := strings.Replace(minimal, "二、其他, heading: true}", `二、其他, heading: true, subtotal: true, legacy: {into: "2.1", year: 2019}}`, 1)
+	s, err := Parse("t.yaml", []byte(src))
+	require.NoError(t, err)
+	h, ok := s.Row("2")
+	require.True(t, ok)
+	assert.True(t, h.Subtotal)
+	require.NotNil(t, h.Legacy)
+	assert.Equal(t, Legacy{Into: "2.1", Year: 2019}, *h.Legacy)
+	var under []string
+	for _, r := range h.Under() {
+		under = append(under, r.Code)
+	}
+	assert.Equal(t, []string{"2.1"}, under)
+	// The built-in 2021 format: （六）其他处理 stands for the 2019 row, read as 3.其他.
+	b, ok := Builtin("gov-info-2021")
+	require.True(t, ok)
+	other, _ := b.Row("3.3.6")
+	require.NotNil(t, other.Legacy)
+	assert.Equal(t, "3.3.6.3", other.Legacy.Into)
+	assert.True(t, other.Subtotal)
 }
 
 func TestParseCodesKeepTheirText(t *testing.T) {

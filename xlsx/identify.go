@@ -54,7 +54,7 @@ func (r *reader) identify(pls []*placement) {
 		}
 	}
 	for _, t := range append(own, others...) {
-		if u := schema.UnitName(t); u != "" && schema.HasAdminSuffix(u) && !isFormTitle(u) {
+		if u := schema.UnitName(t); u != "" && schema.IsUnitName(u) && !isFormTitle(u) {
 			sub.Unit = u
 			break
 		}
@@ -63,7 +63,7 @@ func (r *reader) identify(pls []*placement) {
 	switch {
 	case sub.Unit == "":
 		sub.Unit = fromFile
-		if !schema.HasAdminSuffix(sub.Unit) {
+		if !schema.IsUnitName(sub.Unit) {
 			sub.Add(schema.Finding{Severity: schema.Warning, Kind: schema.KindUnknownUnit, Rule: "read:unit-name",
 				Msg: schema.Msg("read.no-unit-name", sub.Unit)})
 		}
@@ -142,9 +142,10 @@ func titleTexts(p *placement) []string {
 	return out
 }
 
-// isFormTitle rejects names that are really the form's own words.
+// isFormTitle rejects names that are really the form's own words (a 统计局
+// is a unit).
 func isFormTitle(u string) bool {
-	return strings.Contains(u, "统计") || strings.Contains(u, "信息公开")
+	return strings.Contains(strings.ReplaceAll(u, "统计局", ""), "统计") || strings.Contains(u, "信息公开")
 }
 
 func nextText(row []string, after int) string {

@@ -31,6 +31,17 @@ type labelIndex struct {
 	memo memo[[]*schema.Row] // text → candidates
 	// maxGrams is the most bigrams a label in byLen has.
 	maxGrams int
+	// colSpellings are the column labels and aliases, for headers spelled
+	// a little differently (fuzzyColumn).
+	colSpellings []colSpelling
+}
+
+// colSpelling is one spelling of a column's header.
+type colSpelling struct {
+	norm  string
+	col   *schema.Column
+	index int      // the column's position in its table
+	grams []bigram // sorted
 }
 
 type labelEntry struct {
@@ -96,11 +107,18 @@ func newLabelIndex(s *schema.Schema, t *schema.Table) *labelIndex {
 			ix.heads[n] = true
 		}
 	}
-	for _, c := range t.Columns {
+	for i, c := range t.Columns {
 		for _, l := range columnLabels(c) {
 			if n := schema.NormalizeLabel(l); n != "" {
 				ix.header[n] = true
 				ix.cols[n] = append(ix.cols[n], c)
+			}
+		}
+		// Likeness, as for row labels, for the label and its aliases; the
+		// English name is found exactly only (it is tally's own word).
+		for _, l := range append([]string{c.Label}, c.Aliases...) {
+			if n := schema.NormalizeLabel(l); n != "" {
+				ix.colSpellings = append(ix.colSpellings, colSpelling{n, c, i, bigrams(n)})
 			}
 		}
 		for _, gl := range c.Group {
@@ -308,6 +326,40 @@ func (ix *labelIndex) fuzzy(norm string, min float64, allow func(*schema.Row) bo
 		}
 	}
 	return out
+}
+
+// fuzzyColumn returns the column whose header norm is most likely a slip
+// for, by the likeness row labels are matched with (fuzzy): at least as
+// alike as min, among the columns allow lets through; nil when none is, or
+// when two columns are equally alike.
+func (ix *labelIndex) fuzzyColumn(norm string, min float64, allow func(col *schema.Column, index int) bool) *schema.Column {
+	q := bigrams(norm)
+	if len(q) < 2 {
+		return nil
+	}
+	var best *schema.Column
+	bestScore, tie := 0.0, false
+	for _, e := range ix.colSpellings {
+		if len(e.grams) < 2 || !allow(e.col, e.index) {
+			continue
+		}
+		short, long := min2(len(q), len(e.grams))
+		if float64(short) < float64(long)*min/(2-min) {
+			continue
+		}
+		s := dice(q, e.grams)
+		switch {
+		case s < min || s < bestScore:
+		case s > bestScore:
+			best, bestScore, tie = e.col, s, false
+		case e.col != best:
+			tie = true
+		}
+	}
+	if tie {
+		return nil
+	}
+	return best
 }
 
 // A bigram is two consecutive characters.

@@ -36,6 +36,22 @@ func (w *sheetWriter) merge(from, to string) {
 // another on one sheet, as the published reports print them. v(key) gives
 // each value.
 func report2021(t testing.TB, unit string, v func(key string) any, opts ...string) []byte {
+	return report2021With(t, unit, v, reportEdit{}, opts...)
+}
+
+// reportEdit changes a report2021 the way a township's copy departs from
+// the template.
+type reportEdit struct {
+	title string            // the title line; default: unit + 2021年政府信息公开工作年度报告
+	heads map[string]string // section 二's column headers by column code
+	skip  map[string]bool   // rows of 三 left out, by code
+	// headingRows are the headings of 三 written as rows of their own,
+	// with values v(code@column), as older or home-made tables print them.
+	headingRows map[string]bool
+	after       map[string][]any // a row of cells written after the row of 三 with that code
+}
+
+func report2021With(t testing.TB, unit string, v func(key string) any, ed reportEdit, opts ...string) []byte {
 	merged, sheets := false, false
 	for _, o := range opts {
 		merged = merged || o == "merged"
@@ -50,7 +66,10 @@ func report2021(t testing.TB, unit string, v func(key string) any, opts ...strin
 			w = &sheetWriter{t: t, f: f, sheet: name, r: 1}
 		}
 	}
-	w.row(unit + "2021年政府信息公开工作年度报告")
+	if ed.title == "" {
+		ed.title = unit + "2021年政府信息公开工作年度报告"
+	}
+	w.row(ed.title)
 	w.row("二、主动公开政府信息情况")
 	blocks := []struct {
 		title string
@@ -68,7 +87,10 @@ func report2021(t testing.TB, unit string, v func(key string) any, opts ...strin
 		r := w.row(b.title)
 		w.merge(fmt.Sprintf("A%d", r), fmt.Sprintf("D%d", r))
 		head := []any{"信息内容"}
-		for _, c := range b.cols {
+		for i, c := range b.cols {
+			if h, ok := ed.heads[b.codes[i]]; ok {
+				c = h
+			}
 			head = append(head, c)
 		}
 		w.row(head...)
@@ -102,6 +124,16 @@ func report2021(t testing.TB, unit string, v func(key string) any, opts ...strin
 				open = []string{open[0], row.Label}
 			}
 			delete(groups, row.Label)
+			if ed.headingRows[row.Code] {
+				cells := []any{open[0], row.Label, nil}
+				for _, c := range cols {
+					cells = append(cells, v(row.Code+"@"+c))
+				}
+				w.row(cells...)
+			}
+			continue
+		}
+		if ed.skip[row.Code] {
 			continue
 		}
 		cells := make([]any, 3)
@@ -147,6 +179,9 @@ func report2021(t testing.TB, unit string, v func(key string) any, opts ...strin
 				_ = f.UnmergeCell(w.sheet, fmt.Sprintf("%s%d", name, start), fmt.Sprintf("%s%d", name, r-1))
 				w.merge(fmt.Sprintf("%s%d", name, start), fmt.Sprintf("%s%d", name, r))
 			}
+		}
+		if extra, ok := ed.after[row.Code]; ok {
+			w.row(extra...) // in the layout without merges: it would split a merged group label
 		}
 	}
 	next("表四")

@@ -100,6 +100,27 @@ func init() {
 		"read.extra-row": {
 			Zh: "第 %[1]d 行“%[2]s”不是统计表中的指标，却填有数字 %[3]s；这个数字不会计入任何指标，请核实是否填错了行",
 			En: "row %[1]d, %[2]q, is not an indicator of the table but holds the number %[3]s; it counts towards nothing, check whether it belongs to another row"},
+		"read.header-spelling": {
+			Zh: "表头“%[1]s”与统计表的“%[2]s”相差个别字，已按“%[2]s”读取这一列；请核对表头",
+			En: "the header %[1]q was read as the column %[2]s, which it differs from by a slip; check the header"},
+		"read.extra-row-numbers": {
+			Zh: "第 %[1]d 行“%[2]s”不是统计表中的指标，却在 %[3]s 填有数字（%[4]s）；这些数字不会计入任何指标，请核实是否填错了行",
+			En: "row %[1]d, %[2]q, is not an indicator of the table but holds numbers in %[3]s (%[4]s); they count towards nothing, check whether they belong to another row"},
+		"read.heading-numbers": {
+			Zh: "第 %[1]d 行“%[2]s”是分组标题，不是指标，却在 %[3]s 填有数字（%[4]s）；这些数字不会计入任何指标，请把数字填在其下各项中",
+			En: "row %[1]d, %[2]q, is a heading, not an indicator, but holds numbers in %[3]s (%[4]s); they count towards nothing. Give the numbers in the rows under it"},
+		"read.subtotal": {
+			Zh: "分组标题一行填有小计：%[1]s（%[2]s）为 %[3]s，而其下各项合计 %[4]s，相差 %[5]s；小计不计入统计表，请核实各项的数字",
+			En: "a heading's row holds a subtotal: %[1]s (%[2]s) is %[3]s, but the rows under it add up to %[4]s (difference %[5]s); the subtotal counts towards nothing, check the rows' figures"},
+		"read.legacy-row": {
+			Zh: "第 %[1]d 行“%[2]s”是按 %[3]d 年版表式填的一行（%[4]s），现行表式在它下面分为几项；这一行的数字已计入“%[5]s”，其余各项按 0 计。请按现行表式填写",
+			En: "row %[1]d, %[2]q, is one row as in the %[3]d format (%[4]s), where the current table has rows under it; its numbers were counted under %[5]s and the other rows as 0. Fill in the rows of the current table"},
+		"read.extra-column": {
+			Zh: "%[1]s 列%[2]s在 %[3]s 填有数字，但统计表中没有这一栏，这些数字未计入任何指标；请核实是否填错了列",
+			En: "column %[1]s%[2]s holds numbers in %[3]s, but the table has no such column: they count towards nothing. Check whether they belong in another column"},
+		"read.extra-column-other": {
+			Zh: "%[1]s 列%[2]s在 %[3]s 填有数字，是%[4]s，不是本年度统计数，未计入统计表",
+			En: "column %[1]s%[2]s holds numbers in %[3]s: %[4]s, not this year's figures, so they were not counted"},
 		"read.duplicate-row": {
 			Zh: "“%[1]s”出现了两次（第 %[2]d 行和第 %[3]d 行），只采用第 %[2]d 行的数字；请删除多余的一行",
 			En: "%[1]s appears twice (rows %[2]d and %[3]d); only row %[2]d is used. Delete the extra row"},
@@ -130,6 +151,12 @@ func init() {
 		"read.unit": {
 			Zh: "%[1]s 的单位写作“%[2]s”，统计表规定为“%[3]s”；请核实数字是否按规定单位填写",
 			En: "the unit of %[1]s reads %[2]q but the table's unit is %[3]s; check the number is in %[3]s"},
+		"read.unit-cell-converted": {
+			Zh: "%[1]s 的单位写作“%[2]s”，统计表规定为“%[3]s”；%[4]s 的 %[5]s（%[2]s）已换算为 %[6]s %[3]s计入，请核实并按规定单位填写",
+			En: "the unit of %[1]s reads %[2]q but the table's unit is %[3]s; %[5]s (%[2]s) in %[4]s was converted to %[6]s %[3]s. Check it, and give the number in %[3]s"},
+		"read.unit-cell-scaled": {
+			Zh: "%[1]s 的单位写作“%[2]s”，统计表规定为“%[3]s”；%[4]s 的数字按“%[2]s”换算为“%[3]s”计入，请核实并按规定单位填写",
+			En: "the unit of %[1]s reads %[2]q but the table's unit is %[3]s; the number in %[4]s was converted from %[2]s to %[3]s. Check it, and give the number in %[3]s"},
 		"read.no-unit-name": {
 			Zh: "工作簿中找不到填报单位名称（标题或“填报单位”一栏），暂以“%[1]s”作为单位名称；请在标题中写明单位",
 			En: "the workbook names no reporting unit (in its title or a 填报单位 line); %[1]q, from the file name, is used. Put the unit in the title"},

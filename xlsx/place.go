@@ -98,6 +98,15 @@ type band struct {
 	top      int // first row of the band's table
 	// headerRows remembers isHeaderRow by row: 0 not asked yet, 1 yes, 2 no.
 	headerRows []int8
+	// misspelt are the header cells read as a column they name with a slip.
+	misspelt []misspelt
+}
+
+// misspelt is a header cell whose text is a slip for a column's label.
+type misspelt struct {
+	row, col int
+	text     string
+	column   *schema.Column
 }
 
 // match is where one indicator was found.
@@ -115,9 +124,16 @@ type block struct {
 	first   int
 	last    int
 	year    int
-	extra   [][2]int // unrecognised labelled rows with a number: row, col
+	extra   []int // unrecognised labelled rows with a number in a value column
 	dups    []dupRow
 	matched int
+}
+
+// extraRow is a labelled row that names no indicator but carries a number
+// in a value column of its band.
+type extraRow struct {
+	row  int
+	band *band
 }
 
 type dupRow struct {
@@ -135,7 +151,7 @@ type placement struct {
 	ix       *labelIndex
 	rows     map[string]*match
 	bands    []*band
-	extra    [][2]int
+	extra    []extraRow
 	dups     []dupRow
 	others   []*block // other tables on the sheet, not read
 	matched  int
@@ -633,6 +649,7 @@ func (b *band) matrixColumns(g *grid, ix *labelIndex, first int) {
 		}
 	}
 	taken := map[int]bool{}
+	found := map[*schema.Column]int{}
 	for _, col := range ix.table.Columns {
 		for c := b.labelCol + 1; c < b.end; c++ {
 			set := texts[c]
@@ -641,12 +658,80 @@ func (b *band) matrixColumns(g *grid, ix *labelIndex, first int) {
 			}
 			b.valueCol[col.Code] = c
 			taken[c] = true
+			found[col] = c
 			b.classes[c] = classCurrent
 			break
 		}
 	}
+	if len(found) < len(ix.table.Columns) {
+		b.misspeltColumns(g, ix, top, end, texts, all, taken, found)
+	}
 	if top < first && (b.header < 0 || b.header > top) {
 		b.header = top
+	}
+}
+
+// misspeltColumns finds the columns still missing under headers that name
+// them with a slip (本年废纸件数 for 本年废止件数), with the likeness row labels
+// are matched with: as alike as a label anywhere (0.8), or, for the column
+// expected there (after the column found to its left, at most three on, and
+// before the one found to its right), as alike as the row expected next
+// (0.6). Only a header cell that names no column of the table is read so.
+func (b *band) misspeltColumns(g *grid, ix *labelIndex, top, end int, texts map[int]map[string]bool, all map[string]bool,
+	taken map[int]bool, found map[*schema.Column]int) {
+	index := map[*schema.Column]int{}
+	for i, col := range ix.table.Columns {
+		index[col] = i
+	}
+	for c := b.labelCol + 1; c < b.end; c++ {
+		set := texts[c]
+		if set == nil || taken[c] {
+			continue
+		}
+		named := false
+		for n := range set {
+			named = named || len(ix.cols[n]) > 0
+		}
+		if named {
+			continue
+		}
+		// The columns found on either side bound the columns expected here.
+		left, right := -1, len(ix.table.Columns)
+		for col, fc := range found {
+			if fc < c {
+				left = max(left, index[col])
+			} else {
+				right = min(right, index[col])
+			}
+		}
+		for r := top; r < end; r++ {
+			text := g.at(r, c)
+			n := g.norm(text)
+			if n == "" || g.isFill(r, c) || ix.header[n] {
+				continue
+			}
+			pick := func(min float64, window bool) *schema.Column {
+				return ix.fuzzyColumn(n, min, func(col *schema.Column, i int) bool {
+					if _, ok := found[col]; ok || !fitsGroup(col, set, all) {
+						return false
+					}
+					return !window || i > left && i <= left+3 && i < right
+				})
+			}
+			col := pick(0.6, true)
+			if col == nil {
+				col = pick(0.8, false)
+			}
+			if col == nil {
+				continue
+			}
+			b.valueCol[col.Code] = c
+			taken[c] = true
+			found[col] = c
+			b.classes[c] = classCurrent
+			b.misspelt = append(b.misspelt, misspelt{row: r, col: c, text: strings.TrimSpace(text), column: col})
+			break
+		}
 	}
 }
 
@@ -660,9 +745,12 @@ func fits(col *schema.Column, texts, all map[string]bool) bool {
 			own = true
 		}
 	}
-	if !own {
-		return false
-	}
+	return own && fitsGroup(col, texts, all)
+}
+
+// fitsGroup reports whether a column's header texts hold every label of the
+// column's group that the header prints at all.
+func fitsGroup(col *schema.Column, texts, all map[string]bool) bool {
 	for _, gl := range col.Group {
 		if n := normLabel(gl); all[n] && !texts[n] {
 			return false
@@ -705,6 +793,32 @@ func (b *band) firstValueCol() int {
 	return first
 }
 
+// numbersOn returns the value columns of a band that hold a number on a
+// sheet row, left to right.
+func (b *band) numbersOn(g *grid, r int) []int {
+	var out []int
+	for _, c := range b.valueCol {
+		if !g.isFill(r, c) && schema.ParseNumber(g.at(r, c)).Form == schema.Number {
+			out = append(out, c)
+		}
+	}
+	sort.Ints(out)
+	return out
+}
+
+// valuesOn returns the value columns of a band that hold a number, or a
+// dash or 无 written for zero, on a sheet row, left to right.
+func (b *band) valuesOn(g *grid, r int) []int {
+	var out []int
+	for _, c := range b.valueCol {
+		if f := schema.ParseNumber(g.at(r, c)).Form; !g.isFill(r, c) && (f == schema.Number || f == schema.ZeroMark) {
+			out = append(out, c)
+		}
+	}
+	sort.Ints(out)
+	return out
+}
+
 // valueEmpty reports whether every value cell of a row is empty.
 func (b *band) valueEmpty(g *grid, r int) bool {
 	for _, c := range b.valueCol {
@@ -737,6 +851,11 @@ func (b *band) labelOf(g *grid, r int, cands *candCache) (text string, rows []*s
 			continue // empty, or a number: not a label
 		}
 		if cs := cands.get(t); len(cs) > 0 {
+			if fallback != "" && allHeadings(cs) {
+				// A group label repeated beside a row's own label that
+				// names nothing: the row is not the heading's.
+				return fallback, nil
+			}
 			return t, cs
 		}
 		if fallback == "" {
@@ -744,6 +863,16 @@ func (b *band) labelOf(g *grid, r int, cands *candCache) (text string, rows []*s
 		}
 	}
 	return fallback, nil
+}
+
+// allHeadings reports rows that are all headings.
+func allHeadings(rows []*schema.Row) bool {
+	for _, r := range rows {
+		if !r.Heading {
+			return false
+		}
+	}
+	return true
 }
 
 // wordy reports a text with a letter in it: a label, not a number.
@@ -870,9 +999,8 @@ func (b *band) match(g *grid, ix *labelIndex, cands *candCache) []*block {
 			})
 		}
 		if len(rows) == 0 {
-			if cur.matched > 0 && blankRun < 3 && !g.isFill(r, valueCol) &&
-				schema.ParseNumber(g.at(r, valueCol)).Form == schema.Number {
-				cur.extra = append(cur.extra, [2]int{r, valueCol})
+			if cur.matched > 0 && blankRun < 3 && len(b.numbersOn(g, r)) > 0 {
+				cur.extra = append(cur.extra, r)
 			}
 			continue
 		}
@@ -1030,7 +1158,9 @@ func choose(g *grid, ix *labelIndex, blocks []*block, want int) *placement {
 		for code, m := range bl.rows {
 			p.rows[code] = m
 		}
-		p.extra = append(p.extra, bl.extra...)
+		for _, r := range bl.extra {
+			p.extra = append(p.extra, extraRow{row: r, band: bl.band})
+		}
 		p.dups = append(p.dups, bl.dups...)
 		p.matched += bl.matched
 		for _, b := range p.bands {

@@ -111,7 +111,8 @@ func Read(data []byte, name string, opt Options) (sub *schema.Submission) {
 		// others are the detail, the findings and the sources.
 		book.sheets = book.sheets[:1]
 	}
-	r := &reader{sub: sub, name: name, data: data, grids: book.sheets}
+	r := &reader{sub: sub, name: name, data: data, grids: book.sheets,
+		typed: map[string]decimal.Decimal{}, ownUnit: map[string]bool{}, strays: map[cellAt]bool{}}
 	r.read(opt)
 	if len(r.pending) > 0 && !opt.recomputed && opt.Converter != nil {
 		// Formulas in value cells have no stored result (the file was made
@@ -222,6 +223,16 @@ type reader struct {
 	// others are placements of the chosen schema's tables on sheets that
 	// were not chosen.
 	others []*placement
+	// scale holds, by cell key, what the numbers of a row whose unit cell
+	// names another money unit (元 on a 万元 row) are multiplied by; typed
+	// holds a number read so as it was typed, and ownUnit the keys whose
+	// number named its unit itself (26500元), which wins over the unit cell.
+	scale   map[string]decimal.Decimal
+	typed   map[string]decimal.Decimal
+	ownUnit map[string]bool
+	// strays are the cells reported as a number typed beside its empty
+	// value cell (strayNumbers): their column is not reported again.
+	strays map[cellAt]bool
 }
 
 func (r *reader) read(opt Options) {
@@ -468,15 +479,32 @@ func (r *reader) values(t *schema.Table, p *placement) {
 		return
 	}
 	g := p.g
+	for _, b := range p.bands {
+		for _, m := range b.misspelt {
+			r.sub.Add(schema.Finding{Severity: schema.Info, Kind: schema.KindSchema, Rule: "read:header-spelling",
+				Sheet: g.sheet, Cell: r.cellRef(g, m.row, m.col),
+				Msg: schema.Msg("read.header-spelling", oneLine(m.text), schema.Both{Zh: m.column.Label, En: columnName(m.column)})})
+		}
+	}
+	rows, absent := r.legacyRows(t, p)
 	for _, row := range t.Rows {
 		if row.Heading {
 			continue
 		}
-		m, ok := p.rows[row.Code]
+		if absent[row.Code] {
+			// Not in the earlier format the table follows here: its cases
+			// are counted in the row that stands for them (legacyRows).
+			for _, col := range t.Columns {
+				r.sub.Values[schema.Key(row.Code, col.Code)] = schema.Value{State: schema.Present}
+			}
+			continue
+		}
+		m, ok := rows[row.Code]
 		if !ok {
 			r.missingRow(row, g.sheet)
 			continue
 		}
+		r.unitScale(g, m, row)
 		for _, col := range t.Columns {
 			key := schema.Key(row.Code, col.Code)
 			cell, _ := s.Cell(key)
@@ -500,12 +528,9 @@ func (r *reader) values(t *schema.Table, p *placement) {
 		}
 		r.checkUnit(g, m, row)
 	}
-	for _, e := range p.extra {
-		text, _ := p.bands[0].labelOf(g, e[0], newCandCache(p.ix, g))
-		r.sub.Add(schema.Finding{Severity: schema.Warning, Kind: schema.KindExtraRow, Rule: "read:extra-row",
-			Sheet: g.sheet, Cell: r.cellRef(g, e[0], e[1]),
-			Msg: schema.Msg("read.extra-row", e[0]+1, oneLine(text), strings.TrimSpace(g.at(e[0], e[1])))})
-	}
+	r.headingNumbers(t, p, rows)
+	r.extraRows(p)
+	r.extraColumns(t, p)
 	for _, d := range p.dups {
 		row, _ := s.Row(d.code)
 		id := "read.duplicate-row"
@@ -533,6 +558,7 @@ func (r *reader) strayNumbers(g *grid, m *match, row, valueCol int, key string) 
 		if schema.ParseNumber(g.at(row, c)).Form != schema.Number {
 			continue
 		}
+		r.strays[cellAt{g, row, c}] = true
 		r.sub.Add(schema.Finding{Severity: schema.Warning, Kind: schema.KindExtraRow, Rule: "read:stray-number",
 			Sheet: g.sheet, Cell: r.cellRef(g, row, c), Codes: []string{key},
 			Msg: schema.Msg("read.stray-number", cellName(r.sub.Schema, key), r.cellRef(g, row, valueCol),
@@ -567,6 +593,15 @@ func (r *reader) missingRow(row *schema.Row, sheet string) {
 	}
 	r.sub.Add(schema.Finding{Severity: schema.Error, Kind: schema.KindMissingRow, Rule: "read:missing-row",
 		Sheet: sheet, Codes: []string{row.Code}, Msg: schema.Msg("read.missing-row", rowName(row), row.Label)})
+}
+
+// columnName names a column in English messages: its English name and the
+// table's own words.
+func columnName(c *schema.Column) string {
+	if c.En == "" {
+		return c.Label
+	}
+	return c.En + " (" + c.Label + ")"
 }
 
 func rowName(row *schema.Row) schema.Both {
@@ -670,6 +705,14 @@ func (r *reader) interpret(g *grid, row, col int, cell schema.Cell, text string,
 				add(schema.Error, schema.KindNonInteger, schema.Msg("read.non-integer", name, p.Value))
 			}
 		}
+		if p.Unit != "" {
+			r.ownUnit[key] = true
+		} else if f, ok := r.scale[key]; ok {
+			// The row's unit cell names another money unit: the number is
+			// in that unit (checkUnit says so).
+			r.typed[key] = p.Value
+			v.Num = p.Value.Mul(f)
+		}
 		if p.Unit != "" && !p.Value.IsZero() && !sameUnit(p.Unit, cell.Unit()) {
 			if factor, ok := moneyFactor(p.Unit, cell.Unit()); ok {
 				// The amount names its unit: convert it, and say so.
@@ -736,28 +779,73 @@ func formulaText(f string) schema.Both {
 	return schema.Both{Zh: "（公式 =" + f + "）", En: " (formula =" + f + ")"}
 }
 
-// checkUnit compares a row's unit cell with the schema's unit.
-func (r *reader) checkUnit(g *grid, m *match, row *schema.Row) {
+// unitCell is the text of a row's unit cell and where it is; "" when the
+// band has no unit column or the row's is empty.
+func unitCell(g *grid, m *match) (text string, row int) {
 	b := m.band
-	if b.unitCol < 0 || row.Unit == "" {
-		return
+	if b.unitCol < 0 {
+		return "", m.row
 	}
-	gr := m.row
 	for rr := m.row; rr < m.row+m.span; rr++ {
-		if strings.TrimSpace(g.at(rr, b.unitCol)) != "" {
-			gr = rr
-			break
+		if t := g.at(rr, b.unitCol); strings.TrimSpace(t) != "" {
+			return t, rr
 		}
 	}
-	got := g.at(gr, b.unitCol)
+	return "", m.row
+}
+
+// unitScale notes, before a row's numbers are read, what they are to be
+// multiplied by when its unit cell names another money unit than the
+// table's (元 on a 万元 row: 26500 is 2.65 万元).
+func (r *reader) unitScale(g *grid, m *match, row *schema.Row) {
+	if row.Unit == "" {
+		return
+	}
+	text, _ := unitCell(g, m)
+	if n := normUnit(text); n == "" || n == normUnit(row.Unit) {
+		return
+	}
+	if f, ok := moneyFactor(text, row.Unit); ok {
+		if r.scale == nil {
+			r.scale = map[string]decimal.Decimal{}
+		}
+		for _, col := range row.Table().Columns {
+			r.scale[schema.Key(row.Code, col.Code)] = f
+		}
+	}
+}
+
+// checkUnit compares a row's unit cell with the schema's unit. A money unit
+// the table's converts to (元 on a 万元 row) has had the row's numbers
+// converted (unitScale): a warning says so.
+func (r *reader) checkUnit(g *grid, m *match, row *schema.Row) {
+	if m.band.unitCol < 0 || row.Unit == "" {
+		return
+	}
+	got, gr := unitCell(g, m)
 	n := normUnit(got)
 	if n == "" || n == normUnit(row.Unit) {
 		return
 	}
 	key := schema.Key(row.Code, row.Table().Columns[0].Code)
-	r.sub.Add(schema.Finding{Severity: unitSeverity(row.Unit, got), Kind: schema.KindUnit, Rule: "read:unit",
-		Sheet: g.sheet, Cell: r.cellRef(g, gr, b.unitCol), Codes: []string{key},
-		Msg: schema.Msg("read.unit", rowName(row), oneLine(got), row.Unit)})
+	f := schema.Finding{Severity: unitSeverity(row.Unit, got), Kind: schema.KindUnit, Rule: "read:unit",
+		Sheet: g.sheet, Cell: r.cellRef(g, gr, m.band.unitCol), Codes: []string{key},
+		Msg: schema.Msg("read.unit", rowName(row), oneLine(got), row.Unit)}
+	if _, scaled := r.scale[key]; scaled {
+		// The numbers are in the table's unit now: converted here, or read
+		// in the unit they name themselves (26500元).
+		v := r.sub.Values[key]
+		f.Severity = schema.Warning
+		switch typed, ok := r.typed[key]; {
+		case r.ownUnit[key]:
+		case ok && !typed.IsZero():
+			f.Msg = schema.Msg("read.unit-cell-converted", rowName(row), oneLine(got), row.Unit, v.Ref, typed, v.Num)
+		case v.State == schema.Missing && v.Ref != "":
+			// A formula computed later (computePending) is converted then.
+			f.Msg = schema.Msg("read.unit-cell-scaled", rowName(row), oneLine(got), row.Unit, v.Ref)
+		}
+	}
+	r.sub.Add(f)
 }
 
 // unitSeverity: a money amount in the wrong unit is off by a factor of

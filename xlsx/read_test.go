@@ -355,7 +355,11 @@ func oleWorkbook(t testing.TB) []byte {
 
 func FuzzRead(f *testing.F) {
 	f.Add(table{title: "大新镇2018年度政府信息公开情况统计表"}.build(f))
-	for _, dir := range []string{"seed", "validate", "bad", "wild", "matrix/2021", "matrix/2019"} {
+	// Numbers beside the table, on a heading, in 元 on a 万元 row.
+	extra, _ := sheet2018{units: map[string]string{"7": "元"}, vals: map[string]any{"7": 26500}, heads: map[string]any{"3": 4},
+		extra: []extraCol{{head: "上年数", val: func(string) any { return 3 }}, {head: "核对", val: func(string) any { return "1" }}}}.build(f)
+	f.Add(extra)
+	for _, dir := range []string{"seed", "validate", "bad", "wild", "matrix/2021", "matrix/2019", "matrix/agencies"} {
 		paths, _ := filepath.Glob(filepath.Join("..", "testdata", dir, "*.xlsx"))
 		for _, p := range paths {
 			if strings.HasPrefix(filepath.Base(p), "bomb") {
@@ -368,15 +372,20 @@ func FuzzRead(f *testing.F) {
 	}
 	f.Add([]byte("PK\x03\x04"))
 	f.Add([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1})
-	s := gov2018(f)
+	schemas := schema.Builtins()
 	f.Fuzz(func(t *testing.T, data []byte) {
-		sub := Read(data, "fuzz.xlsx", Options{Schemas: []*schema.Schema{s}})
+		sub := Read(data, "fuzz.xlsx", Options{Schemas: schemas})
 		if sub.Unreadable && len(sub.Findings) == 0 {
 			t.Fatal("an unreadable file without a finding saying why")
 		}
 		for _, fd := range sub.Findings {
 			if fd.Message(schema.Zh) == "" || fd.Kind == "" {
 				t.Fatalf("finding without kind or message: %+v", fd)
+			}
+			for _, lang := range []schema.Lang{schema.Zh, schema.En} {
+				if msg := fd.Message(lang); strings.Contains(msg, "%!") {
+					t.Fatalf("a message with a formatting slip: %s", msg)
+				}
 			}
 		}
 	})

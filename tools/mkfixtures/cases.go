@@ -237,7 +237,7 @@ var validateCases = []variation{
 		want:  []string{"unit"},
 		edit:  func(w *workbook) { w.units = map[string]string{"1.2.2": "个"} }},
 	{district: "兴庆区", unit: "玉皇阁北街街道",
-		about: "万元行写成元：专项经费单位「元」、数值 15000",
+		about: "万元行写成元：专项经费单位「元」、数值 15000：按元换算为 1.5 万元计入，单位警告",
 		want:  []string{"unit"},
 		edit: func(w *workbook) {
 			w.units = map[string]string{"8.4": "元"}

@@ -158,6 +158,11 @@ func (w *workbook) expect(final, src *excelize.File, p *placement) (*expectation
 		e.Cells[code] = pl.value
 		if rd.usable() {
 			e.Values[code] = rd.value
+			if yuanFor10k(code, pl) {
+				// 元 in the unit cell of a 万元 row: the reader converts.
+				e.Values[code] = new(big.Rat).Quo(rd.value, big.NewRat(10000, 1))
+				reads[code] = reading{state: rd.state, value: e.Values[code], raw: rd.raw}
+			}
 		}
 	}
 	for _, code := range e.Codes {
@@ -210,13 +215,21 @@ func cellFindings(code string, rd reading, pl placed) []finding {
 		}
 	}
 	if u := strings.TrimSpace(pl.unitText); pl.unit != "" && u != r.unit {
+		// Another unit is a warning; a money unit a 万元 row cannot be
+		// converted from is an error, 元 is converted (yuanFor10k).
 		severity := "warning"
-		if r.money() && u == "元" {
+		if r.money() && strings.Contains(u, "元") && !yuanFor10k(code, pl) {
 			severity = "error"
 		}
 		out = append(out, at("unit", severity, pl.unit))
 	}
 	return out
+}
+
+// yuanFor10k reports a 万元 row whose unit cell says 元: the reader reads
+// its number as 元 and converts it to 万元 (26500 → 2.65), with a warning.
+func yuanFor10k(code string, pl placed) bool {
+	return rowOf(code).money() && pl.unit != "" && strings.TrimSpace(pl.unitText) == "元"
 }
 
 // checkCell makes sure a value cell reads as the case meant: a usable value

@@ -62,7 +62,7 @@ func mfolders(parent string, ds []mdistrict) []folder {
 	return out
 }
 
-var mdistricts = []mdistrict{shuyang2021, pingtan2020, shuyangMixed}
+var mdistricts = []mdistrict{shuyang2021, pingtan2020, shuyangMixed, pingtanAgencies}
 
 // shuyang2021 is six units of 沭阳县 (宿迁市, 江苏) reporting for 2021 in the
 // 2021 format.
@@ -375,5 +375,83 @@ var shuyangMixed = mdistrict{
 				3.1: 3 1 0 0 0 0
 				3.3.1: 2 1 0 0 0 0
 				3.3.4.1: 1 0 0 0 0 0`},
+	},
+}
+
+// pingtanAgencies is four units of 平潭综合实验区 (福建) that are not townships
+// — two 片区管理局 and two departments — reporting for 2022 in the 2021
+// format, titled as their published tables are.
+var pingtanAgencies = mdistrict{
+	name: "平潭综合实验区", folder: "agencies", year: 2022,
+	note: "Four units of 平潭综合实验区 for 2022 that are not townships (figures invented): two 片区管理局 and two " +
+		"departments, titled as their published tables are (`平潭综合实验区金井片区管理局2022年度政府信息公开工作年度报告统计表`). " +
+		"Each unit's name comes from its title, or from its file name whole (`附件2 平潭综合实验区交通与建设局统计表` → " +
+		"交通与建设局), never cut inside a word: four distinct units, all in the totals. 岚城片区管理局 misspells two headers of " +
+		"第二十条第（一）项, read as the columns they name; 市场监督管理局 prints （六）其他处理 as the 2019 format's single row, " +
+		"counted under 3.其他. `roster.txt` lists the four units; `totals` in expect.json.",
+	roster: []string{"# 平潭综合实验区 2022 年度政府信息公开工作年度报告统计表报送名单（部门、片区）",
+		"金井片区管理局", "岚城片区管理局", "市场监督管理局", "交通与建设局"},
+	units: []munit{
+		{unit: "金井片区管理局", file: "平潭综合实验区金井片区管理局2022年度政府信息公开工作年度报告统计表.xlsx", format: format2021,
+			source: "编造的数字；标题照平潭综合实验区片区管理局已发布统计表的式样",
+			about:  "片区管理局：单位名只在标题「平潭综合实验区金井片区管理局2022年度政府信息公开工作年度报告统计表」（文件名与标题相同），须读作金井片区管理局，不得截成「管理局」",
+			data: `2.5.1: 46
+				2.6.1: 12
+				3.1: 9 1 0 0 0 0
+				3.3.1: 4 1 0 0 0 0
+				3.3.2: 1 0 0 0 0 0
+				3.3.4.1: 3 0 0 0 0 0
+				3.3.5.2: 1 0 0 0 0 0`,
+			edits: []edit{titled("平潭综合实验区金井片区管理局2022年度政府信息公开工作年度报告统计表")}},
+		{unit: "岚城片区管理局", file: "岚城片区管理局.xlsx", format: format2021,
+			source: "编造",
+			about:  "片区管理局，标题同上；第二十条第（一）项表头两处错字「本年废纸件数」「先行有效件数」：按本年废止件数、现行有效件数读取（各一条提示）",
+			data: `2.1.2: 2 1 14
+				2.5.1: 31
+				2.6.1: 8
+				2.6.2: 1
+				3.1: 5 0 0 0 0 0
+				3.2: 1 0 0 0 0 0
+				3.3.1: 3 0 0 0 0 0
+				3.3.4.1: 2 0 0 0 0 0
+				3.3.6.3: 1 0 0 0 0 0`,
+			edits: []edit{
+				titled("平潭综合实验区岚城片区管理局2022年度政府信息公开工作年度报告统计表"),
+				colLabeled("repealed", "本年废纸件数"), colLabeled("valid", "先行有效件数"),
+			}},
+		{unit: "市场监督管理局", file: "平潭综合实验区市场监督管理局2022年报统计表.xlsx", format: format2021,
+			source: "编造",
+			about:  "部门：标题「平潭综合实验区市场监督管理局…」（须读作市场监督管理局，不得截成「场监督管理局」）；三节分在三个工作表；（六）其他处理 仍按 2019 年版填为一行（自然人 2、法律服务机构 1），计入「3.其他」，1.、2. 两项按 0 计，一条警告",
+			want:   []string{"schema"},
+			data: `2.1.2: 4 0 37
+				2.5.1: 1186
+				2.6.1: 214
+				2.6.2: 9
+				2.8.1: 0.36
+				3.1: 21 3 0 0 1 0
+				3.2: 2 0 0 0 0 0
+				3.3.1: 9 2 0 0 0 0
+				3.3.2: 3 0 0 0 0 0
+				3.3.3.4: 1 0 0 0 0 0
+				3.3.4.1: 5 1 0 0 0 0
+				3.3.5.1: 2 0 0 0 0 0
+				3.3.6.3: 2 0 0 0 1 0
+				3.4: 1 0 0 0 0 0
+				4: 1 0 0 0 0 0 0 1 0 0 0 0`,
+			edits: []edit{
+				titled("平潭综合实验区市场监督管理局2022年度政府信息公开工作年度报告统计表"),
+				onSheets("主动公开", "依申请公开", "复议诉讼"), legacyOther,
+			}},
+		{unit: "交通与建设局", file: "附件2 平潭综合实验区交通与建设局统计表.xlsx", format: format2021,
+			source: "编造",
+			about:  "部门：标题不写单位（「2022年度政府信息公开工作年度报告统计表」），单位只在文件名「附件2 平潭综合实验区交通与建设局统计表」：读作交通与建设局，不是「附件」",
+			data: `2.1.2: 1 0 6
+				2.5.1: 388
+				2.6.1: 27
+				3.1: 6 2 0 0 0 0
+				3.3.1: 4 1 0 0 0 0
+				3.3.4.2: 1 1 0 0 0 0
+				3.3.5.4: 1 0 0 0 0 0`,
+			edits: []edit{titled("2022年度政府信息公开工作年度报告统计表"), placedAt(2, 2, 1)}},
 	},
 }

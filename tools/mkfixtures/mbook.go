@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"math/big"
+	"slices"
 	"strings"
 )
 
@@ -38,6 +39,41 @@ type mlayout struct {
 	spanOne   bool
 	labels    map[string]string // row labels that differ from the template's
 	colLabels map[string]string // column labels of 二 that differ, by column code
+	// legacy prints 三's （六）其他处理 of the 2021 format as the 2019
+	// format's single row: its cells are 3.其他's, and 1. and 2. are not
+	// printed (a reader counts them 0).
+	legacy bool
+}
+
+// legacyInto is the row whose cells the 2019 format's single （六）其他处理
+// row holds in a 2021 table; legacyAbsent are the rows it leaves out.
+const legacyInto = "3.3.6.3"
+
+var legacyAbsent = []string{"3.3.6.1", "3.3.6.2"}
+
+// applyRows are the rows of 三 as the workbook prints them.
+func (m *mcase) applyRows() []mrow {
+	rows := m.format.apply.rows
+	if !m.legacy {
+		return rows
+	}
+	var out []mrow
+	for _, r := range rows {
+		switch {
+		case r.code == "3.3.6" || slices.Contains(legacyAbsent, r.code):
+		case r.code == legacyInto:
+			out = append(out, mrow{code: r.code, label: "（六）其他处理", level: 3})
+		default:
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// absent reports a key the workbook does not print (legacy).
+func (m *mcase) absent(k string) bool {
+	row, _, _ := strings.Cut(k, "@")
+	return m.legacy && slices.Contains(legacyAbsent, row)
 }
 
 // msheet is one sheet of a workbook that spreads the sections over sheets.
@@ -248,6 +284,20 @@ func blankZerosIn(sections ...string) edit {
 					}
 				}
 			}
+		}
+	}
+}
+
+// legacyOther prints （六）其他处理 as the 2019 format's single row; its
+// figures are those of 3.其他, and 1. and 2. must be zero.
+var legacyOther edit = func(w *workbook) {
+	if w.matrix.format.id != "gov-info-2021" {
+		panic("legacyOther: only a 2021 table has rows under （六）其他处理")
+	}
+	w.matrix.legacy = true
+	for k, c := range w.matrix.cells {
+		if w.matrix.absent(k) && c.value != nil && c.value.Sign() != 0 {
+			panic("legacyOther: " + k + " is not printed, so it must be 0")
 		}
 	}
 }

@@ -28,6 +28,12 @@ func (m *mcase) expect(w *workbook, final *excelize.File, p *mplacement) (*expec
 	reads := map[string]reading{}
 	for _, k := range f.keys {
 		at, ok := p.cells[k]
+		if !ok && m.absent(k) {
+			// Not printed in the older layout: read as 0, at no cell.
+			reads[k] = reading{state: stZero, value: new(big.Rat)}
+			e.Values[k] = reads[k].value
+			continue
+		}
 		if !ok {
 			return nil, fmt.Errorf("%s was not written", k)
 		}
@@ -45,9 +51,32 @@ func (m *mcase) expect(w *workbook, final *excelize.File, p *mplacement) (*expec
 			e.Values[k] = rd.value
 		}
 	}
-	cell := func(k string) string { return p.qualified(p.cells[k]) }
+	cell := func(k string) string {
+		if _, ok := p.cells[k]; !ok {
+			return ""
+		}
+		return p.qualified(p.cells[k])
+	}
 	for _, k := range f.keys {
-		e.Findings = append(e.Findings, m.cellFindings(k, reads[k], cell(k))...)
+		if !m.absent(k) {
+			e.Findings = append(e.Findings, m.cellFindings(k, reads[k], cell(k))...)
+		}
+	}
+	if m.legacy {
+		// The single row is read as 3.其他, with a warning at its first
+		// number (or dash for zero).
+		at := ""
+		for _, c := range f.apply.cols {
+			if k := key(legacyInto, c.code); reads[k].state == stNumber || reads[k].state == stZero {
+				at = cell(k)
+				break
+			}
+		}
+		if at == "" {
+			return nil, fmt.Errorf("the single （六）其他处理 row holds no number: a reader would not take it for one")
+		}
+		e.Findings = append(e.Findings, finding{Kind: "schema", Severity: "warning", Cell: at,
+			Codes: []string{key(legacyInto, f.apply.cols[0].code)}})
 	}
 	e.Findings = append(e.Findings, evalRules(f.rules, reads, cell)...)
 	if w.converted() {

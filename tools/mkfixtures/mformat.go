@@ -25,10 +25,16 @@ func (c mcol) decimal() bool { return c.unit != "" }
 type mrow struct {
 	code, label string
 	heading     bool
+	level       int // the row's depth in the label columns when it is not its code's (legacyRows)
 }
 
 // depth is the number of parts of the row's code: 3.1 is 2, 3.3.3.1 is 4.
-func (r mrow) depth() int { return strings.Count(r.code, ".") + 1 }
+func (r mrow) depth() int {
+	if r.level > 0 {
+		return r.level
+	}
+	return strings.Count(r.code, ".") + 1
+}
 
 // mtable is one table of a format: a block of section 二, section 三 or
 // section 四.

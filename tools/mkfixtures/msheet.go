@@ -229,13 +229,14 @@ func (mw *mwriter) apply(sheet string, r int) (int, error) {
 	}
 	r += 3
 	at := map[string]int{}
-	for _, row := range t.rows {
+	rows := mw.m.applyRows()
+	for _, row := range rows {
 		if !row.heading {
 			at[row.code] = r
 			r++
 		}
 	}
-	for _, row := range t.rows {
+	for _, row := range rows {
 		if row.heading {
 			var span []int
 			for code, rr := range at {

@@ -42,7 +42,7 @@ One per folder: an array with one object per file (in cross/, an object
   missing, not a number or a formula error. Blank cells and ` + "`—` `-` `/` `无`" + ` read as 0.
 - ` + "`cells`" + `: the value cell of every row present (the top-left cell of a merged range).
 - ` + "`findings`" + `: every error and warning the file must produce, plus the info findings
-  ` + "`blank` and `converted`" + `. ` + "`cell`" + ` is the value cell; for ` + "`unit`" + ` it is the unit cell; ` + "`\"\"`" + ` for
+  ` + "`blank`, `converted` and `extra-row`" + ` (a column of numbers that is no column of the table). ` + "`cell`" + ` is the value cell; for ` + "`unit`" + ` it is the unit cell; ` + "`\"\"`" + ` for
   ` + "`missing-row`" + ` and for findings about the whole file. ` + "`codes`" + ` holds the finding's first code:
   the total of a sum, the 其中 row, the channel (or 1.1 for the warning bound), the row a
   consistency warning points at. A ` + "`sum`" + ` also gives ` + "`expected`" + ` (the sum of the parts) and ` + "`actual`" + `
@@ -63,6 +63,9 @@ In matrix/ and previous/ (2019 and 2021 formats) each file also gives ` + "`sche
   ` + "`expected`" + ` = （七）+ 四 and ` + "`actual`" + ` = 一 + 二; for 本年新公开数量 ≤ 对外公开总数量 (2019, ` + "`consistency`" + `
   warning) the 本年新公开数量 cell. Blank cells read as 0 (a ` + "`blank`" + ` note each); a rule is skipped when a
   cell it needs is ` + "`null`" + `. 本年增/减 may be negative (` + "`+19`" + ` reads 19); 采购总金额 may carry 元 (` + "`251000元`" + `).
+  A 2021 table that prints （六）其他处理 as the 2019 format's single row (agencies/) has its numbers as
+  ` + "`3.3.6.3@COL`" + ` (3.其他), at that row's cells, and ` + "`3.3.6.1@COL`" + `, ` + "`3.3.6.2@COL`" + ` read 0 at no cell, with
+  ` + "`{\"kind\": \"schema\", \"severity\": \"warning\"}`" + ` at the row's first number, codes ` + "`[\"3.3.6.3@natural\"]`" + `.
 - ` + "`totals`" + `: the sum over the files in the folder's majority format only. A file in another format
   (mixed/) gets ` + "`{\"kind\": \"schema\", \"severity\": \"warning\", \"cell\": \"\", \"codes\": []}`" + `: the district mixes
   formats, and that file stays out of the totals.

@@ -48,9 +48,9 @@ ABOUT = {
  '02_通济镇_Word粘贴拆行.xlsx': 'Word 粘贴：7 个两行标签各拆成两行，单位和数值在第二行；须全部读对，读取上没有任何问题（F3）',
  '03_临河乡_Word粘贴合并.xlsx': 'Word 粘贴：标签拆成两行，单位和数值单元格纵向合并两行；须全部读对，读取上没有任何问题（F3）',
  '03b_临泽乡_标签纵向合并.xlsx': '两行标签在一个单元格内、纵向合并两行，单位和数值只在下一行',
- '04_石门镇_上年对比列.xlsx': '「2017年 | 2018年」两列，读 2018年（D 列）；2018 年的 0 都留空：17 条 blank 提示（F1）',
- '05_白塔镇_两行表头.xlsx': '两行表头：「统计数」合并在「上年数 | 本年数」之上，读本年数（D 列）（F1）',
- '06_龙泉街道_隐藏旧列.xlsx': '两列表头都是「统计数」，C 列（上年数）隐藏，读可见的 D 列（F1）',
+ '04_石门镇_上年对比列.xlsx': '「2017年 | 2018年」两列，读 2018年（D 列）；2018 年的 0 都留空：17 条 blank 提示；2017年 列有数、未计入：表头 C3 一条 extra-row 提示（F1）',
+ '05_白塔镇_两行表头.xlsx': '两行表头：「统计数」合并在「上年数 | 本年数」之上，读本年数（D 列）；上年数 列表头 C3 一条 extra-row 提示（F1）',
+ '06_龙泉街道_隐藏旧列.xlsx': '两列表头都是「统计数」，C 列（上年数）隐藏，读可见的 D 列；隐藏的 C 列表头 C3 一条 extra-row 提示（F1）',
  '07_西关街道_隐藏上年表.xlsx': '隐藏工作表「2017年」是完整的上年表，可见的「2018年」缺「2.传真申请数」一行：读 2018年，missing-row 3.1.2，不提隐藏表（F2）',
  '08_柳河镇2018年统计表.xlsx': '工作表「2017年」在前、「2018年」在后，都完整可见：读 2018年；另应有一条 schema 提示（info）说 2017年 也是一张表，不在比较范围（F2）',
  '红星镇.xlsx': '标题是区模板「银川市金凤区2018年度…」，乡镇名只在文件名：单位 红星镇，另有一条 unknown-unit 警告（标题写的是金凤区）（F9）',
@@ -62,18 +62,18 @@ ABOUT = {
  '14_双河镇_日期.xlsx': '九(一)会议数误输为「3-4」，Excel 存成日期 3月4日（43163，格式 m"月"d"日"）：not-a-number，值为 null（F4）',
  '15_平安乡_百分比.xlsx': '九(三)为百分比格式，显示 26%、存 0.26：non-integer 错误，0.26 小于培训班数 2 另有一致性警告（F18）',
  '16_永安镇_公式无缓存.xlsx': '合计均为无缓存值的 =SUM()：三(三)的公式漏了第 8 项（8，分项 9），八(三)的 SUM 跳过文本「1」（2，分项 3）',
- '17_和平镇_半年列共享公式.xlsx': '「上半年 | 下半年 | 全年」，全年是无缓存值的共享公式 =C+D（存量行直接填数）：读全年（E 列）（F1）',
+ '17_和平镇_半年列共享公式.xlsx': '「上半年 | 下半年 | 全年」，全年是无缓存值的共享公式 =C+D（存量行直接填数）：读全年（E 列）；上半年、下半年 两列各一条 extra-row 提示（F1）',
  '17b_和顺镇_共享公式跨表.xlsx': '唯一数值列的流量行都是跨表共享公式 =半年!Bn+半年!Cn，无缓存值：按 LibreOffice 的计算结果读（F6）',
  '18_安乐镇_循环引用无缓存.xlsx': '三(一) =SUM(C25:C29) 包含自身（循环引用），无缓存值：formula-error，值为 null（F14）；与 18b 同为安乐镇：duplicate-unit',
  '18b_安乐镇_循环引用有缓存.xlsx': '同样的循环公式，带 Excel 保存的缓存值 0：sum 错误（0 ≠ 9）、3.2≤3.1 一致性警告；与 18 同为安乐镇：duplicate-unit',
  '19_建设镇_外省措辞.xlsx': '外省措辞：政府门户网站公开政府信息数、网上申请数、信件申请数、专项经费、会议数',
  '20_光明乡_简写标签.xlsx': '简写标签：政务微博/微信公开信息数、依申请公开收取的费用、举办培训班数、接受培训人数、行政复议数：行行对上（F11）',
  '21_新城街道_左右两栏.xlsx': '横版左右两栏：一至三节在 A:C，四至九节在 E:G，须读全 58 个数（F12）',
- '22_清水镇_序号备注.xlsx': '「序号 | 统计指标 | 统计数 | 单位 | 备注」：数值在单位之前，序号 1..58',
- '23_太平镇_分季度.xlsx': '「一季度 … 四季度 | 全年合计」，都填了数：读全年合计（G 列）（F1）',
+ '22_清水镇_序号备注.xlsx': '「序号 | 统计指标 | 统计数 | 单位 | 备注」：数值在单位之前，序号 1..58：序号 列表头 A3 一条 extra-row 提示；备注 列只有文字，不提示',
+ '23_太平镇_分季度.xlsx': '「一季度 … 四季度 | 全年合计」，都填了数：读全年合计（G 列）；四个季度列各一条 extra-row 提示（F1）',
  '24_长乐镇_隐藏旧行.xlsx': '可见行「3.网络申请数 = 3」上方有一行隐藏的旧行（= 7）：读可见行，隐藏行 C28 一条 extra-row 警告，无求和错误（F5）',
  '25_兴隆镇_行序不同缺行.xlsx': '各节顺序打乱，删去「六、举报投诉数量」：missing-row 6',
- '26_红旗乡_行次列.xlsx': '「指标名称 | 行次 | 计量单位 | 本年实际」加甲乙丙代码行，本年实际中的 0 留空：读 D 列，17 条 blank 提示（F1）',
+ '26_红旗乡_行次列.xlsx': '「指标名称 | 行次 | 计量单位 | 本年实际」加甲乙丙代码行，本年实际中的 0 留空：读 D 列，17 条 blank 提示；行次 列表头 B3 一条 extra-row 提示（F1）',
  '27_金山镇_数字带单位.xlsx': '数字带单位的文本：142条、0.5万（万元行，不提示）、26人（人次行：unit 警告）、4 件、0元（0 不论单位）、２７（F15）',
  '28_民主镇_系统导出.xlsx': '系统导出：全是 inlineStr，行和单元格都没有 r 属性，标签中有 _x000D_，没有样式部件',
  '28b_民乐镇_前缀命名空间.xlsx': '主命名空间带 x: 前缀（Open XML SDK 风格），inlineStr',
@@ -106,6 +106,8 @@ ABOUT = {
 # decisions that are not derived from the cells
 UNREADABLE = {'29_空白工作簿.xlsx', '30_只有图表.xlsx'}
 CONVERTED = {'32_向阳镇.xls', '33_五里镇.ods', '40_柏树镇.xls', '43_泉水镇_GBK.csv'}
+# formulas without stored results: tally has LibreOffice compute them and says so (a converted note)
+RECALCULATED = {'16_永安镇_公式无缓存.xlsx', '17_和平镇_半年列共享公式.xlsx', '17b_和顺镇_共享公式跨表.xlsx', '18_安乐镇_循环引用无缓存.xlsx'}
 NO_SHEET = {'32_向阳镇.xls', '43_泉水镇_GBK.csv'}
 NO_CELLS = {'32_向阳镇.xls', '43_泉水镇_GBK.csv'}
 YEAR = {'43_泉水镇_GBK.csv': 2018}  # truth_raw: null; the CSV's title says 2018 (decision F24)
@@ -122,7 +124,7 @@ files = sorted((f for f in os.listdir(OUT) if re.search(r'\.(xlsx|xls|ods|csv)$'
 entries = []
 for f in files:
     t = T[f]
-    e = {'file': f, 'about': ABOUT[f]}
+    e = {'file': f, 'about': ABOUT[f] + ('；公式没有保存结果，由 LibreOffice 重新计算（converted 提示）' if f in RECALCULATED else '')}
     if f in UNREADABLE:
         e['findings'] = [{'kind': 'schema', 'severity': 'error', 'cell': '', 'codes': []}]
         entries.append(e); continue
@@ -143,7 +145,7 @@ for f in files:
         e['cells'] = cells
     fs = list(d['findings'])
     fs += rules.check(d['values'], d['cells'])
-    if f in CONVERTED:
+    if f in CONVERTED or f in RECALCULATED:
         fs.insert(0, {'kind': 'converted', 'severity': 'info', 'cell': '', 'codes': []})
     fs += EXTRA.get(f, [])
     for x in fs:
@@ -182,17 +184,6 @@ def num(v):
     s = format(v, 'f')
     return s
 
-def jstr(s):
-    return json.dumps(s, ensure_ascii=False)
-
-def finding_json(x):
-    parts = [f'"kind": {jstr(x["kind"])}', f'"severity": {jstr(x["severity"])}', f'"cell": {jstr(x["cell"])}',
-             f'"codes": [{", ".join(jstr(c) for c in x["codes"])}]']
-    if 'expected' in x:
-        parts.append(f'"expected": {num(x["expected"])}')
-        parts.append(f'"actual": {num(x["actual"])}')
-    return '{' + ', '.join(parts) + '}'
-
 def order_findings(fs):
     sev = {'error': 0, 'warning': 1, 'info': 2}
     def cellkey(c):
@@ -200,26 +191,42 @@ def order_findings(fs):
         return (int(m.group(2)), m.group(1)) if m else (0, '')
     return sorted(fs, key=lambda x: (sev[x['severity']], cellkey(x['cell']), x['kind']))
 
-lines = ['[']
-for i, e in enumerate(entries):
-    body = [f'    "file": {jstr(e["file"])}', f'    "about": {jstr(e["about"])}']
-    if 'unit' in e:
-        body.append(f'    "unit": {jstr(e["unit"])}')
-        body.append(f'    "year": {e["year"]}')
-    if 'sheet' in e:
-        body.append(f'    "sheet": {jstr(e["sheet"])}')
+def plain(e):
+    """An entry as expect.json holds it, numbers as exact decimals."""
+    out = {'file': e['file'], 'about': e['about']}
+    for k in ('unit', 'year', 'sheet'):
+        if k in e:
+            out[k] = e[k]
     if 'values' in e:
-        body.append('    "values": {' + ', '.join(f'{jstr(c)}: {num(e["values"][c])}' for c in derive.CODES) + '}')
+        out['values'] = {c: Num(e['values'][c]) for c in derive.CODES}
     if e.get('cells') is not None:
-        body.append('    "cells": {' + ', '.join(f'{jstr(c)}: {jstr(e["cells"][c])}' for c in derive.CODES if c in e['cells']) + '}')
-    fs = order_findings(e['findings'])
-    if fs:
-        body.append('    "findings": [\n' + ',\n'.join('      ' + finding_json(x) for x in fs) + '\n    ]')
-    else:
-        body.append('    "findings": []')
-    lines.append('  {\n' + ',\n'.join(body) + '\n  }' + (',' if i < len(entries) - 1 else ''))
-lines.append(']')
-text = '\n'.join(lines) + '\n'
+        out['cells'] = {c: e['cells'][c] for c in derive.CODES if c in e['cells']}
+    fs = []
+    for x in order_findings(e['findings']):
+        y = {'kind': x['kind'], 'severity': x['severity'], 'cell': x['cell'], 'codes': list(x['codes'])}
+        if 'expected' in x:
+            y['expected'], y['actual'] = Num(x['expected']), Num(x['actual'])
+        fs.append(y)
+    out['findings'] = fs
+    return out
+
+class Num(str):
+    """A number written as it is, not quoted."""
+    def __new__(cls, v):
+        return str.__new__(cls, num(v))
+
+MARK = '\u0000num:'
+def marked(o):
+    if isinstance(o, Num):
+        return MARK + str(o)
+    if isinstance(o, dict):
+        return {k: marked(v) for k, v in o.items()}
+    if isinstance(o, list):
+        return [marked(v) for v in o]
+    return o
+
+text = json.dumps([marked(plain(e)) for e in entries], ensure_ascii=False, indent=1)
+text = re.sub(r'"\\u0000num:([^"]*)"', r'\1', text) + '\n'
 json.loads(text)  # valid JSON
 shutil.rmtree(derive.CONV, ignore_errors=True)
 if '--table' not in sys.argv:

@@ -331,6 +331,23 @@ def derive(file):
                     k, d, u = parse_text(C.v) if isinstance(C.v, str) else ('num', Decimal(C.v), '')
                     if k == 'num':
                         findings.append({'kind': 'extra-row', 'severity': 'warning', 'cell': xl.a1(rr, cc), 'codes': [code]})
+    # a column of other figures (last year's, a quarter's, 序号, 行次, 备注,
+    # a hidden one) holding numbers on indicator rows: one note per column,
+    # at its header cell (the topmost text from the header row down)
+    first = min(found.values()) if found else 0
+    head = max((rr for (rr, cc), C in S.cells.items()
+                if rr < first and cc == sp.get('lc') and isinstance(C.v, str) and norm(C.v) in ('统计指标', '指标名称')), default=None)
+    for oc in sp.get('other', []):
+        numbers = False
+        for code, r in found.items():
+            C = S.cells.get((r, oc))
+            if C is not None and C.v is not None:
+                k = parse_text(C.v)[0] if isinstance(C.v, str) else 'num'
+                numbers = numbers or k == 'num'
+        if not numbers or head is None:
+            continue
+        at = min(rr for rr in range(head, first) if S.cells.get((rr, oc)) is not None and S.cells[(rr, oc)].v not in (None, ''))
+        findings.append({'kind': 'extra-row', 'severity': 'info', 'cell': xl.a1(at, oc), 'codes': []})
     for code, r in dups:
         hidden = r in S.hidden_rows
         notes.append(f'duplicate row of {code} at row {r+1} hidden={hidden}')
