@@ -49,3 +49,9 @@ func MessageIDs() []string {
 	sort.Strings(ids)
 	return ids
 }
+
+// HasMessage reports whether the catalogue has a message of this id.
+func HasMessage(id string) bool {
+	_, ok := catalogue[id]
+	return ok
+}

@@ -5,9 +5,8 @@ import "strings"
 // KindName is a finding kind in words: in Chinese a name a clerk knows
 // (合计不符), in English the kind itself (sum).
 func KindName(kind string, lang Lang) string {
-	m := Msg("kind." + kind)
-	if s := m.Render(lang); s != m.ID {
-		return s
+	if id := "kind." + kind; HasMessage(id) {
+		return Msg(id).Render(lang)
 	}
 	return kind
 }
@@ -25,9 +24,8 @@ func (f *Finding) RuleText(lang Lang) string {
 		id = id[:i]
 	}
 	for {
-		m := Msg("ruletext." + id)
-		if s := m.Render(lang); s != m.ID {
-			return s
+		if HasMessage("ruletext." + id) {
+			return Msg("ruletext." + id).Render(lang)
 		}
 		i := strings.LastIndexByte(id, ':')
 		if i < 0 {
@@ -88,6 +86,13 @@ func init() {
 		"ruletext.cross:schema":       {Zh: "各单位使用同一种表式", En: "every unit uses the same format"},
 		"ruletext.cross:duplicate-unit": {
 			Zh: "每个单位只报送一份报表", En: "one table a unit"},
+		"ruletext.cross:superseded": {
+			Zh: "同一单位的多份报表只计入最新的一份", En: "of a unit's tables only the latest is summed"},
+		"ruletext.read:extra-column":    {Zh: "统计表以外的列不填数字", En: "no number outside the table's columns"},
+		"ruletext.read:heading-numbers": {Zh: "标题行不填数字", En: "no number on a heading row"},
+		"ruletext.read:header-spelling": {Zh: "表头与统计表的规定一致", En: "the headers are the table's own"},
+		"ruletext.read:legacy-row":      {Zh: "按本年度的表式填写", En: "the table follows this year's format"},
+		"ruletext.read:subtotal":        {Zh: "小计等于其下各项之和", En: "a subtotal equals the rows under it"},
 		"ruletext.cross:identical-values": {
 			Zh: "各单位的数字不应完全相同", En: "units do not share every figure"},
 		"ruletext.cross:year": {Zh: "各报表的年度一致", En: "every table is for the run's year"},
