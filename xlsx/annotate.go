@@ -107,12 +107,7 @@ func (m *marker) mark(k string) error {
 	}
 	id, ok := m.styles[[2]int{orig, sev.Rank()}]
 	if !ok {
-		st, err := m.f.GetStyle(orig)
-		if err != nil || st == nil {
-			st = &excelize.Style{}
-		}
-		st.Fill = excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{fills[sev]}}
-		if id, err = m.f.NewStyle(st); err != nil {
+		if id, err = withFill(m.f, orig, fills[sev]); err != nil {
 			return err
 		}
 		m.styles[[2]int{orig, sev.Rank()}] = id
@@ -134,6 +129,40 @@ func (m *marker) mark(k string) error {
 	return m.f.AddComment(sheet, excelize.Comment{Cell: cell, Author: "tally",
 		Paragraph: []excelize.RichTextRun{{Text: "tally：\n", Font: &excelize.Font{Bold: true}}, {Text: text}},
 		Width:     320, Height: 160})
+}
+
+// withFill returns a cell style that is the style orig with a solid fill
+// of color: a copy of orig's format record with its fill changed and
+// nothing else, so that the township's borders, fonts, number format and
+// alignment stay exactly as they were. (Reading the style back with
+// GetStyle and making it again with NewStyle loses what excelize's Style
+// cannot say: a border without a colour came back as <color rgb="FF"/>,
+// which openpyxl refuses, LibreOffice draws blue and Excel repairs.)
+func withFill(f *excelize.File, orig int, color string) (int, error) {
+	// A style of the fill alone puts the fill in the workbook's fill table.
+	fill, err := f.NewStyle(&excelize.Style{Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{color}}})
+	if err != nil {
+		return 0, err
+	}
+	ss := f.Styles // read by NewStyle
+	if ss == nil || ss.CellXfs == nil || orig < 0 || orig >= len(ss.CellXfs.Xf) ||
+		fill >= len(ss.CellXfs.Xf) || ss.CellXfs.Xf[fill].FillID == nil {
+		return fill, nil // no format of its own to keep
+	}
+	xf := ss.CellXfs.Xf[orig]
+	if xf.Alignment != nil {
+		a := *xf.Alignment
+		xf.Alignment = &a
+	}
+	if xf.Protection != nil {
+		p := *xf.Protection
+		xf.Protection = &p
+	}
+	id, apply := *ss.CellXfs.Xf[fill].FillID, true
+	xf.FillID, xf.ApplyFill = &id, &apply
+	ss.CellXfs.Xf = append(ss.CellXfs.Xf, xf)
+	ss.CellXfs.Count = len(ss.CellXfs.Xf)
+	return len(ss.CellXfs.Xf) - 1, nil
 }
 
 func commentText(c excelize.Comment) string {
