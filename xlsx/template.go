@@ -268,17 +268,17 @@ func (t *templater) validate(key, cell string) error {
 		}
 		dv.Type = "custom"
 		dv.Formula1 = "AND(" + cond + ")"
-		rule = schema.Msg("template.rule-decimal", c.Unit(), places).Render(lang)
+		rule = unitRule(c.Unit(), lang) + schema.Msg("template.rule-decimal", places).Render(lang)
 	case c.Negative():
 		if err := dv.SetRange(-999999999, 999999999, excelize.DataValidationTypeWhole, excelize.DataValidationOperatorBetween); err != nil {
 			return err
 		}
-		rule = schema.Msg("template.rule-signed", c.Unit()).Render(lang)
+		rule = unitRule(c.Unit(), lang) + schema.Msg("template.rule-signed").Render(lang)
 	default:
 		if err := dv.SetRange(0, 999999999, excelize.DataValidationTypeWhole, excelize.DataValidationOperatorBetween); err != nil {
 			return err
 		}
-		rule = schema.Msg("template.rule-count", c.Unit()).Render(lang)
+		rule = unitRule(c.Unit(), lang) + schema.Msg("template.rule-count").Render(lang)
 	}
 	for _, r := range t.s.Relations() {
 		if r.Left[0] == key && r.Form != "expr" && !r.Conditional && r.Severity == schema.Error {
@@ -288,6 +288,14 @@ func (t *templater) validate(key, cell string) error {
 	dv.SetInput(clip(name, 32), clip(rule, 250))
 	dv.SetError(excelize.DataValidationErrorStyleStop, clip(name, 32), clip(rule, 250))
 	return t.f.AddDataValidation(t.sheet, dv)
+}
+
+// unitRule begins a cell's input message with its unit, if it has one.
+func unitRule(unit string, lang schema.Lang) string {
+	if unit == "" {
+		return ""
+	}
+	return schema.Msg("template.rule-unit", unit).Render(lang)
 }
 
 // liveCheck writes a formula that shows ✓ while the row's relations hold
@@ -359,18 +367,19 @@ func (t *templater) instructions(sheet string) error {
 	f, lang := t.f, t.opt.Lang
 	_ = f.SetColWidth(sheet, "A", "A", 100)
 	lines := []string{schema.Msg("template.help-title", t.title()).Render(lang), ""}
-	for _, id := range []string{"template.help-where", "template.help-blank", "template.help-numbers", "template.help-check", "template.help-rows", "template.help-send"} {
-		lines = append(lines, schema.Msg(id, t.s.Title, t.s.ID).Render(lang))
+	where := "template.help-where"
+	if !t.single() {
+		where = "template.help-where-matrix"
 	}
-	lines = append(lines, "", schema.Msg("template.help-rules").Render(lang))
-	for _, r := range t.s.Relations() {
-		if r.Form == "expr" {
-			continue
-		}
-		line := names(t.s, r.Left, lang) + " " + opSymbol(r.Op) + " " + names(t.s, r.Right, lang)
-		if r.Severity != schema.Error {
-			line += schema.Msg("template.help-soft").Render(lang)
-		}
+	lines = append(lines,
+		schema.Msg(where).Render(lang),
+		schema.Msg("template.help-blank").Render(lang),
+		t.numbersHelp(),
+		schema.Msg("template.help-check").Render(lang),
+		schema.Msg("template.help-rows", schema.Both{Zh: t.s.Title, En: or(t.s.En, t.s.Title)}, t.s.ID).Render(lang),
+		schema.Msg("template.help-send", t.exampleName()).Render(lang),
+		"", schema.Msg("template.help-rules").Render(lang))
+	for _, line := range relationLines(t.s, lang) {
 		lines = append(lines, "  · "+line)
 	}
 	contact := schema.Msg("template.help-nocontact").Render(lang)
@@ -392,28 +401,198 @@ func (t *templater) instructions(sheet string) error {
 	return nil
 }
 
+// single reports a table of one value column with a unit column (the 2018
+// table), where the instructions can name the columns.
+func (t *templater) single() bool {
+	for _, tb := range t.s.Tables {
+		if !tb.Single() {
+			return false
+		}
+	}
+	return true
+}
+
+// numbersHelp says what numbers the table takes: whole counts, and the
+// amounts in their units with their decimal places, or a decrease as a
+// negative number, as the schema says.
+func (t *templater) numbersHelp() string {
+	lang := t.opt.Lang
+	var amounts, negatives []string
+	seen := map[string]bool{}
+	for _, k := range t.s.Keys() {
+		c, _ := t.s.Cell(k)
+		switch {
+		case c.Kind() == schema.Decimal:
+			a := schema.Msg("template.help-amount", unitWord(c.Unit(), lang), c.Places()).Render(lang)
+			if !seen[a] {
+				seen[a] = true
+				amounts = append(amounts, a)
+			}
+		case c.Negative():
+			name := c.Row.DisplayName(lang)
+			if c.Column != nil && !c.Table.Single() {
+				name = c.Column.Label // as its header prints it
+				if lang == schema.En && c.Column.En != "" {
+					name = c.Column.En
+				}
+			}
+			if !seen["-"+name] {
+				seen["-"+name] = true
+				negatives = append(negatives, name)
+			}
+		}
+	}
+	units := "template.help-units-column"
+	if !t.single() {
+		units = "template.help-units-header"
+	}
+	text := schema.Msg("template.help-numbers", schema.Msg(units)).Render(lang)
+	for _, a := range amounts {
+		text += schema.Msg("template.help-then", a).Render(lang)
+	}
+	if len(negatives) > 0 {
+		text += schema.Msg("template.help-then", schema.Msg("template.help-negative", strings.Join(negatives, "、"))).Render(lang)
+	}
+	return text + schema.Msg("template.help-end").Render(lang)
+}
+
+// unitWord is a money unit in words of the language.
+func unitWord(unit string, lang schema.Lang) string {
+	if lang == schema.En {
+		switch unit {
+		case "万元":
+			return "10,000 yuan"
+		case "元":
+			return "yuan"
+		}
+	}
+	return unit
+}
+
+// exampleName is the file name the instructions give as an example: the
+// template's unit and year, or a township's name and the year the format
+// is for.
+func (t *templater) exampleName() string {
+	unit := t.opt.Unit
+	if unit == "" {
+		unit = schema.Msg("template.example-unit").Render(t.opt.Lang)
+	}
+	year := t.opt.Year
+	if year == 0 {
+		year = t.s.Years.To
+		if year == 0 {
+			year = t.s.Years.From
+		}
+	}
+	if year == 0 {
+		return unit + ".xlsx"
+	}
+	return fmt.Sprintf("%s%d.xlsx", unit, year)
+}
+
+// relationLines states the relations the numbers must satisfy, one line a
+// rule: a rule the schema writes once for every column (or every row) of a
+// table is stated once, by its rows (or its columns).
+func relationLines(s *schema.Schema, lang schema.Lang) []string {
+	var rels []schema.Relation
+	for _, r := range s.Relations() {
+		if r.Form != "expr" {
+			rels = append(rels, r)
+		}
+	}
+	var lines []string
+	for i := 0; i < len(rels); {
+		r := rels[i]
+		j := i + 1
+		for j < len(rels) && r.Each != "" && rels[j].Rule == r.Rule {
+			j++
+		}
+		var line string
+		if j-i > 1 {
+			// The cells that change from one instance to the next stand
+			// for every column (or row): name them by their row (column).
+			next := rels[i+1]
+			name := func(keys, others []string) string {
+				out := make([]string, len(keys))
+				for n, k := range keys {
+					out[n] = s.CellName(k, lang)
+					if n < len(others) && others[n] != k {
+						out[n] = partName(s, k, r.Each, lang)
+					}
+				}
+				return strings.Join(out, "+")
+			}
+			each := "template.help-each-col"
+			if r.Each == "row" {
+				each = "template.help-each-row"
+			}
+			line = schema.Msg(each).Render(lang) + name(r.Left, next.Left) + " " + opSymbol(r.Op) + " " + name(r.Right, next.Right)
+		} else {
+			line = names(s, r.Left, lang) + " " + opSymbol(r.Op) + " " + names(s, r.Right, lang)
+		}
+		if r.Severity != schema.Error {
+			line += schema.Msg("template.help-soft").Render(lang)
+		}
+		lines = append(lines, line)
+		i = j
+	}
+	return lines
+}
+
+// partName names a cell by its row (each is "col": the rule holds in every
+// column) or by its column (each is "row").
+func partName(s *schema.Schema, key, each string, lang schema.Lang) string {
+	c, ok := s.Cell(key)
+	if !ok {
+		return key
+	}
+	if each == "row" && c.Column != nil {
+		return columnName(c.Column, lang)
+	}
+	return c.Row.DisplayName(lang)
+}
+
+// columnName is a column's short name in a language.
+func columnName(c *schema.Column, lang schema.Lang) string {
+	if lang == schema.En && c.En != "" {
+		return c.En
+	}
+	return or(c.Name, c.Label)
+}
+
 func init() {
 	schema.Register(map[string]schema.Text{
-		"template.filler":         {Zh: "填报单位：%s", En: "Unit: %s"},
-		"template.check-head":     {Zh: "校验", En: "Check"},
-		"template.footer":         {Zh: "填表人：|联系电话：|填报日期：", En: "Filled in by:|Telephone:|Date:"},
-		"template.diff":           {Zh: "差", En: "off by"},
-		"template.over":           {Zh: "超", En: "over by"},
-		"template.under":          {Zh: "少", En: "short by"},
-		"template.rule-count":     {Zh: "单位：%s。填写不小于 0 的整数，没有请填 0。", En: "Unit: %s. A whole number, 0 or more; 0 if none."},
-		"template.rule-signed":    {Zh: "单位：%s。填写整数，减少时填负数。", En: "Unit: %s. A whole number; negative for a decrease."},
-		"template.rule-decimal":   {Zh: "单位：%s。填写不小于 0 的数，最多 %d 位小数，没有请填 0。", En: "Unit: %s. A number, 0 or more, at most %d decimal places; 0 if none."},
-		"template.rule-relation":  {Zh: "应 %s %s。", En: " Must be %s %s."},
-		"template.help-title":     {Zh: "%s 填表说明", En: "How to fill in: %s"},
-		"template.help-where":     {Zh: "1. 只在“统计数”一列（浅黄色单元格）填写数字，其余单元格已锁定；请勿增删行、修改指标名称或移动表格。", En: "1. Type numbers only in the value column (the pale yellow cells); the rest is locked. Do not add or remove rows, rename indicators or move the table."},
-		"template.help-blank":     {Zh: "2. 没有发生的事项请填 0。留空的单元格按 0 计算，但会被标注为“未填写”；不要填“无”“—”或文字说明。", En: "2. Type 0 where nothing happened. A blank cell counts as 0 but is flagged as blank; do not type 无, — or words."},
-		"template.help-numbers":   {Zh: "3. 只填数字，不带单位（单位见“单位”一列）；件数、次数、人数为整数，金额以万元为单位，最多保留 4 位小数。", En: "3. Numbers only, without units (see the unit column); counts are whole numbers, amounts are in 10,000 yuan with at most 4 decimal places."},
-		"template.help-check":     {Zh: "4. “校验”一列自动检查合计与分项：显示 ✓ 即无误；显示“差 1”“超 2”等时该行变红，说明合计与分项之和不符或“其中”项超过总数，请改正后再报送。", En: "4. The check column tests totals against their parts: ✓ means correct; \"off by 1\", \"over by 2\" and a red row mean a total and its parts disagree or an of-which item exceeds its total. Correct it before sending."},
-		"template.help-rows":      {Zh: "5. 本表式为《%[1]s》(%[2]s)。表格下方请填写填表人、联系电话和填报日期。", En: "5. This is the %[1]s table (%[2]s). Below the table, give who filled it in, a telephone number and the date."},
-		"template.help-send":      {Zh: "6. 请以 .xlsx 格式报送，文件名用“单位名称+年度”，如“掌政镇2018.xlsx”。", En: "6. Send it as .xlsx, named after the unit and year, e.g. 掌政镇2018.xlsx."},
-		"template.help-rules":     {Zh: "表中数字须满足的关系：", En: "The relations the numbers must satisfy:"},
-		"template.help-soft":      {Zh: "（一般应满足，不满足时请核实）", En: " (usually; check when it does not hold)"},
-		"template.help-contact":   {Zh: "如有疑问，请联系：%s", En: "Questions: %s"},
-		"template.help-nocontact": {Zh: "如有疑问，请联系汇总单位（区政府办公室）。", En: "Questions: ask the office that sent this table."},
+		"template.filler":            {Zh: "填报单位：%s", En: "Unit: %s"},
+		"template.check-head":        {Zh: "校验", En: "Check"},
+		"template.footer":            {Zh: "填表人：|联系电话：|填报日期：", En: "Filled in by:|Telephone:|Date:"},
+		"template.diff":              {Zh: "差", En: "off by"},
+		"template.over":              {Zh: "超", En: "over by"},
+		"template.under":             {Zh: "少", En: "short by"},
+		"template.rule-unit":         {Zh: "单位：%s。", En: "Unit: %s. "},
+		"template.rule-count":        {Zh: "填写不小于 0 的整数，没有请填 0。", En: "A whole number, 0 or more; 0 if none."},
+		"template.rule-signed":       {Zh: "填写整数，减少时填负数。", En: "A whole number; negative for a decrease."},
+		"template.rule-decimal":      {Zh: "填写不小于 0 的数，最多 %d 位小数，没有请填 0。", En: "A number, 0 or more, at most %d decimal places; 0 if none."},
+		"template.rule-relation":     {Zh: "应 %s %s。", En: " Must be %s %s."},
+		"template.help-title":        {Zh: "%s 填表说明", En: "How to fill in: %s"},
+		"template.help-where":        {Zh: "1. 只在“统计数”一列（浅黄色单元格）填写数字，其余单元格已锁定；请勿增删行、修改指标名称或移动表格。", En: "1. Type numbers only in the value column (the pale yellow cells); the rest is locked. Do not add or remove rows, rename indicators or move the table."},
+		"template.help-where-matrix": {Zh: "1. 只在浅黄色单元格填写数字，其余单元格已锁定；请勿增删行列、修改指标名称或移动表格。", En: "1. Type numbers only in the pale yellow cells; the rest is locked. Do not add or remove rows or columns, rename indicators or move the tables."},
+		"template.help-blank":        {Zh: "2. 没有发生的事项请填 0。留空的单元格按 0 计算，但会被标注为“未填写”；不要填“无”“—”或文字说明。", En: "2. Type 0 where nothing happened. A blank cell counts as 0 but is flagged as blank; do not type 无, — or words."},
+		"template.help-numbers":      {Zh: "3. 只填数字，不带单位（单位见%s）；件数、次数、人数为整数", En: "3. Numbers only, without units (see %s); counts are whole numbers"},
+		"template.help-units-column": {Zh: "“单位”一列", En: "the unit column"},
+		"template.help-units-header": {Zh: "表头", En: "the headers"},
+		"template.help-then":         {Zh: "，%s", En: ", %s"},
+		"template.help-amount":       {Zh: "金额以%s为单位，最多保留 %d 位小数", En: "amounts are in %s with at most %d decimal places"},
+		"template.help-negative":     {Zh: "“%s”减少时填负数", En: "%s is negative for a decrease"},
+		"template.help-end":          {Zh: "。", En: "."},
+		"template.help-check":        {Zh: "4. “校验”一列自动检查合计与分项：显示 ✓ 即无误；显示“差 1”“超 2”等时该行变红，说明合计与分项之和不符或“其中”项超过总数，请改正后再报送。", En: "4. The check column tests totals against their parts: ✓ means correct; \"off by 1\", \"over by 2\" and a red row mean a total and its parts disagree or an of-which item exceeds its total. Correct it before sending."},
+		"template.help-rows":         {Zh: "5. 本表式为《%[1]s》(%[2]s)。表格下方请填写填表人、联系电话和填报日期。", En: "5. This is the %[1]s table (%[2]s). Below the table, give who filled it in, a telephone number and the date."},
+		"template.help-send":         {Zh: "6. 请以 .xlsx 格式报送，文件名用“单位名称+年度”，如“%s”。", En: "6. Send it as .xlsx, named after the unit and year, e.g. %s."},
+		"template.example-unit":      {Zh: "掌政镇", En: "掌政镇"},
+		"template.help-each-col":     {Zh: "每一列：", En: "in every column: "},
+		"template.help-each-row":     {Zh: "每一行：", En: "on every row: "},
+		"template.help-rules":        {Zh: "表中数字须满足的关系：", En: "The relations the numbers must satisfy:"},
+		"template.help-soft":         {Zh: "（一般应满足，不满足时请核实）", En: " (usually; check when it does not hold)"},
+		"template.help-contact":      {Zh: "如有疑问，请联系：%s", En: "Questions: %s"},
+		"template.help-nocontact":    {Zh: "如有疑问，请联系汇总单位（区政府办公室）。", En: "Questions: ask the office that sent this table."},
 	})
 }
