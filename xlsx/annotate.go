@@ -57,7 +57,7 @@ func Annotate(data []byte, name string, sub *schema.Submission, conv Converter, 
 			continue
 		}
 		k := sheet + "!" + cell
-		m.notes[k] = append(m.notes[k], fd.Severity.Name(lang)+"："+fd.Message(lang))
+		m.notes[k] = append(m.notes[k], labelled(fd.Severity, fd.Message(lang), lang))
 		if fd.Severity.Rank() > m.worst[k].Rank() {
 			m.worst[k] = fd.Severity
 		}
@@ -163,6 +163,14 @@ func withFill(f *excelize.File, orig int, color string) (int, error) {
 	ss.CellXfs.Xf = append(ss.CellXfs.Xf, xf)
 	ss.CellXfs.Count = len(ss.CellXfs.Xf)
 	return len(ss.CellXfs.Xf) - 1, nil
+}
+
+// labelled is a finding's message after its severity, for a comment.
+func labelled(sev schema.Severity, msg string, lang schema.Lang) string {
+	if lang == schema.En {
+		return sev.Name(lang) + ": " + msg
+	}
+	return sev.Name(lang) + "：" + msg
 }
 
 func commentText(c excelize.Comment) string {

@@ -70,6 +70,7 @@ func (s *SharedRows) rows(key string, body func(*rowWriter) error) *rowsPart {
 // styles holds the style ids of a workbook being written.
 type styles struct {
 	title, sub, header, label, heading, unit, value, total, text, missing, note, err, warn, info, percent int
+	markErr, markWarn                                                                                     int
 }
 
 func newStyles(f *excelize.File) (*styles, error) {
@@ -99,6 +100,8 @@ func newStyles(f *excelize.File) (*styles, error) {
 		{Font: font(false, 11), Fill: fill("FFEB9C"), Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}},
 		{Font: font(false, 11), Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}},
 		{Font: font(false, 11), Border: border, NumFmt: 10, Alignment: &excelize.Alignment{Horizontal: "right", Vertical: "center"}},
+		{Font: font(false, 11), Border: border, Fill: fill(fills[schema.Error]), Alignment: &excelize.Alignment{Horizontal: "right", Vertical: "center"}},
+		{Font: font(false, 11), Border: border, Fill: fill(fills[schema.Warning]), Alignment: &excelize.Alignment{Horizontal: "right", Vertical: "center"}},
 	}
 	ids := make([]int, len(defs))
 	for i, d := range defs {
@@ -108,7 +111,7 @@ func newStyles(f *excelize.File) (*styles, error) {
 		}
 		ids[i] = id
 	}
-	return &styles{ids[0], ids[1], ids[2], ids[3], ids[4], ids[5], ids[6], ids[7], ids[8], ids[9], ids[10], ids[11], ids[12], ids[13], ids[14]}, nil
+	return &styles{ids[0], ids[1], ids[2], ids[3], ids[4], ids[5], ids[6], ids[7], ids[8], ids[9], ids[10], ids[11], ids[12], ids[13], ids[14], ids[15], ids[16]}, nil
 }
 
 // num is a decimal as the number a spreadsheet stores.
@@ -288,9 +291,55 @@ func detailPlan(res *consolidate.Result) map[string]string {
 
 func quoted(sheet string) string { return "'" + strings.ReplaceAll(sheet, "'", "''") + "'" }
 
+// unitCount is the number of units the totals sum: the distinct units of
+// the summed submissions (a unit that sent two files counts once; a
+// submission whose unit is unknown counts as a unit of its own).
+func unitCount(res *consolidate.Result) int {
+	units := map[string]bool{}
+	n := 0
+	for _, s := range included(res) {
+		u := schema.CanonicalUnit(s.Unit)
+		if u == "" {
+			n++
+			continue
+		}
+		if !units[u] {
+			units[u] = true
+			n++
+		}
+	}
+	return n
+}
+
+// totalMarks are the findings of the rules the totals break, by the cell
+// of the summary that shows the total.
+type totalMarks struct {
+	worst map[string]schema.Severity
+	notes map[string][]string
+	cells []string // in the order of the findings
+}
+
+func marksOf(res *consolidate.Result, sheet string, lang schema.Lang) totalMarks {
+	m := totalMarks{worst: map[string]schema.Severity{}, notes: map[string][]string{}}
+	for _, fd := range res.Findings {
+		if fd.Sheet != sheet || fd.File != res.Out || fd.Cell == "" || strings.Contains(fd.Cell, "!") {
+			continue
+		}
+		if _, seen := m.notes[fd.Cell]; !seen {
+			m.cells = append(m.cells, fd.Cell)
+		}
+		m.notes[fd.Cell] = append(m.notes[fd.Cell], labelled(fd.Severity, fd.Message(lang), lang))
+		if fd.Severity.Rank() > m.worst[fd.Cell].Rank() {
+			m.worst[fd.Cell] = fd.Severity
+		}
+	}
+	return m
+}
+
 func writeSummary(f *excelize.File, st *styles, res *consolidate.Result, names SheetNames, detailRefs map[string]string, opt WriteOptions) error {
 	lang := opt.Lang
-	n := len(included(res))
+	n := unitCount(res)
+	marks := marksOf(res, names.Summary, lang)
 	l := planLayout(res.Schema, titleOf(res, lang), schema.Msg("write.filler", res.Name, n).Render(lang), lang)
 	// Page setup is part of the worksheet: set before streaming its rows.
 	if err := printSetup(f, names.Summary, l.firstHeaderRow()); err != nil {
@@ -305,11 +354,14 @@ func writeSummary(f *excelize.File, st *styles, res *consolidate.Result, names S
 	}
 	for i, lr := range l.rows {
 		cells := make([]any, 0, l.width)
-		for _, c := range lr.cells {
-			cell := excelize.Cell{StyleID: st.of(c.kind), Value: c.text}
-			if c.kind == kValue {
-				cell.Formula = quoted(names.Detail) + "!" + detailRefs[c.key]
-				cell.Value = num(res.Totals[c.key])
+		for c, lc := range lr.cells {
+			cell := excelize.Cell{StyleID: st.of(lc.kind), Value: lc.text}
+			if lc.kind == kValue {
+				cell.Formula = quoted(names.Detail) + "!" + detailRefs[lc.key]
+				cell.Value = num(res.Totals[lc.key])
+				if sev, ok := marks.worst[ref(i, c)]; ok {
+					cell.StyleID = st.marked(sev)
+				}
 			}
 			cells = append(cells, cell)
 		}
@@ -331,9 +383,24 @@ func writeSummary(f *excelize.File, st *styles, res *consolidate.Result, names S
 			return err
 		}
 	}
-	note := schema.Msg("write.summary-note", n, names.Detail).Render(lang)
-	if err := sw.SetRow(ref(len(l.rows)+1, 0), []any{excelize.Cell{StyleID: st.note, Value: note}}); err != nil {
-		return err
+	notes := []string{schema.Msg("write.summary-note", n, names.Detail).Render(lang)}
+	if len(marks.cells) > 0 {
+		notes = append(notes, schema.Msg("write.summary-marks", names.Findings).Render(lang))
+	}
+	for i, note := range notes {
+		if err := sw.SetRow(ref(len(l.rows)+1+i, 0), []any{excelize.Cell{StyleID: st.note, Value: note}}); err != nil {
+			return err
+		}
+	}
+	// A comment on each marked total says which rule it breaks, with its
+	// numbers and the units that cause it (comments are added before the
+	// stream is flushed, or the sheet loses its link to them).
+	for _, cell := range marks.cells {
+		text := strings.Join(marks.notes[cell], "\n")
+		if err := f.AddComment(names.Summary, excelize.Comment{Cell: cell, Author: schema.Msg("write.check-author").Render(lang),
+			Paragraph: []excelize.RichTextRun{{Text: text}}, Width: 320, Height: 160}); err != nil {
+			return err
+		}
 	}
 	return sw.Flush()
 }
@@ -370,6 +437,15 @@ func (st *styles) severity(s schema.Severity) int {
 		return st.warn
 	}
 	return st.info
+}
+
+// marked is the style of a total that breaks a rule: red for an error,
+// yellow for a warning.
+func (st *styles) marked(s schema.Severity) int {
+	if s == schema.Error {
+		return st.markErr
+	}
+	return st.markWarn
 }
 
 // of is the style of a layout cell.
@@ -766,7 +842,9 @@ func kindName(kind string, lang schema.Lang) string {
 func init() {
 	schema.Register(map[string]schema.Text{
 		"write.filler":          {Zh: "填报单位：%[1]s（汇总 %[2]d 个单位）", En: "Unit: %[1]s (%[2]d units consolidated)"},
-		"write.summary-note":    {Zh: "说明：本表由 tally 汇总 %[1]d 个单位的报表生成，每个数字是各单位数字之和，公式引用“%[2]s”工作表。", En: "Note: made by tally from the tables of %[1]d units; each number is the sum of the units' numbers, a formula over the %[2]s sheet."},
+		"write.summary-note":    {Zh: "说明：本表汇总 %[1]d 个单位的报表，每个数字是各单位数字之和，公式引用“%[2]s”工作表。", En: "Note: the tables of %[1]d units summed; each number is the sum of the units' numbers, a formula over the %[2]s sheet."},
+		"write.summary-marks":   {Zh: "标色的合计数不符合表内的勾稽关系（红色为错误，黄色须核实），原因见该单元格的批注和“%[1]s”工作表。", En: "A coloured total breaks a rule of the table (red: an error; yellow: to be checked); its comment and the %[1]s sheet say why."},
+		"write.check-author":    {Zh: "校核", En: "Check"},
 		"write.detail-head":     {Zh: "代码|指标|单位|文件|合计", En: "Code|Indicator|Unit|File|Total"},
 		"write.detail-unit":     {Zh: "填报单位", En: "Reporting unit"},
 		"write.previous":        {Zh: "上年数据", En: "Last year"},
