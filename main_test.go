@@ -774,3 +774,15 @@ func TestSummaryTellsTheTruth(t *testing.T) {
 	assert.NotContains(t, strings.ToLower(summary), "tally")
 	assert.Regexp(t, `(?m)^  comment `+c31+` "error: the totals break a rule: .*from 月牙湖乡"$`, summary)
 }
+
+// A run that reads nothing has nothing to consolidate: it says so and
+// fails (exit 2), without writing a workbook.
+func TestConsolidateNothingReadable(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "兴庆区.xlsx")
+	_, stderr, code := run(t, "consolidate", "--name", "兴庆区", "--out", out, t.TempDir())
+	assert.Equal(t, 2, code, stderr)
+	assert.Contains(t, stderr, "tally: ")
+	_, err := os.Stat(out)
+	assert.True(t, os.IsNotExist(err), "no workbook is written")
+}

@@ -213,22 +213,39 @@ func (m *marker) issues(sub *schema.Submission) error {
 	if err != nil {
 		return err
 	}
-	link, err := m.f.NewStyle(&excelize.Style{Font: &excelize.Font{Color: "0563C1", Underline: "single"}})
-	if err != nil {
-		return err
+	// A link to a cell keeps the colour of its finding's row.
+	links := map[schema.Severity]int{}
+	for sev, color := range map[schema.Severity]string{schema.Error: "FFC7CE", schema.Warning: "FFEB9C", schema.Info: ""} {
+		ls := &excelize.Style{Font: &excelize.Font{Color: "0563C1", Underline: "single", Size: 11, Family: "宋体"},
+			Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}}
+		if color != "" {
+			ls.Fill = excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{color}}
+		}
+		if links[sev], err = m.f.NewStyle(ls); err != nil {
+			return err
+		}
 	}
+	widths := []float64{6, 8, 12, 10, 70}
 	title := schema.Msg("annotate.title", sub.Unit, sub.File).Render(m.lang)
 	if err := m.f.SetCellValue(name, "A1", title); err != nil {
 		return err
 	}
-	_ = m.f.SetCellStyle(name, "A1", "A1", st.sub)
+	// The title wraps across the list's width.
+	across := 0.0
+	for _, w := range widths {
+		across += w + 5.0/7
+	}
+	_ = m.f.SetCellStyle(name, "A1", "E1", st.text)
+	_ = m.f.MergeCell(name, "A1", "E1")
+	_ = m.f.SetRowHeight(name, 1, rowHeight([]float64{across}, title))
 	heads := strings.Split(schema.Msg("annotate.head").Render(m.lang), "|")
 	for i, h := range heads {
 		c := ref(1, i)
 		_ = m.f.SetCellValue(name, c, h)
 		_ = m.f.SetCellStyle(name, c, c, st.header)
 	}
-	for i, w := range []float64{6, 8, 14, 12, 90} {
+	_ = m.f.SetRowHeight(name, 2, rowHeight(widths, heads...))
+	for i, w := range widths {
 		_ = m.f.SetColWidth(name, colName(i), colName(i), w)
 	}
 	r := 2
@@ -246,15 +263,19 @@ func (m *marker) issues(sub *schema.Submission) error {
 			}
 			_ = m.f.SetCellStyle(name, at, at, style)
 		}
+		_ = m.f.SetRowHeight(name, r+1, rowHeight(widths, "", "", sheet, cell, fd.Message(m.lang)))
 		if cell != "" {
 			at := ref(r, 3)
 			if err := m.f.SetCellHyperLink(name, at, quoted(sheet)+"!"+cell, "Location"); err == nil {
-				_ = m.f.SetCellStyle(name, at, at, link)
+				_ = m.f.SetCellStyle(name, at, at, links[fd.Severity])
 			}
 		}
 		r++
 	}
 	if err := m.f.SetPanes(name, &excelize.Panes{Freeze: true, YSplit: 2, TopLeftCell: "A3", ActivePane: "bottomLeft"}); err != nil {
+		return err
+	}
+	if err := pageSetup(m.f, name, page{landscape: true, titleRows: [2]int{2, 2}, lang: m.lang}); err != nil {
 		return err
 	}
 	m.f.SetActiveSheet(idx)

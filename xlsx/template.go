@@ -134,18 +134,49 @@ func (t *templater) checks() map[string][]schema.Relation {
 
 func (t *templater) table() error {
 	f, sh, st, lang := t.f, t.sheet, t.st, t.opt.Lang
-	l := planLayout(t.s, t.title(), schema.Msg("template.filler", t.opt.Unit).Render(lang), lang)
+	l := planLayout(t.s, t.title(), schema.Msg("template.filler", t.opt.Unit).Render(lang), t.opt.Unit == "", lang)
+	for _, label := range strings.Split(schema.Msg("template.footer").Render(lang), "|") {
+		l.footer(label)
+	}
+	l.fit()
 	t.refs = l.refs
-	last := 0 // the rightmost column: the widest table's check column
-	for _, lt := range l.tables {
-		last = max(last, lt.checkCol)
+	// The check column, right of every table.
+	check := l.width()
+	for i, w := range append(append([]float64(nil), l.widths...), checkWidth(l)) {
+		if err := f.SetColWidth(sh, colName(i), colName(i), w); err != nil {
+			return err
+		}
 	}
-	if err := setWidths(l, func(from, to int, w float64) error {
-		return f.SetColWidth(sh, colName(from-1), colName(to-1), w)
-	}); err != nil {
-		return err
+	checks := t.checks()
+	// The rows across the page's width reach the check column too, and the
+	// titles and headings of a table that has one.
+	for r := range l.rows {
+		lt := l.rows[r].table
+		if lt == nil && r+1 < len(l.rows) {
+			lt = l.rows[r+1].table // a table's title: the table below it
+		}
+		for i, c := range l.rows[r].cells {
+			if c.col+c.span != check {
+				continue
+			}
+			switch c.kind {
+			case kTableTitle, kHeading:
+				if lt == nil || !t.hasChecks(lt.table, checks) {
+					continue
+				}
+			case kTitle, kSub, kSection, kNote:
+			default:
+				continue
+			}
+			l.rows[r].cells[i].span++
+		}
 	}
-	_ = f.SetColWidth(sh, colName(last), colName(last), 12)
+	grid := l.cellGrid(check+1, func(c lcell) int {
+		if c.kind == kValue || c.kind == kInput {
+			return t.open
+		}
+		return st.of(c.kind)
+	})
 	set := func(cell string, v any, style int) error {
 		if v != nil && v != "" {
 			if err := f.SetCellValue(sh, cell, v); err != nil {
@@ -154,81 +185,73 @@ func (t *templater) table() error {
 		}
 		return f.SetCellStyle(sh, cell, cell, style)
 	}
-	checks := t.checks()
 	for i, lr := range l.rows {
 		row := fmt.Sprint(i + 1)
-		for c, cell := range lr.cells {
-			at := ref(i, c)
-			switch cell.kind {
-			case kValue:
-				_ = f.SetCellStyle(sh, at, at, t.open)
-				if err := t.validate(cell.key, at); err != nil {
-					return err
-				}
-			default:
-				if err := set(at, cell.text, st.of(cell.kind)); err != nil {
+		for c, cell := range grid[i] {
+			if cell.StyleID == 0 && cell.Value == nil {
+				continue
+			}
+			if err := set(ref(i, c), cell.Value, cell.StyleID); err != nil {
+				return err
+			}
+			if lc := cellAt(lr, c); lc != nil && lc.kind == kValue {
+				if err := t.validate(lc.key, ref(i, c)); err != nil {
 					return err
 				}
 			}
 		}
-		if lr.height > 0 {
-			_ = f.SetRowHeight(sh, i+1, lr.height)
+		if err := f.SetRowHeight(sh, i+1, lr.height); err != nil {
+			return err
+		}
+		if lr.pageBreak {
+			if err := f.InsertPageBreak(sh, ref(i, 0)); err != nil {
+				return err
+			}
 		}
 		lt := lr.table
 		switch {
 		case lt != nil && i == lt.header && t.hasChecks(lt.table, checks):
 			// The check column's header spans the table's header rows.
-			check := colName(lt.checkCol)
-			if err := set(check+row, schema.Msg("template.check-head").Render(lang), st.header); err != nil {
+			if err := set(ref(i, check), schema.Msg("template.check-head").Render(lang), st.header); err != nil {
 				return err
 			}
 			if end := lt.firstData; end-1 > i {
-				_ = f.SetCellStyle(sh, check+fmt.Sprint(i+2), check+fmt.Sprint(end), st.header)
-				_ = f.MergeCell(sh, check+row, check+fmt.Sprint(end))
+				_ = f.SetCellStyle(sh, ref(i+1, check), ref(end-1, check), st.header)
+				_ = f.MergeCell(sh, ref(i, check), ref(end-1, check))
 			}
 		case lr.row != nil && !lr.row.Heading && t.hasChecks(lt.table, checks):
-			check := colName(lt.checkCol)
-			_ = f.SetCellStyle(sh, check+row, check+row, t.check)
+			_ = f.SetCellStyle(sh, ref(i, check), ref(i, check), t.check)
 			if rel := checks[lr.row.Code]; len(rel) > 0 {
-				if err := t.liveCheck(check, row, rel); err != nil {
+				if err := t.liveCheck(colName(check), row, rel); err != nil {
 					return err
 				}
 			}
-		case lr.row != nil && lr.row.Heading:
-			_ = f.SetCellStyle(sh, "B"+row, colName(last)+row, st.heading)
 		}
 	}
-	for _, m := range l.merges {
-		to := m[1]
-		if col, r, _ := parseRef(to); col == l.width-1 && spansAll(m, l.width) {
-			to = ref(r, last) // full-width rows reach the check column
-		}
-		_ = f.MergeCell(sh, m[0], to)
+	for _, m := range l.merges() {
+		_ = f.MergeCell(sh, m[0], m[1])
 	}
-	if t.opt.Unit == "" {
-		// The township types its name after the label.
-		_ = f.UnmergeCell(sh, "A2", colName(last)+"2")
-		_ = f.SetCellStyle(sh, "B2", colName(last-1)+"2", t.open)
-		_ = f.MergeCell(sh, "B2", colName(last-1)+"2")
-	}
-	end := len(l.rows)
-	for i, label := range strings.Split(schema.Msg("template.footer").Render(lang), "|") {
-		row := fmt.Sprint(end + 2 + i)
-		if err := set("A"+row, label, st.sub); err != nil {
+	if l.single {
+		first := l.tables[0]
+		if err := f.SetPanes(sh, &excelize.Panes{Freeze: true, YSplit: first.firstData, TopLeftCell: ref(first.firstData, 0), ActivePane: "bottomLeft"}); err != nil {
 			return err
 		}
-		_ = f.SetCellStyle(sh, "B"+row, colName(last-1)+row, t.open)
-		_ = f.MergeCell(sh, "B"+row, colName(last-1)+row)
 	}
-	first := l.tables[0]
-	if err := f.SetPanes(sh, &excelize.Panes{Freeze: true, YSplit: first.firstData, TopLeftCell: ref(first.firstData, 0), ActivePane: "bottomLeft"}); err != nil {
-		return err
-	}
-	if err := printSetup(f, sh, l.firstHeaderRow()); err != nil {
+	from, to := l.headerRows()
+	if err := pageSetup(f, sh, page{titleRows: [2]int{from, to}, lang: lang}); err != nil {
 		return err
 	}
 	return f.ProtectSheet(sh, &excelize.SheetProtectionOptions{Password: t.opt.Password,
 		SelectLockedCells: true, SelectUnlockedCells: true})
+}
+
+// checkWidth is the width of a template's check column: room for 差 12 or
+// over by 12.
+func checkWidth(l *layout) float64 {
+	if l.single {
+		return 12
+	}
+	return 9
 }
 
 // hasChecks reports whether any row of a table has a live check.
@@ -239,13 +262,6 @@ func (t *templater) hasChecks(tb *schema.Table, checks map[string][]schema.Relat
 		}
 	}
 	return false
-}
-
-// spansAll reports a merge from the first to the last column of the layout.
-func spansAll(m [2]string, width int) bool {
-	c1, _, ok1 := parseRef(m[0])
-	c2, _, ok2 := parseRef(m[1])
-	return ok1 && ok2 && c1 == 0 && c2 == width-1
 }
 
 // validate puts data validation and an input message on a value cell.
@@ -365,7 +381,10 @@ func clip(s string, n int) string {
 // instructions writes the 填表说明 sheet.
 func (t *templater) instructions(sheet string) error {
 	f, lang := t.f, t.opt.Lang
-	_ = f.SetColWidth(sheet, "A", "A", 100)
+	// One column as wide as a portrait page takes in any client, every
+	// line wrapped in it.
+	width := []float64{charsFor(pageWidthPt) * 0.75}
+	_ = f.SetColWidth(sheet, "A", "A", width[0])
 	lines := []string{schema.Msg("template.help-title", t.title()).Render(lang), ""}
 	where := "template.help-where"
 	if !t.single() {
@@ -397,8 +416,9 @@ func (t *templater) instructions(sheet string) error {
 			style = t.st.heading
 		}
 		_ = f.SetCellStyle(sheet, cell, cell, style)
+		_ = f.SetRowHeight(sheet, i+1, rowHeight(width, l))
 	}
-	return nil
+	return pageSetup(f, sheet, page{lang: lang})
 }
 
 // single reports a table of one value column with a unit column (the 2018

@@ -121,7 +121,7 @@ def check(desktop, item):
             pdf = ""
             if item.get("pdf"):
                 pdf = "%s-%d.pdf" % (item["pdf"], i)
-                data = uno.Any("[]com.sun.star.beans.PropertyValue", (prop("Selection", sheet),))
+                data = uno.Any("[]com.sun.star.beans.PropertyValue", (prop("Selection", sheet), prop("ExportNotes", False)))
                 doc.storeToURL(uno.systemPathToFileUrl(pdf), (
                     prop("FilterName", "calc_pdf_Export"), prop("FilterData", data)))
             facts = sheet_facts(doc, sheet)
