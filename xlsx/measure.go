@@ -1,7 +1,6 @@
 package xlsx
 
 import (
-	"fmt"
 	"math"
 	"strings"
 	"unicode"
@@ -77,19 +76,32 @@ func textLines(text string, size float64, w width) int {
 	if text == "" {
 		return 1
 	}
+	// A short line fits whatever its characters.
+	if len(text) <= 64 && !strings.Contains(text, "\n") &&
+		float64(utf8.RuneCountInString(text)) <= roomEms(min(w.excel, w.office), size) {
+		return 1
+	}
 	lines := 0
-	for _, client := range []struct{ room, latin float64 }{{w.excel, 0.5}, {w.office, 0.62}} {
-		avail := (client.room - textInset) / size * 0.97 // in ems, with a margin for the line-breaking rules
-		if avail < 1 {
-			avail = 1
-		}
+	for _, client := range [2][2]float64{{w.excel, 0.5}, {w.office, 0.62}} {
+		avail, latin := roomEms(client[0], size), client[1]
 		n := 0
-		for _, para := range strings.Split(text, "\n") {
-			n += paraLines(para, avail, client.latin)
+		for rest := text; ; {
+			para, more, found := strings.Cut(rest, "\n")
+			n += paraLines(para, avail, latin)
+			if !found {
+				break
+			}
+			rest = more
 		}
 		lines = max(lines, n)
 	}
 	return lines
+}
+
+// roomEms is how many ems of text at font size size a cell room points
+// wide holds on a line, with a margin for the line-breaking rules.
+func roomEms(room, size float64) float64 {
+	return max(1, (room-textInset)/size*0.97)
 }
 
 // paraLines is textLines of a paragraph, avail ems wide, its Latin
@@ -174,23 +186,23 @@ func rowHeightAt(size float64, widths []float64, texts ...string) float64 {
 	return roundHeight(h)
 }
 
-// cellText is the text a cell shows, for measuring.
+// cellText is the text a cell shows, for measuring: a number takes one
+// line whatever it is.
 func cellText(v any) string {
-	switch x := v.(type) {
-	case nil:
-		return ""
-	case string:
-		return x
+	if s, ok := v.(string); ok {
+		return s
 	}
-	return fmt.Sprint(v)
+	return ""
 }
 
 // listHeight is the height of a row of cells of a list, each wrapped in
 // its column.
 func listHeight(widths []float64, cells []excelize.Cell) float64 {
-	texts := make([]string, len(cells))
-	for i, c := range cells {
-		texts[i] = cellText(c.Value)
+	h := 11*1.45 + cellPad
+	for i := range cells {
+		if s := cellText(cells[i].Value); s != "" && i < len(widths) {
+			h = max(h, textHeight(s, 11, colWidth(widths[i])))
+		}
 	}
-	return rowHeight(widths, texts...)
+	return roundHeight(h)
 }
