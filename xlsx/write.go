@@ -811,7 +811,7 @@ func sortedFindings(res *consolidate.Result) []schema.Finding {
 // sheet, cell, codes, rule, expected, actual, message. Together they take
 // a landscape A4 page at a legible size; the long texts wrap, the codes one
 // to a line at most (a sum of 21 parts lists 22 codes).
-var findingsWidths = []float64{5, 8, 16, 10, 7, 9, 24, 30, 7, 7, 48}
+var findingsWidths = []float64{8, 8, 16, 10, 7, 9, 22, 29, 8, 8, 48}
 
 func writeFindings(f *excelize.File, st *styles, res *consolidate.Result, sheet string, opt WriteOptions, late *lateRows) error {
 	lang := opt.Lang
