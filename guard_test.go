@@ -265,7 +265,9 @@ func TestMain(m *testing.M) {
 	for _, env := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
 		os.Unsetenv(env)
 	}
-	os.Exit(m.Run())
+	code := m.Run()
+	removeWritten()
+	os.Exit(code)
 }
 
 // The outputs are the same bytes whatever -j is: the report, the log and

@@ -704,3 +704,86 @@ func TestTemplate2021InLibreOffice(t *testing.T) {
 	assert.Equal(t, "0.018632", dec(*v["2.8.1@fees"]))
 	assert.Equal(t, "3", dec(*v["3.1@total"]))
 }
+
+// sheetOf is one sheet's part of a workbook's dump.
+func sheetOf(t *testing.T, path, sheet string) string {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	require.NoError(t, err)
+	var dump bytes.Buffer
+	require.NoError(t, xlsx.Dump(&dump, data))
+	parts := strings.Split(dump.String(), "\nsheet ")
+	for _, p := range parts[1:] {
+		if strings.HasPrefix(p, fmt.Sprintf("%q", sheet)) {
+			return p
+		}
+	}
+	t.Fatalf("%s has no sheet %s", path, sheet)
+	return ""
+}
+
+// The summary a clerk prints and signs tells the truth about itself: a
+// total that breaks a rule is coloured (red: error, yellow: warning) and
+// commented with the rule in words, its numbers and the units that cause
+// it, and nothing else is; its 填报单位 line counts the units summed, not
+// the files; and it says nothing of the tool that made it.
+func TestSummaryTellsTheTruth(t *testing.T) {
+	needSoffice(t)
+	dir := t.TempDir()
+	out := filepath.Join(dir, "兴庆区2018.xlsx")
+	rep, _ := jsonOf(t, "consolidate", district, "--name", "兴庆区", "--year", "2018", "--out", out)
+	refs := xlsx.SummaryRefs(mustSchema(t))
+	summary := sheetOf(t, out, "汇总")
+	var marked []string
+	for _, f := range rep.Findings {
+		if f.File == out {
+			marked = append(marked, f.Cell)
+		}
+	}
+	assert.ElementsMatch(t, []string{refs["3.1"], refs["3.3"], refs["8.3"]}, marked, "the rules the totals break")
+	c31 := refs["3.1"]
+	assert.Regexp(t, `(?m)^  `+c31+` n "124" .* fill=FF9999$`, summary, "收到申请数 124 ≠ 72+1+47+3: red")
+	assert.Regexp(t, `(?m)^  `+refs["3.3"]+` n "122" .* fill=FFE699$`, summary, "申请答复数 ≠ 申请办结数, a warning: yellow")
+	assert.Regexp(t, `(?m)^  comment `+c31+` "错误：.*收到申请数\(`+c31+`\) 为 124，而 当面\(`+refs["3.1.1"]+`\)\+传真.*合计 123，相差 1；来自月牙湖乡"$`, summary)
+	assert.Equal(t, 3, strings.Count(summary, "\n  comment "), "a comment on each marked total, and none elsewhere")
+	for _, line := range strings.Split(summary, "\n") {
+		if strings.Contains(line, " fill=FF9999") || strings.Contains(line, " fill=FFE699") {
+			assert.Regexp(t, `^  (`+refs["3.1"]+`|`+refs["3.3"]+`|`+refs["8.3"]+`) `, line, "only the totals that break a rule are coloured")
+		}
+	}
+	assert.Contains(t, summary, `"填报单位：兴庆区（汇总 16 个单位）"`)
+	assert.NotContains(t, strings.ToLower(summary), "tally", "the official table says nothing of the tool")
+
+	// Two files of one unit (大新镇 and its 修改稿) are one unit.
+	cross := filepath.Join(dir, "测试区.xlsx")
+	rep, _ = jsonOf(t, "consolidate", filepath.Join("testdata", "cross"), "--name", "测试区", "--out", cross)
+	summed := 0
+	for _, s := range rep.Submissions {
+		if s.Included {
+			summed++
+		}
+	}
+	require.Equal(t, 7, summed, "the files summed")
+	summary = sheetOf(t, cross, "汇总")
+	assert.Contains(t, summary, `"填报单位：测试区（汇总 6 个单位）"`)
+	assert.Contains(t, summary, "本表汇总 6 个单位的报表")
+
+	en := filepath.Join(dir, "Xingqing2018.xlsx")
+	_, _, code := run(t, "consolidate", district, "--name", "兴庆区", "--lang", "en", "--out", en)
+	require.NotEqual(t, 2, code)
+	summary = sheetOf(t, en, "Summary")
+	assert.NotContains(t, strings.ToLower(summary), "tally")
+	assert.Regexp(t, `(?m)^  comment `+c31+` "error: the totals break a rule: .*from 月牙湖乡"$`, summary)
+}
+
+// A run that reads nothing has nothing to consolidate: it says so and
+// fails (exit 2), without writing a workbook.
+func TestConsolidateNothingReadable(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "兴庆区.xlsx")
+	_, stderr, code := run(t, "consolidate", "--name", "兴庆区", "--out", out, t.TempDir())
+	assert.Equal(t, 2, code, stderr)
+	assert.Contains(t, stderr, "tally: ")
+	_, err := os.Stat(out)
+	assert.True(t, os.IsNotExist(err), "no workbook is written")
+}

@@ -233,3 +233,49 @@ func mustSchema(t *testing.T) *schema.Schema {
 	require.True(t, ok)
 	return s
 }
+
+// The instructions and input messages of every template, in both languages,
+// are whole sentences about that template: no formatting debris, no unit
+// where a cell has none, the example file name in the template's own unit
+// and year, and the numbers' rules of its own format.
+func TestTemplateTexts(t *testing.T) {
+	cases := []struct {
+		schema, unit, year, example string
+		numbers                     []string // words the numbers' rule says (zh)
+	}{
+		{"gov-info-2018", "掌政镇", "2018", "掌政镇2018.xlsx", []string{"“单位”一列", "万元为单位，最多保留 4 位小数"}},
+		{"gov-info-2019", "潭城镇", "2020", "潭城镇2020.xlsx", []string{"表头", "元为单位，最多保留 2 位小数", "“本年增/减”减少时填负数"}},
+		{"gov-info-2021", "良田镇", "2021", "良田镇2021.xlsx", []string{"表头", "万元为单位，最多保留 6 位小数"}},
+		{"gov-info-2021", "", "", "掌政镇2021.xlsx", nil},
+	}
+	for _, tc := range cases {
+		for _, lang := range []string{"zh", "en"} {
+			t.Run(tc.schema+"-"+tc.unit+"-"+lang, func(t *testing.T) {
+				out := filepath.Join(t.TempDir(), "t.xlsx")
+				args := []string{"template", "--schema", tc.schema, "--lang", lang, "--out", out}
+				if tc.unit != "" {
+					args = append(args, "--unit", tc.unit, "--year", tc.year)
+				}
+				_, stderr, code := run(t, args...)
+				require.Equal(t, 0, code, stderr)
+				data, err := os.ReadFile(out)
+				require.NoError(t, err)
+				var dump bytes.Buffer
+				require.NoError(t, xlsx.Dump(&dump, data))
+				d := dump.String()
+				assert.NotContains(t, d, "%!", "a message formatted with the wrong arguments")
+				assert.NotContains(t, d, "单位：。", "an input message names a unit the cell does not have")
+				assert.NotContains(t, d, "Unit: .")
+				assert.Contains(t, d, tc.example, "the example file name")
+				if lang == "zh" {
+					for _, w := range tc.numbers {
+						assert.Contains(t, d, w)
+					}
+					if tc.schema != "gov-info-2018" {
+						assert.NotContains(t, d, "“统计数”一列", "the matrix tables have no 统计数 column")
+					}
+				}
+			})
+		}
+	}
+}

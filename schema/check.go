@@ -580,6 +580,11 @@ type Relation struct {
 	Right    []string
 	// Conditional is set when the rule applies only under a when: condition.
 	Conditional bool
+	// Rule is the schema's rule the relation is an instance of, and Each
+	// says what it is one instance for: "col" (a rule written for every
+	// column of a table), "row" (every value row), or "" (the rule itself).
+	Rule *Rule
+	Each string
 }
 
 // Relations lists the schema's rule instances in rule order.
@@ -588,7 +593,7 @@ func (s *Schema) Relations() []Relation {
 	out := make([]Relation, 0, len(s.checks))
 	for _, ck := range s.checks {
 		out = append(out, Relation{ID: ck.id, Kind: ck.kind, Severity: ck.severity, Form: forms[ck.form],
-			Left: ck.left, Op: ck.op, Right: ck.right, Conditional: ck.when != nil})
+			Left: ck.left, Op: ck.op, Right: ck.right, Conditional: ck.when != nil, Rule: ck.rule, Each: ck.star})
 	}
 	return out
 }

@@ -45,8 +45,15 @@ func (r Years) Contains(y int) bool {
 // columns. A table with a single column whose code is empty is a
 // single-value table: its cells are keyed by the row code alone.
 type Table struct {
-	ID      string    `yaml:"id"`
-	Title   string    `yaml:"title"`
+	ID    string `yaml:"id"`
+	Title string `yaml:"title"`
+	// En is the title in English.
+	En string `yaml:"en"`
+	// Section is the heading of the report's section the table opens
+	// (二、主动公开政府信息情况), printed above it; a section's other tables
+	// leave it empty. A table whose title is its section's heading prints
+	// the heading alone.
+	Section Text      `yaml:"section"`
 	Aliases []string  `yaml:"aliases"`
 	Header  Header    `yaml:"header"`
 	Columns []*Column `yaml:"columns"`

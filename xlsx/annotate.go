@@ -57,7 +57,7 @@ func Annotate(data []byte, name string, sub *schema.Submission, conv Converter, 
 			continue
 		}
 		k := sheet + "!" + cell
-		m.notes[k] = append(m.notes[k], fd.Severity.Name(lang)+"："+fd.Message(lang))
+		m.notes[k] = append(m.notes[k], labelled(fd.Severity, fd.Message(lang), lang))
 		if fd.Severity.Rank() > m.worst[k].Rank() {
 			m.worst[k] = fd.Severity
 		}
@@ -107,12 +107,7 @@ func (m *marker) mark(k string) error {
 	}
 	id, ok := m.styles[[2]int{orig, sev.Rank()}]
 	if !ok {
-		st, err := m.f.GetStyle(orig)
-		if err != nil || st == nil {
-			st = &excelize.Style{}
-		}
-		st.Fill = excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{fills[sev]}}
-		if id, err = m.f.NewStyle(st); err != nil {
+		if id, err = withFill(m.f, orig, fills[sev]); err != nil {
 			return err
 		}
 		m.styles[[2]int{orig, sev.Rank()}] = id
@@ -134,6 +129,48 @@ func (m *marker) mark(k string) error {
 	return m.f.AddComment(sheet, excelize.Comment{Cell: cell, Author: "tally",
 		Paragraph: []excelize.RichTextRun{{Text: "tally：\n", Font: &excelize.Font{Bold: true}}, {Text: text}},
 		Width:     320, Height: 160})
+}
+
+// withFill returns a cell style that is the style orig with a solid fill
+// of color: a copy of orig's format record with its fill changed and
+// nothing else, so that the township's borders, fonts, number format and
+// alignment stay exactly as they were. (Reading the style back with
+// GetStyle and making it again with NewStyle loses what excelize's Style
+// cannot say: a border without a colour came back as <color rgb="FF"/>,
+// which openpyxl refuses, LibreOffice draws blue and Excel repairs.)
+func withFill(f *excelize.File, orig int, color string) (int, error) {
+	// A style of the fill alone puts the fill in the workbook's fill table.
+	fill, err := f.NewStyle(&excelize.Style{Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{color}}})
+	if err != nil {
+		return 0, err
+	}
+	ss := f.Styles // read by NewStyle
+	if ss == nil || ss.CellXfs == nil || orig < 0 || orig >= len(ss.CellXfs.Xf) ||
+		fill >= len(ss.CellXfs.Xf) || ss.CellXfs.Xf[fill].FillID == nil {
+		return fill, nil // no format of its own to keep
+	}
+	xf := ss.CellXfs.Xf[orig]
+	if xf.Alignment != nil {
+		a := *xf.Alignment
+		xf.Alignment = &a
+	}
+	if xf.Protection != nil {
+		p := *xf.Protection
+		xf.Protection = &p
+	}
+	id, apply := *ss.CellXfs.Xf[fill].FillID, true
+	xf.FillID, xf.ApplyFill = &id, &apply
+	ss.CellXfs.Xf = append(ss.CellXfs.Xf, xf)
+	ss.CellXfs.Count = len(ss.CellXfs.Xf)
+	return len(ss.CellXfs.Xf) - 1, nil
+}
+
+// labelled is a finding's message after its severity, for a comment.
+func labelled(sev schema.Severity, msg string, lang schema.Lang) string {
+	if lang == schema.En {
+		return sev.Name(lang) + ": " + msg
+	}
+	return sev.Name(lang) + "：" + msg
 }
 
 func commentText(c excelize.Comment) string {
@@ -176,22 +213,39 @@ func (m *marker) issues(sub *schema.Submission) error {
 	if err != nil {
 		return err
 	}
-	link, err := m.f.NewStyle(&excelize.Style{Font: &excelize.Font{Color: "0563C1", Underline: "single"}})
-	if err != nil {
-		return err
+	// A link to a cell keeps the colour of its finding's row.
+	links := map[schema.Severity]int{}
+	for sev, color := range map[schema.Severity]string{schema.Error: "FFC7CE", schema.Warning: "FFEB9C", schema.Info: ""} {
+		ls := &excelize.Style{Font: &excelize.Font{Color: "0563C1", Underline: "single", Size: 11, Family: "宋体"},
+			Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}}
+		if color != "" {
+			ls.Fill = excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{color}}
+		}
+		if links[sev], err = m.f.NewStyle(ls); err != nil {
+			return err
+		}
 	}
+	widths := []float64{6, 8, 12, 10, 70}
 	title := schema.Msg("annotate.title", sub.Unit, sub.File).Render(m.lang)
 	if err := m.f.SetCellValue(name, "A1", title); err != nil {
 		return err
 	}
-	_ = m.f.SetCellStyle(name, "A1", "A1", st.sub)
+	// The title wraps across the list's width.
+	across := 0.0
+	for _, w := range widths {
+		across += w + 5.0/7
+	}
+	_ = m.f.SetCellStyle(name, "A1", "E1", st.text)
+	_ = m.f.MergeCell(name, "A1", "E1")
+	_ = m.f.SetRowHeight(name, 1, rowHeight([]float64{across}, title))
 	heads := strings.Split(schema.Msg("annotate.head").Render(m.lang), "|")
 	for i, h := range heads {
 		c := ref(1, i)
 		_ = m.f.SetCellValue(name, c, h)
 		_ = m.f.SetCellStyle(name, c, c, st.header)
 	}
-	for i, w := range []float64{6, 8, 14, 12, 90} {
+	_ = m.f.SetRowHeight(name, 2, rowHeight(widths, heads...))
+	for i, w := range widths {
 		_ = m.f.SetColWidth(name, colName(i), colName(i), w)
 	}
 	r := 2
@@ -209,15 +263,19 @@ func (m *marker) issues(sub *schema.Submission) error {
 			}
 			_ = m.f.SetCellStyle(name, at, at, style)
 		}
+		_ = m.f.SetRowHeight(name, r+1, rowHeight(widths, "", "", sheet, cell, fd.Message(m.lang)))
 		if cell != "" {
 			at := ref(r, 3)
 			if err := m.f.SetCellHyperLink(name, at, quoted(sheet)+"!"+cell, "Location"); err == nil {
-				_ = m.f.SetCellStyle(name, at, at, link)
+				_ = m.f.SetCellStyle(name, at, at, links[fd.Severity])
 			}
 		}
 		r++
 	}
 	if err := m.f.SetPanes(name, &excelize.Panes{Freeze: true, YSplit: 2, TopLeftCell: "A3", ActivePane: "bottomLeft"}); err != nil {
+		return err
+	}
+	if err := pageSetup(m.f, name, page{landscape: true, titleRows: [2]int{2, 2}, lang: m.lang}); err != nil {
 		return err
 	}
 	m.f.SetActiveSheet(idx)

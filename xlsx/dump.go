@@ -15,7 +15,8 @@ import (
 // Dump writes a workbook as canonical text, for golden tests and for
 // reading a workbook without a spreadsheet program: document properties,
 // then per sheet its visibility, merged ranges, panes, comments and every
-// non-empty cell with its type, raw value, formula and fill. Byte layouts
+// non-empty cell with its type, raw value, formula and fill (a cell a
+// merged cell covers is not one). Byte layouts
 // differ between versions of the writer; the dump does not.
 func Dump(w io.Writer, data []byte) error {
 	f, err := excelize.OpenReader(bytes.NewReader(data))
@@ -39,8 +40,21 @@ func Dump(w io.Writer, data []byte) error {
 		fmt.Fprintf(&b, "\nsheet %q visible=%v\n", sheet, visible)
 		merges, _ := f.GetMergeCells(sheet)
 		var ms []string
+		covered := map[string]bool{} // by a merged cell, which excelize reports for them
 		for _, m := range merges {
 			ms = append(ms, m.GetStartAxis()+":"+m.GetEndAxis())
+			c1, r1, err1 := excelize.CellNameToCoordinates(m.GetStartAxis())
+			c2, r2, err2 := excelize.CellNameToCoordinates(m.GetEndAxis())
+			if err1 != nil || err2 != nil || (c2-c1+1)*(r2-r1+1) > 1<<16 {
+				continue
+			}
+			for r := r1; r <= r2; r++ {
+				for c := c1; c <= c2; c++ {
+					if r != r1 || c != c1 {
+						covered[ref(r-1, c-1)] = true
+					}
+				}
+			}
 		}
 		sort.Strings(ms)
 		for _, m := range ms {
@@ -86,6 +100,9 @@ func Dump(w io.Writer, data []byte) error {
 		for r, row := range rows {
 			for c, v := range row {
 				at := ref(r, c)
+				if covered[at] {
+					continue
+				}
 				formula, _ := f.GetCellFormula(sheet, at)
 				if v == "" && formula == "" {
 					continue

@@ -272,13 +272,27 @@ func newRowWriter(w io.Writer) *rowWriter {
 // row writes a row (1-based) of cells from column A on. Rows must come in
 // order.
 func (rw *rowWriter) row(r int, cells []excelize.Cell) error {
+	return rw.tallRow(r, 0, cells)
+}
+
+// tallRow writes a row of cells of the given height in points (0: the
+// sheet's default), as the stream writer writes RowOpts{Height: height}.
+func (rw *rowWriter) tallRow(r int, height float64, cells []excelize.Cell) error {
 	if r <= rw.last {
 		return fmt.Errorf("row %d written after row %d", r, rw.last)
+	}
+	if height > excelize.MaxRowHeight {
+		return excelize.ErrMaxRowHeight
 	}
 	rw.last = r
 	rw.width = max(rw.width, len(cells))
 	b := append(rw.buf[:0], `<row r="`...)
 	b = strconv.AppendInt(b, int64(r), 10)
+	if height > 0 {
+		b = append(b, `" ht="`...)
+		b = strconv.AppendFloat(b, height, 'f', -1, 64)
+		b = append(b, `" customHeight="1`...)
+	}
 	b = append(b, `">`...)
 	for i := range cells {
 		var err error

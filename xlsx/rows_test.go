@@ -64,25 +64,32 @@ func sheetXML(t *testing.T, write func(f *excelize.File, sw *excelize.StreamWrit
 // writer: the same cells make the same XML, byte for byte.
 func TestLateRowsAsStreamWriter(t *testing.T) {
 	rows := trickyRows()
+	// Every other row has a height of its own.
+	height := func(i int) float64 { return float64(1-i%2) * (13.5 + float64(i)/4) }
 	want := sheetXML(t, func(_ *excelize.File, sw *excelize.StreamWriter, _ *lateRows) {
 		for i, cells := range rows {
 			vals := make([]any, len(cells))
 			for j := range cells {
 				vals[j] = cells[j]
 			}
-			require.NoError(t, sw.SetRow(ref(i+2, 0), vals))
+			var opts []excelize.RowOpts
+			if h := height(i); h > 0 {
+				opts = append(opts, excelize.RowOpts{Height: h})
+			}
+			require.NoError(t, sw.SetRow(ref(i+2, 0), vals, opts...))
 		}
 	})
 	got := sheetXML(t, func(_ *excelize.File, sw *excelize.StreamWriter, late *lateRows) {
 		require.NoError(t, late.add(sw, 3, func(rw *rowWriter) error {
 			for i, cells := range rows {
-				if err := rw.row(i+3, cells); err != nil {
+				if err := rw.tallRow(i+3, height(i), cells); err != nil {
 					return err
 				}
 			}
 			return nil
 		}))
 	})
+	require.Contains(t, want, `customHeight="1"`)
 	require.Contains(t, want, `<row r="8">`)
 	if want != got {
 		i := 0
@@ -175,8 +182,8 @@ func TestSheetsDeclareTheirUsedRange(t *testing.T) {
 		require.NoError(t, err)
 		sheets := 0
 		for _, zf := range zr.File {
-			if !strings.HasPrefix(zf.Name, "xl/worksheets/") {
-				continue
+			if !strings.HasPrefix(zf.Name, "xl/worksheets/sheet") || !strings.HasSuffix(zf.Name, ".xml") {
+				continue // a sheet's relationships (to its comments)
 			}
 			sheets++
 			rc, err := zf.Open()

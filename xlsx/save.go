@@ -61,7 +61,7 @@ func (p *partWriter) Create(name string) (io.Writer, error) {
 	if err := p.end(); err != nil {
 		return nil, err
 	}
-	if p.late == nil || !strings.HasPrefix(name, "xl/worksheets/") {
+	if p.late == nil || !strings.HasPrefix(name, "xl/worksheets/sheet") || !strings.HasSuffix(name, ".xml") {
 		return p.zw.Create(name)
 	}
 	p.name = name

@@ -70,6 +70,7 @@ func (s *SharedRows) rows(key string, body func(*rowWriter) error) *rowsPart {
 // styles holds the style ids of a workbook being written.
 type styles struct {
 	title, sub, header, label, heading, unit, value, total, text, missing, note, err, warn, info, percent, absent int
+	markErr, markWarn, section, small, line                                                                       int
 }
 
 func newStyles(f *excelize.File) (*styles, error) {
@@ -100,6 +101,11 @@ func newStyles(f *excelize.File) (*styles, error) {
 		{Font: font(false, 11), Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}},
 		{Font: font(false, 11), Border: border, NumFmt: 10, Alignment: &excelize.Alignment{Horizontal: "right", Vertical: "center"}},
 		{Font: font(false, 11), Fill: fill("D9D9D9"), Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}},
+		{Font: font(false, 11), Border: border, Fill: fill(fills[schema.Error]), Alignment: &excelize.Alignment{Horizontal: "right", Vertical: "center"}},
+		{Font: font(false, 11), Border: border, Fill: fill(fills[schema.Warning]), Alignment: &excelize.Alignment{Horizontal: "right", Vertical: "center"}},
+		{Font: font(true, 12), Alignment: &excelize.Alignment{Vertical: "center", WrapText: true}},
+		{Font: font(false, smallSize), Border: border, Fill: fill("DDEBF7"), Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}},
+		{Font: font(false, 11), Border: []excelize.Border{{Type: "bottom", Color: "000000", Style: 1}}},
 	}
 	ids := make([]int, len(defs))
 	for i, d := range defs {
@@ -109,8 +115,12 @@ func newStyles(f *excelize.File) (*styles, error) {
 		}
 		ids[i] = id
 	}
-	return &styles{ids[0], ids[1], ids[2], ids[3], ids[4], ids[5], ids[6], ids[7], ids[8], ids[9], ids[10], ids[11], ids[12], ids[13], ids[14], ids[15]}, nil
+	return &styles{ids[0], ids[1], ids[2], ids[3], ids[4], ids[5], ids[6], ids[7], ids[8], ids[9], ids[10], ids[11], ids[12], ids[13], ids[14], ids[15], ids[16], ids[17], ids[18], ids[19], ids[20]}, nil
 }
+
+// smallSize is the font size of secondary header text (the file names
+// over the detail sheet's units).
+const smallSize = 9
 
 // num is a decimal as the number a spreadsheet stores.
 func num(d decimal.Decimal) any {
@@ -296,76 +306,158 @@ func detailPlan(res *consolidate.Result) map[string]string {
 
 func quoted(sheet string) string { return "'" + strings.ReplaceAll(sheet, "'", "''") + "'" }
 
+// unitCount is the number of units the totals sum: the distinct units of
+// the summed submissions (a unit that sent two files counts once; a
+// submission whose unit is unknown counts as a unit of its own).
+func unitCount(res *consolidate.Result) int {
+	units := map[string]bool{}
+	n := 0
+	for _, s := range included(res) {
+		u := schema.CanonicalUnit(s.Unit)
+		if u == "" {
+			n++
+			continue
+		}
+		if !units[u] {
+			units[u] = true
+			n++
+		}
+	}
+	return n
+}
+
+// totalMarks are the findings of the rules the totals break, by the cell
+// of the summary that shows the total.
+type totalMarks struct {
+	worst map[string]schema.Severity
+	notes map[string][]string
+	cells []string // in the order of the findings
+}
+
+func marksOf(res *consolidate.Result, sheet string, lang schema.Lang) totalMarks {
+	m := totalMarks{worst: map[string]schema.Severity{}, notes: map[string][]string{}}
+	for _, fd := range res.Findings {
+		if fd.Sheet != sheet || fd.File != res.Out || fd.Cell == "" || strings.Contains(fd.Cell, "!") {
+			continue
+		}
+		if _, seen := m.notes[fd.Cell]; !seen {
+			m.cells = append(m.cells, fd.Cell)
+		}
+		m.notes[fd.Cell] = append(m.notes[fd.Cell], labelled(fd.Severity, fd.Message(lang), lang))
+		if fd.Severity.Rank() > m.worst[fd.Cell].Rank() {
+			m.worst[fd.Cell] = fd.Severity
+		}
+	}
+	return m
+}
+
 func writeSummary(f *excelize.File, st *styles, res *consolidate.Result, names SheetNames, detailRefs map[string]string, opt WriteOptions) error {
 	lang := opt.Lang
-	n := len(included(res))
-	l := planLayout(res.Schema, titleOf(res, lang), schema.Msg("write.filler", res.Name, n).Render(lang), lang)
+	n := unitCount(res)
+	marks := marksOf(res, names.Summary, lang)
+	l := planLayout(res.Schema, titleOf(res, lang), schema.Msg("write.filler", res.Name, n).Render(lang), false, lang)
+	// The lines a clerk fills in by hand on the printed table, as on the
+	// townships' (the consolidated table is a submission of its own).
+	for _, label := range strings.Split(schema.Msg("template.footer").Render(lang), "|") {
+		l.footer(label)
+	}
+	l.note(kNote, schema.Msg("write.summary-note", n, names.Detail).Render(lang))
+	if len(marks.cells) > 0 {
+		l.note(kNote, schema.Msg("write.summary-marks", names.Findings).Render(lang))
+	}
+	l.fit()
 	// Page setup is part of the worksheet: set before streaming its rows.
-	if err := printSetup(f, names.Summary, l.firstHeaderRow()); err != nil {
+	from, to := l.headerRows()
+	if err := pageSetup(f, names.Summary, page{titleRows: [2]int{from, to}, lang: lang}); err != nil {
 		return err
 	}
 	sw, err := f.NewStreamWriter(names.Summary)
 	if err != nil {
 		return err
 	}
-	if err := setWidths(l, func(from, to int, w float64) error { return sw.SetColWidth(from, to, w) }); err != nil {
-		return err
-	}
-	for i, lr := range l.rows {
-		cells := make([]any, 0, l.width)
-		for _, c := range lr.cells {
-			cell := excelize.Cell{StyleID: st.of(c.kind), Value: c.text}
-			if c.kind == kValue {
-				cell.Formula = quoted(names.Detail) + "!" + detailRefs[c.key]
-				cell.Value = num(res.Totals[c.key])
-			}
-			cells = append(cells, cell)
-		}
-		if len(lr.cells) == 1 && lr.cells[0].kind == kHeading {
-			for len(cells) < l.width {
-				cells = append(cells, excelize.Cell{StyleID: st.heading})
-			}
-		}
-		var opts []excelize.RowOpts
-		if lr.height > 0 {
-			opts = append(opts, excelize.RowOpts{Height: lr.height})
-		}
-		if err := sw.SetRow(ref(i, 0), cells, opts...); err != nil {
+	for i, w := range l.widths {
+		if err := sw.SetColWidth(i+1, i+1, w); err != nil {
 			return err
 		}
 	}
-	for _, m := range l.merges {
+	grid := l.cellGrid(l.width(), func(c lcell) int {
+		if c.kind == kInput {
+			return st.line
+		}
+		return st.of(c.kind)
+	})
+	for i, lr := range l.rows {
+		cells := make([]any, len(grid[i]))
+		for c := range grid[i] {
+			cell := grid[i][c]
+			if lc := lr.startingAt(c); lc != nil && lc.kind == kValue {
+				cell.Formula = quoted(names.Detail) + "!" + detailRefs[lc.key]
+				cell.Value = num(res.Totals[lc.key])
+				if sev, ok := marks.worst[ref(i, c)]; ok {
+					cell.StyleID = st.marked(sev)
+				}
+			}
+			cells[c] = cell
+		}
+		if lr.pageBreak {
+			if err := sw.InsertPageBreak(ref(i, 0)); err != nil {
+				return err
+			}
+		}
+		if err := sw.SetRow(ref(i, 0), cells, excelize.RowOpts{Height: lr.height}); err != nil {
+			return err
+		}
+	}
+	for _, m := range l.merges() {
 		if err := sw.MergeCell(m[0], m[1]); err != nil {
 			return err
 		}
 	}
-	note := schema.Msg("write.summary-note", n, names.Detail).Render(lang)
-	if err := sw.SetRow(ref(len(l.rows)+1, 0), []any{excelize.Cell{StyleID: st.note, Value: note}}); err != nil {
-		return err
+	// A comment on each marked total says which rule it breaks, with its
+	// numbers and the units that cause it (comments are added before the
+	// stream is flushed, or the sheet loses its link to them).
+	for _, cell := range marks.cells {
+		text := strings.Join(marks.notes[cell], "\n")
+		if err := f.AddComment(names.Summary, excelize.Comment{Cell: cell, Author: schema.Msg("write.check-author").Render(lang),
+			Paragraph: []excelize.RichTextRun{{Text: text}}, Width: 320, Height: 160}); err != nil {
+			return err
+		}
 	}
 	return sw.Flush()
 }
 
-// setWidths sizes a layout's columns: labels wide, units narrow, values even.
-func setWidths(l *layout, set func(from, to int, width float64) error) error {
-	single := false
-	for _, t := range l.tables {
-		single = single || t.table.Single()
-	}
-	if err := set(1, 1, 58); err != nil {
-		return err
-	}
-	from := 2
-	if single {
-		if err := set(2, 2, 9); err != nil {
-			return err
+// startingAt is the layout cell that begins at column c of the row, if any.
+func (lr lrow) startingAt(c int) *lcell {
+	for i := range lr.cells {
+		if lr.cells[i].col == c {
+			return &lr.cells[i]
 		}
-		from = 3
-	}
-	if l.width >= from {
-		return set(from, l.width+1, 13)
 	}
 	return nil
+}
+
+// cellGrid lays a layout's cells out on width columns: each cell its text
+// and style, and every cell a merged one covers its style, so that its
+// borders are drawn all round.
+func (l *layout) cellGrid(width int, style func(lcell) int) [][]excelize.Cell {
+	grid := make([][]excelize.Cell, len(l.rows))
+	for r := range grid {
+		grid[r] = make([]excelize.Cell, width)
+	}
+	for r, lr := range l.rows {
+		for _, c := range lr.cells {
+			id := style(c)
+			for dr := 0; dr <= c.down && r+dr < len(grid); dr++ {
+				for dc := 0; dc < max(c.span, 1) && c.col+dc < width; dc++ {
+					grid[r+dr][c.col+dc].StyleID = id
+				}
+			}
+			if c.text != "" {
+				grid[r][c.col].Value = c.text
+			}
+		}
+	}
+	return grid
 }
 
 // severity is the style of a finding's row: red for an error, yellow for
@@ -380,6 +472,15 @@ func (st *styles) severity(s schema.Severity) int {
 	return st.info
 }
 
+// marked is the style of a total that breaks a rule: red for an error,
+// yellow for a warning.
+func (st *styles) marked(s schema.Severity) int {
+	if s == schema.Error {
+		return st.markErr
+	}
+	return st.markWarn
+}
+
 // of is the style of a layout cell.
 func (st *styles) of(k cellKind) int {
 	switch k {
@@ -387,6 +488,10 @@ func (st *styles) of(k cellKind) int {
 		return st.title
 	case kSub:
 		return st.sub
+	case kSection:
+		return st.section
+	case kNote:
+		return st.note
 	case kTableTitle, kHeading:
 		return st.heading
 	case kHeader:
@@ -401,20 +506,56 @@ func (st *styles) of(k cellKind) int {
 	return 0
 }
 
-// printSetup makes a sheet print on A4, fitting the page width, with its
-// header rows repeated on every page.
-func printSetup(f *excelize.File, sheet string, headerRow int) error {
-	size, portrait, fit, zero := 9, "portrait", true, 0
-	one := 1
-	if err := f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: &size, Orientation: &portrait,
-		FitToWidth: &one, FitToHeight: &zero}); err != nil {
+// page is how a sheet prints: on A4, portrait unless landscape, all its
+// columns fitted to the page's width unless across (then as many pages
+// across as it takes, at full size), with titleRows (1-based, from and to;
+// 0 for none) repeated at the top of every page and titleCols (1-based) at
+// the left.
+type page struct {
+	landscape, across    bool
+	titleRows, titleCols [2]int
+	// lang is the language of the page numbers in the footer.
+	lang schema.Lang
+}
+
+// pageSetup sets a sheet's page: A4, its orientation and fit, margins of
+// half an inch (the header and footer a quarter), and its print titles.
+func pageSetup(f *excelize.File, sheet string, p page) error {
+	size, orientation, fit, one, zero := 9, "portrait", !p.across, 1, 0
+	if p.landscape {
+		orientation = "landscape"
+	}
+	opts := &excelize.PageLayoutOptions{Size: &size, Orientation: &orientation}
+	if fit {
+		opts.FitToWidth, opts.FitToHeight = &one, &zero
+	}
+	if err := f.SetPageLayout(sheet, opts); err != nil {
+		return err
+	}
+	side, edge := 0.5, 0.25
+	if err := f.SetPageMargins(sheet, &excelize.PageLayoutMarginsOptions{Left: &side, Right: &side,
+		Top: &side, Bottom: &side, Header: &edge, Footer: &edge}); err != nil {
 		return err
 	}
 	if err := f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
 		return err
 	}
+	if err := f.SetHeaderFooter(sheet, &excelize.HeaderFooterOptions{
+		OddFooter: "&C" + schema.Msg("write.page-number").Render(p.lang)}); err != nil {
+		return err
+	}
+	var titles []string
+	if p.titleCols[0] > 0 {
+		titles = append(titles, fmt.Sprintf("%s!$%s:$%s", quoted(sheet), colName(p.titleCols[0]-1), colName(p.titleCols[1]-1)))
+	}
+	if p.titleRows[0] > 0 {
+		titles = append(titles, fmt.Sprintf("%s!$%d:$%d", quoted(sheet), p.titleRows[0], p.titleRows[1]))
+	}
+	if len(titles) == 0 {
+		return nil
+	}
 	return f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", Scope: sheet,
-		RefersTo: fmt.Sprintf("%s!$%d:$%d", quoted(sheet), headerRow, headerRow)})
+		RefersTo: strings.Join(titles, ",")})
 }
 
 func text(zh, en string, lang schema.Lang) string {
@@ -438,8 +579,23 @@ func rowLabel(r *schema.Row, lang schema.Lang) string {
 func writeDetail(f *excelize.File, st *styles, res *consolidate.Result, names SheetNames, opt WriteOptions, late *lateRows) error {
 	// The unit columns take the sheet's default width: a width per column
 	// makes excelize scan every column's entry for every cell written.
-	width := 13.0
+	// Printed, each page repeats the header rows and the label columns; the
+	// units fit the page's width when they are few enough to stay legible,
+	// else they run on to pages alongside at full size.
+	keys := res.Schema.Keys()
+	labels, values, width := detailLabels(res), len(keys), valueWidth(res)
+	if !detailByRows(res) {
+		values = len(included(res)) + 1
+	}
 	if err := f.SetSheetProps(names.Detail, &excelize.SheetPropsOptions{DefaultColWidth: &width}); err != nil {
+		return err
+	}
+	total := float64(values) * width
+	for _, w := range labels {
+		total += w
+	}
+	p := page{landscape: true, across: !fitsLegibly(total, true), titleRows: [2]int{1, 2}, titleCols: [2]int{1, len(labels)}, lang: opt.Lang}
+	if err := pageSetup(f, names.Detail, p); err != nil {
 		return err
 	}
 	sw, err := f.NewStreamWriter(names.Detail)
@@ -447,14 +603,14 @@ func writeDetail(f *excelize.File, st *styles, res *consolidate.Result, names Sh
 		return err
 	}
 	if detailByRows(res) {
-		return writeDetailRows(sw, st, res, opt, late)
+		return writeDetailRows(sw, st, res, opt, late, labels, width)
 	}
 	lang := opt.Lang
 	subs := included(res)
 	totalCol := 3 + len(subs)
-	_ = sw.SetColWidth(1, 1, 9)
-	_ = sw.SetColWidth(2, 2, 30)
-	_ = sw.SetColWidth(3, 3, 7)
+	for i, w := range labels {
+		_ = sw.SetColWidth(i+1, i+1, w)
+	}
 	h := schema.Msg("write.detail-head").Render(lang)
 	heads := strings.Split(h, "|")
 	row1 := []any{excelize.Cell{StyleID: st.header, Value: heads[0]}, excelize.Cell{StyleID: st.header, Value: heads[1]},
@@ -462,20 +618,20 @@ func writeDetail(f *excelize.File, st *styles, res *consolidate.Result, names Sh
 	row2 := []any{excelize.Cell{StyleID: st.header}, excelize.Cell{StyleID: st.header, Value: heads[3]}, excelize.Cell{StyleID: st.header}}
 	for _, s := range subs {
 		row1 = append(row1, excelize.Cell{StyleID: st.header, Value: s.Unit})
-		row2 = append(row2, excelize.Cell{StyleID: st.header, Value: filepath.Base(s.File)})
+		row2 = append(row2, excelize.Cell{StyleID: st.small, Value: filepath.Base(s.File)})
 	}
 	row1 = append(row1, excelize.Cell{StyleID: st.header, Value: heads[4]})
 	row2 = append(row2, excelize.Cell{StyleID: st.header})
 	if err := sw.SetPanes(&excelize.Panes{Freeze: true, XSplit: 3, YSplit: 2, TopLeftCell: "D3", ActivePane: "bottomRight"}); err != nil {
 		return err
 	}
-	if err := sw.SetRow("A1", row1, excelize.RowOpts{Height: 30}); err != nil {
+	if err := sw.SetRow("A1", row1, excelize.RowOpts{Height: headerHeight(11, labels, width, row1)}); err != nil {
 		return err
 	}
-	if err := sw.SetRow("A2", row2); err != nil {
+	if err := sw.SetRow("A2", row2, excelize.RowOpts{Height: max(headerHeight(11, labels, width, row2[:len(labels)]),
+		headerHeight(smallSize, labels, width, row2))}); err != nil {
 		return err
 	}
-	keys := res.Schema.Keys()
 	if len(keys) > 0 {
 		err := late.add(sw, 3, func(rw *rowWriter) error {
 			// One row of cells, used again for every key: thousands of
@@ -499,7 +655,7 @@ func writeDetail(f *excelize.File, st *styles, res *consolidate.Result, names Sh
 				if len(subs) > 0 {
 					total.Formula = fmt.Sprintf("SUM(D%d:%s%d)", r, colName(totalCol-1), r)
 				}
-				if err := rw.row(r, row.cells); err != nil {
+				if err := rw.tallRow(r, listHeight(labels, row.cells[:len(labels)]), row.cells); err != nil {
 					return err
 				}
 			}
@@ -510,6 +666,60 @@ func writeDetail(f *excelize.File, st *styles, res *consolidate.Result, names Sh
 		}
 	}
 	return sw.Flush()
+}
+
+// detailLabels are the widths of the detail sheet's label columns: code
+// (as long as the longest), indicator and unit; or unit and file when the
+// units run down the sheet.
+func detailLabels(res *consolidate.Result) []float64 {
+	if detailByRows(res) {
+		return []float64{16, 30}
+	}
+	code := 0
+	for _, k := range res.Schema.Keys() {
+		code = max(code, len(k))
+	}
+	return []float64{max(7, float64(code)+2), 32, 7}
+}
+
+// valueWidth is the width of the detail sheet's value columns: room for
+// the longest total, and for a unit's name on two lines.
+func valueWidth(res *consolidate.Result) float64 {
+	longest := 0
+	for _, t := range res.Totals {
+		longest = max(longest, len(t.String()))
+	}
+	return max(11, float64(longest)+2)
+}
+
+// fitsLegibly reports whether columns of total width (characters) fit an
+// A4 page's width (landscape or portrait) at 70% or more, as wide as any
+// client sets them (a character of LibreOffice's default font can take 7
+// points where Excel's takes 5.25).
+func fitsLegibly(total float64, landscape bool) bool {
+	width := pageWidthPt
+	if landscape {
+		width = pageHeightPt
+	}
+	return total*7*0.7 <= width
+}
+
+// headerHeight is the height of a header row of cells at font size size:
+// the first in the label columns' widths, the rest in the value columns'.
+func headerHeight(size float64, labels []float64, width float64, cells []any) float64 {
+	widths := append([]float64(nil), labels...)
+	texts := make([]string, 0, len(cells))
+	for i, c := range cells {
+		if i >= len(labels) {
+			widths = append(widths, width)
+		}
+		if cell, ok := c.(excelize.Cell); ok {
+			texts = append(texts, cellText(cell.Value))
+		} else {
+			texts = append(texts, "")
+		}
+	}
+	return rowHeightAt(size, widths, texts...)
 }
 
 // rowCells is a row of cells, kept from one row to the next.
@@ -528,13 +738,14 @@ func (r *rowCells) add(style int, value any) *excelize.Cell {
 // writeDetailRows writes the detail sheet with a row per unit and a column
 // per cell key, for more units than a sheet has columns: a row of codes, a
 // row of names, the units, and a row of totals at the bottom.
-func writeDetailRows(sw *excelize.StreamWriter, st *styles, res *consolidate.Result, opt WriteOptions, late *lateRows) error {
+func writeDetailRows(sw *excelize.StreamWriter, st *styles, res *consolidate.Result, opt WriteOptions, late *lateRows, labels []float64, width float64) error {
 	lang := opt.Lang
 	subs := included(res)
 	keys := res.Schema.Keys()
 	heads := strings.Split(schema.Msg("write.detail-head").Render(lang), "|")
-	_ = sw.SetColWidth(1, 1, 16)
-	_ = sw.SetColWidth(2, 2, 30)
+	for i, w := range labels {
+		_ = sw.SetColWidth(i+1, i+1, w)
+	}
 	if err := sw.SetPanes(&excelize.Panes{Freeze: true, XSplit: 2, YSplit: 2, TopLeftCell: "C3", ActivePane: "bottomRight"}); err != nil {
 		return err
 	}
@@ -550,10 +761,10 @@ func writeDetailRows(sw *excelize.StreamWriter, st *styles, res *consolidate.Res
 		}
 		names = append(names, excelize.Cell{StyleID: st.header, Value: name})
 	}
-	if err := sw.SetRow("A1", codes); err != nil {
+	if err := sw.SetRow("A1", codes, excelize.RowOpts{Height: headerHeight(11, labels, width, codes)}); err != nil {
 		return err
 	}
-	if err := sw.SetRow("A2", names, excelize.RowOpts{Height: 45}); err != nil {
+	if err := sw.SetRow("A2", names, excelize.RowOpts{Height: headerHeight(11, labels, width, names)}); err != nil {
 		return err
 	}
 	if len(subs) > 0 {
@@ -570,7 +781,7 @@ func writeDetailRows(sw *excelize.StreamWriter, st *styles, res *consolidate.Res
 						row.add(st.missing, nil)
 					}
 				}
-				if err := rw.row(3+i, row.cells); err != nil {
+				if err := rw.tallRow(3+i, listHeight(labels, row.cells[:len(labels)]), row.cells); err != nil {
 					return err
 				}
 			}
@@ -604,14 +815,23 @@ func sortedFindings(res *consolidate.Result) []schema.Finding {
 	return all
 }
 
+// The widths of the findings sheet's columns: severity, kind, file, unit,
+// sheet, cell, codes, rule, expected, actual, message. Together they take
+// a landscape A4 page at a legible size; the long texts wrap, the codes one
+// to a line at most (a sum of 21 parts lists 22 codes).
+var findingsWidths = []float64{8, 8, 16, 10, 7, 9, 22, 29, 8, 8, 48, 14}
+
 func writeFindings(f *excelize.File, st *styles, res *consolidate.Result, sheet string, opt WriteOptions, late *lateRows) error {
+	lang := opt.Lang
+	if err := pageSetup(f, sheet, page{landscape: true, titleRows: [2]int{1, 1}, lang: lang}); err != nil {
+		return err
+	}
 	sw, err := f.NewStreamWriter(sheet)
 	if err != nil {
 		return err
 	}
-	lang := opt.Lang
 	heads := strings.Split(schema.Msg("write.findings-head").Render(lang), "|")
-	widths := []float64{8, 12, 28, 14, 12, 14, 22, 44, 9, 9, 70, 20}
+	widths := findingsWidths
 	for i, wd := range widths {
 		_ = sw.SetColWidth(i+1, i+1, wd)
 	}
@@ -622,7 +842,7 @@ func writeFindings(f *excelize.File, st *styles, res *consolidate.Result, sheet 
 	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
 		return err
 	}
-	if err := sw.SetRow("A1", head, excelize.RowOpts{Height: 22}); err != nil {
+	if err := sw.SetRow("A1", head, excelize.RowOpts{Height: rowHeight(widths, heads...)}); err != nil {
 		return err
 	}
 	all := sortedFindings(res)
@@ -649,7 +869,7 @@ func writeFindings(f *excelize.File, st *styles, res *consolidate.Result, sheet 
 				row.add(style, numValue(fd.Actual))
 				row.add(style, fd.Message(lang))
 				row.add(style, fd.Rule)
-				if err := rw.row(i+2, row.cells); err != nil {
+				if err := rw.tallRow(i+2, listHeight(widths, row.cells), row.cells); err != nil {
 					return err
 				}
 			}
@@ -674,14 +894,22 @@ func numValue(d *decimal.Decimal) any {
 	return num(*d)
 }
 
+// The widths of the sources sheet's columns: number, file, SHA-256 (in two
+// lines), unit, year, format, sheet, status, errors, warnings, notes,
+// summed.
+var sourcesWidths = []float64{5, 26, 43, 12, 6, 14, 9, 8, 6, 6, 6, 7}
+
 func writeSources(f *excelize.File, st *styles, res *consolidate.Result, sheet string, opt WriteOptions, late *lateRows) error {
+	lang := opt.Lang
+	if err := pageSetup(f, sheet, page{landscape: true, titleRows: [2]int{1, 1}, lang: lang}); err != nil {
+		return err
+	}
 	sw, err := f.NewStreamWriter(sheet)
 	if err != nil {
 		return err
 	}
-	lang := opt.Lang
 	heads := strings.Split(schema.Msg("write.sources-head").Render(lang), "|")
-	widths := []float64{6, 40, 66, 14, 7, 15, 12, 10, 7, 7, 7, 10}
+	widths := sourcesWidths
 	for i, wd := range widths {
 		_ = sw.SetColWidth(i+1, i+1, wd)
 	}
@@ -689,7 +917,7 @@ func writeSources(f *excelize.File, st *styles, res *consolidate.Result, sheet s
 	for i, h := range heads {
 		head[i] = excelize.Cell{StyleID: st.header, Value: h}
 	}
-	if err := sw.SetRow("A1", head, excelize.RowOpts{Height: 22}); err != nil {
+	if err := sw.SetRow("A1", head, excelize.RowOpts{Height: rowHeight(widths, heads...)}); err != nil {
 		return err
 	}
 	var missing []string
@@ -725,7 +953,7 @@ func writeSources(f *excelize.File, st *styles, res *consolidate.Result, sheet s
 					counts[schema.Error], counts[schema.Warning], counts[schema.Info], yes} {
 					row.add(st.text, v)
 				}
-				if err := rw.row(i+2, row.cells); err != nil {
+				if err := rw.tallRow(i+2, listHeight(widths, row.cells), row.cells); err != nil {
 					return err
 				}
 			}
@@ -765,9 +993,19 @@ func writeSources(f *excelize.File, st *styles, res *consolidate.Result, sheet s
 		facts = append(facts, [2]string{schema.Msg("write.previous").Render(lang),
 			schema.Msg("write.previous-file", pf.Name, pf.SHA256, pf.Year, pf.Units).Render(lang)})
 	}
+	// A fact's text takes the width of the columns right of its name.
+	last := colName(len(widths) - 1)
+	wide := []float64{widths[1], 0}
+	for _, w := range widths[2:] {
+		wide[1] += w + 5.0/7 // a column's padding, in characters
+	}
 	for _, fact := range facts {
 		cells := []any{nil, excelize.Cell{StyleID: st.header, Value: fact[0]}, excelize.Cell{StyleID: st.text, Value: fact[1]}}
-		if err := sw.SetRow(fmt.Sprintf("A%d", r), cells); err != nil {
+		height := rowHeight(wide, fact[0], fact[1])
+		if err := sw.SetRow(fmt.Sprintf("A%d", r), cells, excelize.RowOpts{Height: height}); err != nil {
+			return err
+		}
+		if err := sw.MergeCell(fmt.Sprintf("C%d", r), fmt.Sprintf("%s%d", last, r)); err != nil {
 			return err
 		}
 		r++
@@ -778,7 +1016,10 @@ func writeSources(f *excelize.File, st *styles, res *consolidate.Result, sheet s
 func init() {
 	schema.Register(map[string]schema.Text{
 		"write.filler":        {Zh: "填报单位：%[1]s（汇总 %[2]d 个单位）", En: "Unit: %[1]s (%[2]d units consolidated)"},
-		"write.summary-note":  {Zh: "说明：本表由 tally 汇总 %[1]d 个单位的报表生成，每个数字是各单位数字之和，公式引用“%[2]s”工作表。", En: "Note: made by tally from the tables of %[1]d units; each number is the sum of the units' numbers, a formula over the %[2]s sheet."},
+		"write.summary-note":  {Zh: "说明：本表汇总 %[1]d 个单位的报表，每个数字是各单位数字之和，公式引用“%[2]s”工作表。", En: "Note: the tables of %[1]d units summed; each number is the sum of the units' numbers, a formula over the %[2]s sheet."},
+		"write.summary-marks": {Zh: "标色的合计数不符合表内的勾稽关系（红色为错误，黄色须核实），原因见该单元格的批注和“%[1]s”工作表。", En: "A coloured total breaks a rule of the table (red: an error; yellow: to be checked); its comment and the %[1]s sheet say why."},
+		"write.check-author":  {Zh: "校核", En: "Check"},
+		"write.page-number":   {Zh: "第 &P 页，共 &N 页", En: "Page &P of &N"},
 		"write.detail-head":   {Zh: "代码|指标|单位|文件|合计", En: "Code|Indicator|Unit|File|Total"},
 		"write.detail-unit":   {Zh: "填报单位", En: "Reporting unit"},
 		"write.previous":      {Zh: "上年数据", En: "Last year"},

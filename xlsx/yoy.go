@@ -24,11 +24,15 @@ func writeYearOnYear(f *excelize.File, st *styles, res *consolidate.Result, shee
 	lang := opt.Lang
 	yoy := res.YearOnYear
 	link := yoy.Link
+	if err := pageSetup(f, sheet, page{landscape: true, titleRows: [2]int{1, 1}, lang: lang}); err != nil {
+		return err
+	}
 	sw, err := f.NewStreamWriter(sheet)
 	if err != nil {
 		return err
 	}
-	for i, w := range []float64{16, 16, 36, 12, 12, 12, 10} {
+	widths := []float64{16, 16, 36, 12, 12, 12, 10}
+	for i, w := range widths {
 		_ = sw.SetColWidth(i+1, i+1, w)
 	}
 	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
@@ -39,7 +43,7 @@ func writeYearOnYear(f *excelize.File, st *styles, res *consolidate.Result, shee
 	for i, h := range heads {
 		head[i] = excelize.Cell{StyleID: st.header, Value: h}
 	}
-	if err := sw.SetRow("A1", head, excelize.RowOpts{Height: 30}); err != nil {
+	if err := sw.SetRow("A1", head, excelize.RowOpts{Height: rowHeight(widths, heads...)}); err != nil {
 		return err
 	}
 	r, left := 2, 0
@@ -51,10 +55,11 @@ func writeYearOnYear(f *excelize.File, st *styles, res *consolidate.Result, shee
 			left++
 			return nil
 		}
+		code, name := strings.Join(fig.This, "+"), figureName(link, fig, lang)
 		cells := []any{
 			excelize.Cell{StyleID: st.label, Value: unit},
-			excelize.Cell{StyleID: st.label, Value: strings.Join(fig.This, "+")},
-			excelize.Cell{StyleID: st.label, Value: figureName(link, fig, lang)},
+			excelize.Cell{StyleID: st.label, Value: code},
+			excelize.Cell{StyleID: st.label, Value: name},
 			excelize.Cell{StyleID: st.missing}, excelize.Cell{StyleID: st.missing},
 			excelize.Cell{StyleID: st.missing}, excelize.Cell{StyleID: st.missing},
 		}
@@ -72,7 +77,7 @@ func writeYearOnYear(f *excelize.File, st *styles, res *consolidate.Result, shee
 				cells[6] = excelize.Cell{StyleID: st.percent, Value: share, Formula: fmt.Sprintf("F%d/E%d", r, r)}
 			}
 		}
-		err := sw.SetRow(fmt.Sprintf("A%d", r), cells)
+		err := sw.SetRow(fmt.Sprintf("A%d", r), cells, excelize.RowOpts{Height: rowHeight(widths, unit, code, name)})
 		r++
 		return err
 	}
@@ -99,8 +104,16 @@ func writeYearOnYear(f *excelize.File, st *styles, res *consolidate.Result, shee
 		}
 	}
 	if left > 0 {
-		note := excelize.Cell{StyleID: st.note, Value: schema.Msg("write.yoy-left", left).Render(lang)}
-		if err := sw.SetRow(fmt.Sprintf("A%d", r), []any{note}); err != nil {
+		text := schema.Msg("write.yoy-left", left).Render(lang)
+		across := 0.0
+		for _, w := range widths {
+			across += w
+		}
+		note := excelize.Cell{StyleID: st.note, Value: text}
+		if err := sw.SetRow(fmt.Sprintf("A%d", r), []any{note}, excelize.RowOpts{Height: rowHeight([]float64{across}, text)}); err != nil {
+			return err
+		}
+		if err := sw.MergeCell(fmt.Sprintf("A%d", r), fmt.Sprintf("G%d", r)); err != nil {
 			return err
 		}
 	}
