@@ -11,12 +11,16 @@ import (
 	"tally/schema"
 )
 
+// statusWidths are the widths of the status sheet's columns: the file and
+// the problem wrap.
+var statusWidths = []float64{6, 14, 8, 6, 6, 30, 60}
+
 // writeStatus writes the list of whom to chase: one row per unit, by
 // status (未报送, 需重报, 需核实, 通过), with its problems counted, the
 // file that stands for it and its most serious problem in words.
 func writeStatus(f *excelize.File, st *styles, res *consolidate.Result, sheet string, opt WriteOptions, late *lateRows) error {
 	lang := opt.Lang
-	if err := printWide(f, sheet, 1); err != nil {
+	if err := pageSetup(f, sheet, page{landscape: true, titleRows: [2]int{1, 1}, lang: lang}); err != nil {
 		return err
 	}
 	sw, err := f.NewStreamWriter(sheet)
@@ -24,7 +28,7 @@ func writeStatus(f *excelize.File, st *styles, res *consolidate.Result, sheet st
 		return err
 	}
 	heads := strings.Split(schema.Msg("write.status-head").Render(lang), "|")
-	widths := []float64{6, 16, 9, 7, 7, 36, 70}
+	widths := statusWidths
 	for i, wd := range widths {
 		_ = sw.SetColWidth(i+1, i+1, wd)
 	}
@@ -35,7 +39,7 @@ func writeStatus(f *excelize.File, st *styles, res *consolidate.Result, sheet st
 	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
 		return err
 	}
-	if err := sw.SetRow("A1", head, excelize.RowOpts{Height: 22}); err != nil {
+	if err := sw.SetRow("A1", head, excelize.RowOpts{Height: rowHeight(widths, heads...)}); err != nil {
 		return err
 	}
 	units := res.Units()
@@ -76,11 +80,16 @@ func writeStatus(f *excelize.File, st *styles, res *consolidate.Result, sheet st
 				row.add(style, i+1)
 				row.add(style, u.Name)
 				row.add(style, u.Status.Name(lang))
-				row.add(style, u.Errors)
-				row.add(style, u.Warnings)
+				if u.Status == consolidate.Missing {
+					row.add(style, nil) // nothing was sent, so nothing was counted
+					row.add(style, nil)
+				} else {
+					row.add(style, u.Errors)
+					row.add(style, u.Warnings)
+				}
 				row.add(style, file)
 				row.add(style, problem)
-				if err := rw.row(i+2, row.cells); err != nil {
+				if err := rw.tallRow(i+2, listHeight(widths, row.cells), row.cells); err != nil {
 					return err
 				}
 			}
@@ -95,21 +104,6 @@ func writeStatus(f *excelize.File, st *styles, res *consolidate.Result, sheet st
 		return err
 	}
 	return sw.Flush()
-}
-
-// printWide makes a sheet print on A4 landscape, all its columns on the
-// page's width, its header row repeated on every page.
-func printWide(f *excelize.File, sheet string, headerRow int) error {
-	size, landscape, fit, zero, one := 9, "landscape", true, 0, 1
-	if err := f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: &size, Orientation: &landscape,
-		FitToWidth: &one, FitToHeight: &zero}); err != nil {
-		return err
-	}
-	if err := f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
-		return err
-	}
-	return f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", Scope: sheet,
-		RefersTo: fmt.Sprintf("%s!$%d:$%d", quoted(sheet), headerRow, headerRow)})
 }
 
 func init() {

@@ -326,6 +326,17 @@ func unitCount(res *consolidate.Result) int {
 	return n
 }
 
+// missingUnits are the roster's units that sent nothing.
+func missingUnits(res *consolidate.Result) []string {
+	var out []string
+	for _, f := range res.Findings {
+		if f.Kind == schema.KindMissingUnit {
+			out = append(out, f.Unit)
+		}
+	}
+	return out
+}
+
 // totalMarks are the findings of the rules the totals break, by the cell
 // of the summary that shows the total.
 type totalMarks struct {
@@ -362,6 +373,9 @@ func writeSummary(f *excelize.File, st *styles, res *consolidate.Result, names S
 		l.footer(label)
 	}
 	l.note(kNote, schema.Msg("write.summary-note", n, names.Detail).Render(lang))
+	if missing := missingUnits(res); len(missing) > 0 {
+		l.note(kNote, schema.Msg("write.summary-missing", len(missing), strings.Join(missing, schema.Msg("text.list-sep").Render(lang))).Render(lang))
+	}
 	if len(marks.cells) > 0 {
 		l.note(kNote, schema.Msg("write.summary-marks", names.Findings).Render(lang))
 	}
@@ -920,12 +934,7 @@ func writeSources(f *excelize.File, st *styles, res *consolidate.Result, sheet s
 	if err := sw.SetRow("A1", head, excelize.RowOpts{Height: rowHeight(widths, heads...)}); err != nil {
 		return err
 	}
-	var missing []string
-	for _, f := range res.Findings {
-		if f.Kind == schema.KindMissingUnit {
-			missing = append(missing, f.Unit)
-		}
-	}
+	missing := missingUnits(res)
 	if len(res.Submissions)+len(missing) > 0 {
 		key := fmt.Sprintf("sources %p %s %d", res, lang, st.text)
 		err := late.addShared(sw, 2, opt.Shared, key, func(rw *rowWriter) error {
@@ -1015,28 +1024,29 @@ func writeSources(f *excelize.File, st *styles, res *consolidate.Result, sheet s
 
 func init() {
 	schema.Register(map[string]schema.Text{
-		"write.filler":        {Zh: "填报单位：%[1]s（汇总 %[2]d 个单位）", En: "Unit: %[1]s (%[2]d units consolidated)"},
-		"write.summary-note":  {Zh: "说明：本表汇总 %[1]d 个单位的报表，每个数字是各单位数字之和，公式引用“%[2]s”工作表。", En: "Note: the tables of %[1]d units summed; each number is the sum of the units' numbers, a formula over the %[2]s sheet."},
-		"write.summary-marks": {Zh: "标色的合计数不符合表内的勾稽关系（红色为错误，黄色须核实），原因见该单元格的批注和“%[1]s”工作表。", En: "A coloured total breaks a rule of the table (red: an error; yellow: to be checked); its comment and the %[1]s sheet say why."},
-		"write.check-author":  {Zh: "校核", En: "Check"},
-		"write.page-number":   {Zh: "第 &P 页，共 &N 页", En: "Page &P of &N"},
-		"write.detail-head":   {Zh: "代码|指标|单位|文件|合计", En: "Code|Indicator|Unit|File|Total"},
-		"write.detail-unit":   {Zh: "填报单位", En: "Reporting unit"},
-		"write.previous":      {Zh: "上年数据", En: "Last year"},
-		"write.previous-file": {Zh: "%s（SHA-256 %s，%d 年度，%d 个单位）", En: "%s (SHA-256 %s, %d, %d units)"},
-		"write.findings-head": {Zh: "严重程度|类别|文件|单位|工作表|单元格|代码|规则|应为|实际|说明|规则代码", En: "Severity|Kind|File|Unit|Sheet|Cell|Codes|Rule|Expected|Actual|Message|Rule code"},
-		"write.sources-head":  {Zh: "序号|文件|SHA-256|单位|年度|表式|工作表|状态|错误|警告|提示|计入合计", En: "No.|File|SHA-256|Unit|Year|Format|Sheet|Status|Errors|Warnings|Notes|Summed"},
-		"write.yes":           {Zh: "是", En: "yes"},
-		"write.no":            {Zh: "否", En: "no"},
-		"write.tool":          {Zh: "工具", En: "Tool"},
-		"write.command":       {Zh: "命令", En: "Command"},
-		"write.schema":        {Zh: "表式", En: "Format"},
-		"write.schema-hash":   {Zh: "表式 SHA-256", En: "Format SHA-256"},
-		"write.name":          {Zh: "汇总单位", En: "Consolidated unit"},
-		"write.year":          {Zh: "年度", En: "Year"},
-		"status.ok":           {Zh: "无问题", En: "ok"},
-		"status.warnings":     {Zh: "有警告", En: "warnings"},
-		"status.errors":       {Zh: "有错误", En: "errors"},
-		"status.unreadable":   {Zh: "无法读取", En: "unreadable"},
+		"write.filler":          {Zh: "填报单位：%[1]s（汇总 %[2]d 个单位）", En: "Unit: %[1]s (%[2]d units consolidated)"},
+		"write.summary-note":    {Zh: "说明：本表汇总 %[1]d 个单位的报表，每个数字是各单位数字之和，公式引用“%[2]s”工作表。", En: "Note: the tables of %[1]d units summed; each number is the sum of the units' numbers, a formula over the %[2]s sheet."},
+		"write.summary-missing": {Zh: "未报送：名单中有 %[1]d 个单位没有报送报表，未计入合计：%[2]s。", En: "Not sent: %[1]d units on the roster sent no table and are not in the totals: %[2]s."},
+		"write.summary-marks":   {Zh: "标色的合计数不符合表内的勾稽关系（红色为错误，黄色须核实），原因见该单元格的批注和“%[1]s”工作表。", En: "A coloured total breaks a rule of the table (red: an error; yellow: to be checked); its comment and the %[1]s sheet say why."},
+		"write.check-author":    {Zh: "校核", En: "Check"},
+		"write.page-number":     {Zh: "第 &P 页，共 &N 页", En: "Page &P of &N"},
+		"write.detail-head":     {Zh: "代码|指标|单位|文件|合计", En: "Code|Indicator|Unit|File|Total"},
+		"write.detail-unit":     {Zh: "填报单位", En: "Reporting unit"},
+		"write.previous":        {Zh: "上年数据", En: "Last year"},
+		"write.previous-file":   {Zh: "%s（SHA-256 %s，%d 年度，%d 个单位）", En: "%s (SHA-256 %s, %d, %d units)"},
+		"write.findings-head":   {Zh: "严重程度|类别|文件|单位|工作表|单元格|代码|规则|应为|实际|说明|规则代码", En: "Severity|Kind|File|Unit|Sheet|Cell|Codes|Rule|Expected|Actual|Message|Rule code"},
+		"write.sources-head":    {Zh: "序号|文件|SHA-256|单位|年度|表式|工作表|状态|错误|警告|提示|计入合计", En: "No.|File|SHA-256|Unit|Year|Format|Sheet|Status|Errors|Warnings|Notes|Summed"},
+		"write.yes":             {Zh: "是", En: "yes"},
+		"write.no":              {Zh: "否", En: "no"},
+		"write.tool":            {Zh: "工具", En: "Tool"},
+		"write.command":         {Zh: "命令", En: "Command"},
+		"write.schema":          {Zh: "表式", En: "Format"},
+		"write.schema-hash":     {Zh: "表式 SHA-256", En: "Format SHA-256"},
+		"write.name":            {Zh: "汇总单位", En: "Consolidated unit"},
+		"write.year":            {Zh: "年度", En: "Year"},
+		"status.ok":             {Zh: "无问题", En: "ok"},
+		"status.warnings":       {Zh: "有警告", En: "warnings"},
+		"status.errors":         {Zh: "有错误", En: "errors"},
+		"status.unreadable":     {Zh: "无法读取", En: "unreadable"},
 	})
 }
