@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"errors"
+	"flag"
 	"io/fs"
 	"os"
 	"os/exec"
@@ -260,12 +261,17 @@ func TestLockedDestination(t *testing.T) {
 }
 
 // TestMain runs the tests in the default language, Chinese, whatever the
-// machine's locale.
+// machine's locale, and watches every message they render (checkMessages).
 func TestMain(m *testing.M) {
 	for _, env := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
 		os.Unsetenv(env)
 	}
+	watch := watchMessages()
 	code := m.Run()
+	schema.Rendered = nil
+	if code == 0 && !testing.Short() && flag.Lookup("test.run").Value.String() == "" {
+		code = watch.check(os.Stderr)
+	}
 	removeWritten()
 	os.Exit(code)
 }

@@ -286,12 +286,15 @@ func resolve(p string) string {
 	return strings.ToLower(abs)
 }
 
+// isTerminal reports a terminal; a test stands in for it.
+var isTerminal = func(f *os.File) bool { return term.IsTerminal(int(f.Fd())) }
+
 // progress draws a bar on stderr when it is a terminal and the run is long.
 type progress struct{ bar *progressbar.ProgressBar }
 
 func newProgress(w io.Writer, total int, lang schema.Lang) *progress {
 	f, ok := w.(*os.File)
-	if !ok || total < 20 || !term.IsTerminal(int(f.Fd())) {
+	if !ok || total < 20 || !isTerminal(f) {
 		return &progress{}
 	}
 	return &progress{bar: progressbar.NewOptions(total, progressbar.OptionSetWriter(f),

@@ -754,19 +754,34 @@ func TestSummaryTellsTheTruth(t *testing.T) {
 	assert.Contains(t, summary, `"填报单位：兴庆区（汇总 16 个单位）"`)
 	assert.NotContains(t, strings.ToLower(summary), "tally", "the official table says nothing of the tool")
 
-	// Two files of one unit (大新镇 and its 修改稿) are one unit.
+	// Two files of one unit (大新镇 and its 修改稿): the revised one is
+	// summed, the first superseded, never both; the roster's unit that
+	// sent nothing is named under the table.
 	cross := filepath.Join(dir, "测试区.xlsx")
-	rep, _ = jsonOf(t, "consolidate", filepath.Join("testdata", "cross"), "--name", "测试区", "--out", cross)
+	rep, _ = jsonOf(t, "consolidate", filepath.Join("testdata", "cross"), "--roster", filepath.Join("testdata", "cross", "roster.txt"),
+		"--name", "测试区", "--out", cross)
 	summed := 0
+	sum := decimal.Zero
 	for _, s := range rep.Submissions {
 		if s.Included {
 			summed++
+			sum = sum.Add(decimal.RequireFromString(string(*s.Values["1.1"])))
+		}
+		if filepath.Base(s.File) == "大新镇.xlsx" {
+			assert.False(t, s.Included, "the first 大新镇 table is superseded by its 修改稿")
 		}
 	}
-	require.Equal(t, 7, summed, "the files summed")
+	require.Equal(t, 6, summed, "the files summed")
+	assert.Equal(t, sum.String(), dec(*rep.Totals["1.1"]), "the totals are of the files summed")
 	summary = sheetOf(t, cross, "汇总")
 	assert.Contains(t, summary, `"填报单位：测试区（汇总 6 个单位）"`)
 	assert.Contains(t, summary, "本表汇总 6 个单位的报表")
+	assert.Contains(t, summary, "未报送：名单中有 1 个单位没有报送报表，未计入合计：丽景街街道。")
+	sources := sheetOf(t, cross, "来源")
+	assert.Regexp(t, `(?m)^  D9 s "丽景街街道" fill=D9D9D9\n  H9 s "未报送" fill=D9D9D9\n  L9 s "否" fill=D9D9D9$`, sources,
+		"来源 lists the roster's unit that sent nothing after the files")
+	status := sheetOf(t, cross, "报送情况")
+	assert.Regexp(t, `(?m)^  B2 s "丽景街街道" fill=D9D9D9\n  C2 s "未报送"`, status, "报送情况 opens with whom to chase")
 
 	en := filepath.Join(dir, "Xingqing2018.xlsx")
 	_, _, code := run(t, "consolidate", district, "--name", "兴庆区", "--lang", "en", "--out", en)

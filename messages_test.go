@@ -4,15 +4,16 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"regexp"
+	"sort"
 	"strings"
 	"sync"
 	"testing"
 
 	"github.com/shopspring/decimal"
-	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"tally/schema"
@@ -24,14 +25,15 @@ import (
 // a nil printed, template braces.
 var garbage = regexp.MustCompile(`%!|<nil>|\{\{|\}\}|\(MISSING\)|\bEXTRA\b`)
 
-// messageWatch records the messages rendered while runs go on: a few of
-// each id, with their arguments, to render again in both languages.
+// messageWatch records the messages rendered while the package's tests
+// run: a few of each id, with their arguments, to render again in both
+// languages.
 type messageWatch struct {
 	mu   sync.Mutex
 	seen map[string][]schema.Message
 }
 
-func watchMessages(t *testing.T) *messageWatch {
+func watchMessages() *messageWatch {
 	w := &messageWatch{seen: map[string][]schema.Message{}}
 	schema.Rendered = func(m schema.Message, lang schema.Lang, out string) {
 		if m.ID == "" {
@@ -43,8 +45,52 @@ func watchMessages(t *testing.T) *messageWatch {
 			w.seen[m.ID] = append(w.seen[m.ID], m)
 		}
 	}
-	t.Cleanup(func() { schema.Rendered = nil })
 	return w
+}
+
+// check is run when every test of the package has passed: every message
+// of every catalogue was rendered by a test, with its callers' arguments,
+// or has an example; each renders in both languages without formatting
+// garbage; no id outside the catalogues was asked for. It says what is
+// wrong on out and returns the exit code.
+func (w *messageWatch) check(out io.Writer) int {
+	var problems []string
+	ids := schema.MessageIDs()
+	known := map[string]bool{}
+	for _, id := range ids {
+		known[id] = true
+	}
+	for id := range w.seen {
+		if !known[id] {
+			problems = append(problems, fmt.Sprintf("the message %s is in no catalogue: its id would be printed", id))
+		}
+	}
+	render := func(id string, m schema.Message) {
+		for _, lang := range []schema.Lang{schema.Zh, schema.En} {
+			if text := m.Render(lang); garbage.MatchString(text) || text == "" {
+				problems = append(problems, fmt.Sprintf("%s (%s) renders badly: %q", id, lang, text))
+			}
+		}
+	}
+	for _, id := range ids {
+		for _, m := range w.seen[id] {
+			render(id, m)
+		}
+		if args, ok := examples[id]; ok {
+			render(id, schema.Msg(id, args...))
+		} else if len(w.seen[id]) == 0 {
+			problems = append(problems, fmt.Sprintf("the message %s is rendered by no test and has no example in messages_test.go", id))
+		}
+	}
+	sort.Strings(problems)
+	for _, p := range problems {
+		fmt.Fprintln(out, "messages:", p)
+	}
+	if len(problems) > 0 {
+		fmt.Fprintln(out, "FAIL: messages")
+		return 1
+	}
+	return 0
 }
 
 // examples are real arguments for the messages no run below reaches: what
@@ -83,22 +129,36 @@ var examples = map[string][]any{
 	"write.detail-unit":         {},
 	"write.yoy-last-name":       {"行政规范性文件·现行有效", "规范性文件·对外公开总数量"},
 	"write.yoy-left":            {3},
+	"out.is-folder":             {"兴庆区.xlsx"},
+	"out.no-folder":             {"汇总/兴庆区.xlsx", "汇总"},
+	"cli.flag-bad-value":        {"--jobs", "many", "tally validate"},
+	"cli.flag-needs-value":      {"--log", "tally validate"},
+	"cli.flag-other":            {"unexpected argument", "tally validate"},
+	"cli.report-failed":         {"写入 stdout 时出错"},
+	"cli.schema-errors":         {"我的表式.yaml", "我的表式.yaml:3:1: tables: unknown field"},
+	"read.extra-column":         {"D", schema.Both{Zh: "（表头“上年数”）", En: " (header \"上年数\")"}, "D4:D70"},
+	"read.extra-row-numbers":    {13, "6.其他公开方式数", "C13:E13", schema.Both{Zh: "12、3", En: "12, 3"}},
+	"read.heading-numbers":      {24, "三、依申请公开情况", "C24", schema.Both{Zh: "9", En: "9"}},
+	"read.subtotal":             {schema.Both{Zh: "（三）不予公开·自然人", En: "(三) refused: natural persons"}, "D12", decimal.NewFromInt(5), decimal.NewFromInt(4), decimal.NewFromInt(1)},
+	"read.unit-cell-scaled":     {schema.Both{Zh: "依申请公开信息收取的费用", En: "Fees"}, "元", "万元", "C59"},
 }
 
 func init() {
-	// The kinds' names take no arguments; the findings sheet names every
-	// kind it meets.
-	for _, k := range schema.Kinds {
-		examples["kind."+k] = []any{}
+	// The names of the kinds and the rules in words take no arguments; the
+	// findings sheet and the CSV log name every kind and rule they meet.
+	for _, id := range schema.MessageIDs() {
+		if strings.HasPrefix(id, "kind.") || strings.HasPrefix(id, "ruletext.") {
+			examples[id] = []any{}
+		}
 	}
 }
 
-// Every message of every catalogue, rendered with its real arguments in
-// both languages, and every text of every output and report of runs over
-// all the fixtures, hold no formatting garbage and no message id.
+// Every text of every output and report of runs over all the fixtures, in
+// both languages, holds no formatting garbage and no message id. (The
+// messages themselves, each with its callers' arguments, are checked when
+// every test has run: messageWatch.check, from TestMain.)
 func TestNoFormattingGarbage(t *testing.T) {
 	needSoffice(t)
-	w := watchMessages(t)
 	dir := t.TempDir()
 	folderOut := filepath.Join(dir, "folder.xlsx")
 	require.NoError(t, os.Mkdir(folderOut, 0o755))
@@ -175,23 +235,7 @@ func TestNoFormattingGarbage(t *testing.T) {
 	})
 	require.NoError(t, err)
 
-	// The messages no run reached, with their callers' arguments.
-	for id, args := range examples {
-		for _, lang := range []schema.Lang{schema.Zh, schema.En} {
-			keep("example "+id, schema.Msg(id, args...).Render(lang))
-		}
-	}
-
 	ids := schema.MessageIDs()
-	known := map[string]bool{}
-	for _, id := range ids {
-		known[id] = true
-	}
-	for id := range w.seen {
-		if !known[id] {
-			t.Errorf("the message %s is in no catalogue: its id is printed instead", id)
-		}
-	}
 	for _, o := range texts {
 		if loc := garbage.FindStringIndex(o.text); loc != nil {
 			t.Errorf("%s: formatting garbage: …%s…", o.name, around(o.text, loc[0]))
@@ -205,23 +249,6 @@ func TestNoFormattingGarbage(t *testing.T) {
 			}
 		}
 	}
-	schema.Rendered = nil
-	for _, id := range ids {
-		for _, m := range w.seen[id] {
-			for _, lang := range []schema.Lang{schema.Zh, schema.En} {
-				if out := m.Render(lang); garbage.MatchString(out) {
-					t.Errorf("%s (%s) renders badly: %q", id, lang, out)
-				}
-			}
-		}
-	}
-	var unmet []string
-	for _, id := range ids {
-		if _, ok := examples[id]; !ok && len(w.seen[id]) == 0 {
-			unmet = append(unmet, id)
-		}
-	}
-	assert.Empty(t, unmet, "messages neither rendered by a run nor given an example")
 }
 
 type outputText struct{ name, text string }

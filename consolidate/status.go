@@ -124,11 +124,31 @@ func (r *Result) Units() []Unit {
 	return units
 }
 
+// SummedUnits is how many units the totals sum: the distinct units of the
+// included submissions (a unit whose name is unknown counts as one of its
+// own).
+func (r *Result) SummedUnits() int {
+	units := map[string]bool{}
+	n := 0
+	for _, s := range r.Submissions {
+		if !s.Included {
+			continue
+		}
+		u := schema.CanonicalUnit(s.Unit)
+		if u == "" || !units[u] {
+			units[u] = u != ""
+			n++
+		}
+	}
+	return n
+}
+
 func init() {
 	schema.Register(map[string]schema.Text{
 		"status.unit.missing": {Zh: "未报送", En: "not sent"},
 		"status.unit.resend":  {Zh: "需重报", En: "to resend"},
 		"status.unit.check":   {Zh: "需核实", En: "to confirm"},
 		"status.unit.passed":  {Zh: "通过", En: "passed"},
+		"text.units-all":      {Zh: "报送情况：%[1]d 个单位已报送，名单中的单位均已报送", En: "Units: %[1]d sent a file, every unit on the roster"},
 	})
 }

@@ -29,15 +29,13 @@ func (r *Result) WriteText(w io.Writer, version string, lang schema.Lang) error 
 	sm := r.summary()
 	p.line(p.t("summary", sm.Files, sm.Readable, sm.Errors, sm.Warnings, sm.Infos))
 	if r.Totals != nil {
-		in, out := 0, 0
+		out := 0
 		for _, s := range r.Submissions {
-			if s.Included {
-				in++
-			} else {
+			if !s.Included {
 				out++
 			}
 		}
-		p.line(p.t("written", r.Out, r.Name, in, out))
+		p.line(p.t("written", r.Out, r.Name, r.SummedUnits(), out))
 	}
 	return p.err
 }
@@ -82,9 +80,12 @@ func (p *printer) units(units []Unit, rostered bool) {
 		by[u.Status] = append(by[u.Status], u)
 	}
 	p.line("")
-	if rostered {
+	switch {
+	case rostered && len(by[Missing]) == 0:
+		p.line(p.t("units-all", len(units)))
+	case rostered:
 		p.line(p.t("units-roster", len(units)-len(by[Missing]), len(by[Missing])))
-	} else {
+	default:
 		p.line(p.t("units", len(units)))
 	}
 	for _, st := range Statuses {
@@ -233,8 +234,8 @@ func init() {
 		"text.units-superseded": {Zh: "（另有 %d 份未计入）", En: " (+%d not summed)"},
 		"text.list-sep":         {Zh: "、", En: ", "},
 		"text.written": {
-			Zh: "汇总表已写入 %[1]s：%[2]s，%[3]d 个单位计入合计，%[4]d 个未计入",
-			En: "the consolidated table of %[2]s is in %[1]s: %[3]d units summed, %[4]d left out"},
+			Zh: "汇总表已写入 %[1]s：%[2]s，%[3]d 个单位计入合计，%[4]d 个文件未计入",
+			En: "the consolidated table of %[2]s is in %[1]s: %[3]d units summed, %[4]d files left out"},
 		"text.summary": {
 			Zh: "共 %[1]d 个文件（%[2]d 个可读）：%[3]d 个错误，%[4]d 个警告，%[5]d 个提示",
 			En: "%[1]d files (%[2]d readable): %[3]d errors, %[4]d warnings, %[5]d notes"},

@@ -306,26 +306,6 @@ func detailPlan(res *consolidate.Result) map[string]string {
 
 func quoted(sheet string) string { return "'" + strings.ReplaceAll(sheet, "'", "''") + "'" }
 
-// unitCount is the number of units the totals sum: the distinct units of
-// the summed submissions (a unit that sent two files counts once; a
-// submission whose unit is unknown counts as a unit of its own).
-func unitCount(res *consolidate.Result) int {
-	units := map[string]bool{}
-	n := 0
-	for _, s := range included(res) {
-		u := schema.CanonicalUnit(s.Unit)
-		if u == "" {
-			n++
-			continue
-		}
-		if !units[u] {
-			units[u] = true
-			n++
-		}
-	}
-	return n
-}
-
 // missingUnits are the roster's units that sent nothing.
 func missingUnits(res *consolidate.Result) []string {
 	var out []string
@@ -364,7 +344,7 @@ func marksOf(res *consolidate.Result, sheet string, lang schema.Lang) totalMarks
 
 func writeSummary(f *excelize.File, st *styles, res *consolidate.Result, names SheetNames, detailRefs map[string]string, opt WriteOptions) error {
 	lang := opt.Lang
-	n := unitCount(res)
+	n := res.SummedUnits()
 	marks := marksOf(res, names.Summary, lang)
 	l := planLayout(res.Schema, titleOf(res, lang), schema.Msg("write.filler", res.Name, n).Render(lang), false, lang)
 	// The lines a clerk fills in by hand on the printed table, as on the
