@@ -150,6 +150,9 @@ func (w written) name() string {
 // environment demands the tools (CI does).
 func needTool(t *testing.T, what string, cmd ...string) {
 	t.Helper()
+	if testing.Short() {
+		t.Skipf("the tests that need %s are left out of -short runs", what)
+	}
 	if err := exec.Command(cmd[0], cmd[1:]...).Run(); err != nil {
 		if os.Getenv("TALLY_REQUIRE_SOFFICE") != "" {
 			t.Fatalf("%s is required here: %v", what, err)

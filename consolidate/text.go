@@ -116,6 +116,9 @@ func (p *printer) units(units []Unit, rostered bool) {
 			}
 			if u.File.Unreadable {
 				counts = []string{p.t("unreadable")}
+				if f := u.Problem(); f != nil && f.Kind == schema.KindSchema {
+					counts = []string{p.t("not-the-table")}
+				}
 			}
 			p.line(fmt.Sprintf("    %s  %s  %s%s", padRight(u.Name, 14), padRight(strings.Join(counts, p.t("list-sep")), 20), baseName(u.File.File), p.more(u)))
 		}
@@ -222,6 +225,7 @@ func init() {
 			En: "tally %[1]s · %[2]d files · %[3]s · year %[4]s"},
 		"text.ok":               {Zh: "无问题", En: "no problems"},
 		"text.unreadable":       {Zh: "无法读取", En: "unreadable"},
+		"text.not-the-table":    {Zh: "不是统计表", En: "not the table"},
 		"text.counts":           {Zh: "%d 个错误，%d 个警告", En: "%d error(s), %d warning(s)"},
 		"text.blanks":           {Zh: "%d 个单元格未填写，按 0 计算：%s", En: "%d blank cells counted as 0: %s"},
 		"text.and-more":         {Zh: " 等", En: " and more"},
@@ -238,6 +242,6 @@ func init() {
 			En: "the consolidated table of %[2]s is in %[1]s: %[3]d units summed, %[4]d files left out"},
 		"text.summary": {
 			Zh: "共 %[1]d 个文件（%[2]d 个可读）：%[3]d 个错误，%[4]d 个警告，%[5]d 个提示",
-			En: "%[1]d files (%[2]d readable): %[3]d errors, %[4]d warnings, %[5]d notes"},
+			En: "%[1]d file(s) (%[2]d readable): %[3]d error(s), %[4]d warning(s), %[5]d note(s)"},
 	})
 }

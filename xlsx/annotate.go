@@ -126,8 +126,9 @@ func (m *marker) mark(k string) error {
 			text = commentText(c) + "\n——\n" + text
 		}
 	}
-	return m.f.AddComment(sheet, excelize.Comment{Cell: cell, Author: "tally",
-		Paragraph: []excelize.RichTextRun{{Text: "tally：\n", Font: &excelize.Font{Bold: true}}, {Text: text}},
+	author := schema.Msg("write.check-author").Render(m.lang)
+	return m.f.AddComment(sheet, excelize.Comment{Cell: cell, Author: author,
+		Paragraph: []excelize.RichTextRun{{Text: author + schema.Text{Zh: "：", En: ": "}.In(m.lang) + "\n", Font: &excelize.Font{Bold: true}}, {Text: text}},
 		Width:     320, Height: 160})
 }
 

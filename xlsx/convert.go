@@ -3,12 +3,14 @@ package xlsx
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
 	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"runtime"
 	"strings"
+	"sync"
 	"time"
 
 	"tally/errtext"
@@ -60,8 +62,65 @@ func FindSoffice() *Soffice {
 // Name implements [Converter].
 func (s *Soffice) Name() string { return "LibreOffice" }
 
-// Convert implements [Converter].
+// Convert implements [Converter]. A file converted once is not converted
+// again in the same run (its marked-up copy is made from the same bytes):
+// the last conversions are kept, by the SHA-256 of what was converted.
 func (s *Soffice) Convert(data []byte, ext string) ([]byte, error) {
+	key := conversionKey{sha256.Sum256(data), ext}
+	if out, ok := conversions.get(key); ok {
+		return out, nil
+	}
+	out, err := s.convert(data, ext)
+	if err == nil {
+		conversions.put(key, out)
+	}
+	return out, err
+}
+
+// conversionKey is what a conversion converted.
+type conversionKey struct {
+	sum [sha256.Size]byte
+	ext string
+}
+
+// conversionCache keeps the results of the last conversions, up to a
+// number of bytes, the oldest going first.
+type conversionCache struct {
+	mu    sync.Mutex
+	max   int
+	size  int
+	order []conversionKey
+	data  map[conversionKey][]byte
+}
+
+// conversions are the conversions of the run, up to 32 MiB of results.
+var conversions = &conversionCache{max: 32 << 20, data: map[conversionKey][]byte{}}
+
+func (c *conversionCache) get(k conversionKey) ([]byte, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	out, ok := c.data[k]
+	return out, ok
+}
+
+func (c *conversionCache) put(k conversionKey, out []byte) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if _, ok := c.data[k]; ok || len(out) > c.max {
+		return
+	}
+	for c.size+len(out) > c.max && len(c.order) > 0 {
+		old := c.order[0]
+		c.order = c.order[1:]
+		c.size -= len(c.data[old])
+		delete(c.data, old)
+	}
+	c.data[k] = out
+	c.order = append(c.order, k)
+	c.size += len(out)
+}
+
+func (s *Soffice) convert(data []byte, ext string) ([]byte, error) {
 	dir, err := os.MkdirTemp("", "tally-convert-")
 	if err != nil {
 		return nil, err
