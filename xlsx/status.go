@@ -13,7 +13,7 @@ import (
 
 // statusWidths are the widths of the status sheet's columns: the file and
 // the problem wrap.
-var statusWidths = []float64{6, 14, 8, 6, 6, 30, 60}
+var statusWidths = []float64{5, 14, 10, 7, 9, 30, 58}
 
 // writeStatus writes the list of whom to chase: one row per unit, by
 // status (未报送, 需重报, 需核实, 通过), with its problems counted, the
