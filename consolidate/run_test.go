@@ -168,7 +168,7 @@ func TestTextReport(t *testing.T) {
 	assert.Contains(t, zh.String(), "✗ missing.xlsx  missing  无法读取")
 	assert.Contains(t, zh.String(), "名单中的“掌政镇”没有报送报表")
 	assert.Contains(t, zh.String(), "共 2 个文件（1 个可读）：2 个错误，0 个警告，0 个提示")
-	assert.Contains(t, en.String(), "2 files (1 readable): 2 errors, 0 warnings, 0 notes")
+	assert.Contains(t, en.String(), "2 file(s) (1 readable): 2 error(s), 0 warning(s), 0 note(s)")
 }
 
 func TestMixedFormats(t *testing.T) {
