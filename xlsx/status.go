@@ -20,26 +20,10 @@ var statusWidths = []float64{5, 14, 10, 7, 9, 30, 58}
 // file that stands for it and its most serious problem in words.
 func writeStatus(f *excelize.File, st *styles, res *consolidate.Result, sheet string, opt WriteOptions, late *lateRows) error {
 	lang := opt.Lang
-	if err := pageSetup(f, sheet, page{landscape: true, titleRows: [2]int{1, 1}, lang: lang}); err != nil {
-		return err
-	}
-	sw, err := f.NewStreamWriter(sheet)
-	if err != nil {
-		return err
-	}
 	heads := strings.Split(schema.Msg("write.status-head").Render(lang), "|")
 	widths := statusWidths
-	for i, wd := range widths {
-		_ = sw.SetColWidth(i+1, i+1, wd)
-	}
-	head := make([]any, len(heads))
-	for i, h := range heads {
-		head[i] = excelize.Cell{StyleID: st.header, Value: h}
-	}
-	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
-		return err
-	}
-	if err := sw.SetRow("A1", head, excelize.RowOpts{Height: rowHeight(widths, heads...)}); err != nil {
+	sw, err := startList(f, st, sheet, heads, widths, lang)
+	if err != nil {
 		return err
 	}
 	units := res.Units()

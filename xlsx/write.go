@@ -815,28 +815,38 @@ func sortedFindings(res *consolidate.Result) []schema.Finding {
 // to a line at most (a sum of 21 parts lists 22 codes).
 var findingsWidths = []float64{8, 8, 16, 10, 7, 9, 22, 29, 8, 8, 48, 14}
 
-func writeFindings(f *excelize.File, st *styles, res *consolidate.Result, sheet string, opt WriteOptions, late *lateRows) error {
-	lang := opt.Lang
+// startList begins a sheet that is a list under one header row (the
+// findings, the units): printed landscape with the header on every page,
+// the header frozen, the columns as wide as widths.
+func startList(f *excelize.File, st *styles, sheet string, heads []string, widths []float64, lang schema.Lang) (*excelize.StreamWriter, error) {
 	if err := pageSetup(f, sheet, page{landscape: true, titleRows: [2]int{1, 1}, lang: lang}); err != nil {
-		return err
+		return nil, err
 	}
 	sw, err := f.NewStreamWriter(sheet)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	heads := strings.Split(schema.Msg("write.findings-head").Render(lang), "|")
-	widths := findingsWidths
 	for i, wd := range widths {
-		_ = sw.SetColWidth(i+1, i+1, wd)
+		if err := sw.SetColWidth(i+1, i+1, wd); err != nil {
+			return nil, err
+		}
 	}
 	head := make([]any, len(heads))
 	for i, h := range heads {
 		head[i] = excelize.Cell{StyleID: st.header, Value: h}
 	}
 	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
-		return err
+		return nil, err
 	}
-	if err := sw.SetRow("A1", head, excelize.RowOpts{Height: rowHeight(widths, heads...)}); err != nil {
+	return sw, sw.SetRow("A1", head, excelize.RowOpts{Height: rowHeight(widths, heads...)})
+}
+
+func writeFindings(f *excelize.File, st *styles, res *consolidate.Result, sheet string, opt WriteOptions, late *lateRows) error {
+	lang := opt.Lang
+	heads := strings.Split(schema.Msg("write.findings-head").Render(lang), "|")
+	widths := findingsWidths
+	sw, err := startList(f, st, sheet, heads, widths, lang)
+	if err != nil {
 		return err
 	}
 	all := sortedFindings(res)
