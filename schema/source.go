@@ -1,12 +1,6 @@
 package schema
 
-import (
-	"bytes"
-	"fmt"
-	"unicode/utf8"
-
-	"golang.org/x/text/encoding/unicode"
-)
+import "fmt"
 
 // Limits on a schema file, far above what any table needs, so that a
 // damaged or hostile file is refused before the YAML parser, whose
@@ -16,27 +10,18 @@ const (
 	maxSchemaDepth = 64 // levels of [ ] { } and of block nesting
 )
 
-// schemaText is a schema file's bytes as UTF-8: a byte-order mark (as
-// Notepad writes) dropped, UTF-16 decoded; an error for a file that is too
-// large, not text, or nested deeper than maxSchemaDepth.
+// schemaText is a schema file's bytes as UTF-8 (DecodeText: a byte-order
+// mark as Notepad writes dropped, UTF-16 and GBK decoded); an error for a
+// file that is too large, not text, or nested deeper than maxSchemaDepth.
 func schemaText(name string, data []byte) ([]byte, error) {
 	if len(data) > maxSchemaBytes {
 		return nil, &ParseError{File: name, Msg: fmt.Sprintf("the file is %d KB, far larger than any schema; is it the right file?", len(data)>>10)}
 	}
-	switch {
-	case bytes.HasPrefix(data, []byte("\xef\xbb\xbf")):
-		data = data[3:]
-	case bytes.HasPrefix(data, []byte("\xff\xfe")), bytes.HasPrefix(data, []byte("\xfe\xff")):
-		dec := unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewDecoder()
-		out, err := dec.Bytes(data)
-		if err != nil {
-			return nil, &ParseError{File: name, Msg: "the file starts as UTF-16 text but is not; save it as UTF-8"}
-		}
-		data = out
+	text, err := DecodeText(data)
+	if err != nil {
+		return nil, &ParseError{File: name, Msg: "the file is not text in UTF-8, UTF-16 or GBK; save it as UTF-8 text"}
 	}
-	if !utf8.Valid(data) {
-		return nil, &ParseError{File: name, Msg: "the file is not UTF-8 text (perhaps GBK); save it as UTF-8"}
-	}
+	data = []byte(text)
 	if line, ok := shallow(data); !ok {
 		return nil, &ParseError{File: name, Line: line, Col: 1, Msg: fmt.Sprintf("the schema nests deeper than %d levels here; no table needs that", maxSchemaDepth)}
 	}

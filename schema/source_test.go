@@ -12,7 +12,7 @@ import (
 )
 
 // A schema file as editors save it: with a byte-order mark (Notepad), in
-// UTF-16 (Notepad's "Unicode"); refused in GBK with a reason that says so.
+// UTF-16 (Notepad's "Unicode"), in GBK (ANSI on a Chinese Windows).
 func TestSchemaFileEncodings(t *testing.T) {
 	text, err := builtinFS.ReadFile("builtin/gov-info-2018.yaml")
 	require.NoError(t, err)
@@ -29,9 +29,14 @@ func TestSchemaFileEncodings(t *testing.T) {
 
 	gbk, err := simplifiedchinese.GBK.NewEncoder().Bytes(text)
 	require.NoError(t, err)
-	_, err = Parse("gbk.yaml", gbk)
+	s, err = Parse("gbk.yaml", gbk)
+	require.NoError(t, err)
+	assert.Equal(t, "gov-info-2018", s.ID)
+	assert.Equal(t, "政府信息公开情况统计表", s.Title)
+
+	_, err = Parse("binary.yaml", []byte("PK\x03\x04\x00\x00"))
 	require.Error(t, err)
-	assert.Contains(t, err.Error(), "not UTF-8")
+	assert.Contains(t, err.Error(), "not text")
 }
 
 // A schema nested deeper than any table needs is refused before the YAML
