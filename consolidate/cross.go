@@ -271,12 +271,22 @@ func fileNames(g []*schema.Submission, self *schema.Submission) schema.Both {
 	return schema.Both{Zh: strings.Join(names, "、"), En: strings.Join(names, ", ")}
 }
 
+// ReadRoster reads a roster file as editors save it (UTF-8 with or without
+// a byte-order mark, UTF-16, GBK: schema.DecodeText), one unit a line.
+func ReadRoster(data []byte) ([]string, error) {
+	text, err := schema.DecodeText(data)
+	if err != nil {
+		return nil, err
+	}
+	return ParseRoster(text), nil
+}
+
 // ParseRoster reads a roster: one unit a line; blank lines and lines
 // starting with # are ignored; a UTF-8 byte-order mark is allowed.
 func ParseRoster(text string) []string {
 	text = strings.TrimPrefix(text, "\ufeff")
 	out := []string{}
-	for _, line := range strings.Split(text, "\n") {
+	for _, line := range strings.FieldsFunc(text, func(r rune) bool { return r == '\n' || r == '\r' }) {
 		line = strings.TrimSpace(line)
 		if line == "" || strings.HasPrefix(line, "#") {
 			continue

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
 )
@@ -41,11 +42,21 @@ var (
 	grouped     = regexp.MustCompile(`^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$`)
 )
 
+// maxNumberText is the longest text read as a number, in bytes: the
+// digits of the largest number a table holds, its spaces, separators and
+// unit, many times over.
+const maxNumberText = 256
+
 // ParseNumber reads the text of a cell as a township writes numbers: with
 // spaces, full-width digits, thousands separators, a trailing unit, an
 // accounting negative "(5)", or a dash, slash or 无 for zero. It never
 // fails: text that is not a number comes back with Form NotNumber.
 func ParseNumber(text string) Parsed {
+	if len(text) > maxNumberText {
+		// No number is this long: a note or a pasted paragraph, refused
+		// before it is folded and scanned.
+		return Parsed{Form: NotNumber}
+	}
 	s := Fold(text)
 	s = strings.Map(func(r rune) rune {
 		if unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff' {
@@ -88,12 +99,11 @@ func ParseNumber(text string) Parsed {
 func splitUnit(s string) (num, unit string) {
 	i := len(s)
 	for i > 0 {
-		r := []rune(s[:i])
-		last := r[len(r)-1]
+		last, size := utf8.DecodeLastRuneInString(s[:i])
 		if !unicode.Is(unicode.Han, last) {
 			break
 		}
-		i -= len(string(last))
+		i -= size
 	}
 	if i == 0 || i == len(s) {
 		return s, ""

@@ -56,6 +56,10 @@ func (l ErrorList) Error() string {
 // expressions, and cycles among sums. Every problem is reported with its
 // line and column; the error is an [ErrorList].
 func Parse(name string, data []byte) (*Schema, error) {
+	data, err := schemaText(name, data)
+	if err != nil {
+		return nil, ErrorList{err.(*ParseError)}
+	}
 	s := &Schema{}
 	file, err := parser.ParseBytes(data, 0)
 	if err != nil {

@@ -153,9 +153,23 @@ func (s *Soffice) convert(data []byte, ext string) ([]byte, error) {
 	}
 	args = append(args, "--convert-to", "xlsx", "--outdir", out, in)
 	cmd := exec.CommandContext(ctx, s.Path, args...)
-	var stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &stderr, &stderr
+	// LibreOffice is a launcher (soffice, oosplash) and the office itself
+	// (soffice.bin), which can outlive the launcher and keep its output
+	// open. They run in a process group of their own: at the deadline the
+	// whole group is killed, and whatever is left of it when the launcher
+	// ends too; the output is waited for a few seconds at most.
+	inGroup(cmd)
+	cmd.Cancel = func() error { return killGroup(cmd) }
+	cmd.WaitDelay = 3 * time.Second
+	stderr := &capped{max: 16 << 10}
+	cmd.Stdout, cmd.Stderr = stderr, stderr
 	runErr := cmd.Run()
+	if cmd.Process != nil {
+		_ = killGroup(cmd)
+	}
+	if ctx.Err() != nil {
+		return nil, fmt.Errorf("LibreOffice did not finish within %s", timeout)
+	}
 	base := strings.TrimSuffix(filepath.Base(in), filepath.Ext(in))
 	result, err := os.ReadFile(filepath.Join(out, base+".xlsx"))
 	if err == nil && len(result) > 0 {
@@ -164,9 +178,22 @@ func (s *Soffice) convert(data []byte, ext string) ([]byte, error) {
 	if ctx.Err() != nil {
 		return nil, errtext.New(fmt.Sprintf("LibreOffice 在 %s 内没有完成转换", timeout), fmt.Sprintf("LibreOffice did not finish within %s", timeout))
 	}
-	msg := strings.TrimSpace(stderr.String())
+	msg := strings.TrimSpace(stderr.b.String())
 	if runErr != nil {
 		return nil, errtext.New("LibreOffice 转换失败", fmt.Sprintf("LibreOffice failed: %v %s", runErr, msg))
 	}
 	return nil, errtext.New("LibreOffice 没有转换出文件（文件可能已损坏或设置了密码）", "LibreOffice wrote no output (the file may be damaged or password-protected)")
+}
+
+// capped keeps the first max bytes written to it and drops the rest.
+type capped struct {
+	b   bytes.Buffer
+	max int
+}
+
+func (c *capped) Write(p []byte) (int, error) {
+	if room := c.max - c.b.Len(); room > 0 {
+		c.b.Write(p[:min(len(p), room)])
+	}
+	return len(p), nil
 }
