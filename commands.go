@@ -9,7 +9,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
 	"github.com/urfave/cli/v2"
@@ -141,21 +140,19 @@ func readConfig(c *cli.Context) (*runConfig, error) {
 	return cfg, nil
 }
 
-// readRoster reads the --roster file: UTF-8 text, one unit a line. A
-// roster that is no text (a workbook, a GBK file from an old Notepad) or
-// names no unit is refused: it would make every unit "missing".
+// readRoster reads the --roster file: text as Windows editors save it
+// (UTF-8 with or without a byte-order mark, UTF-16, GBK), one unit a line.
+// A roster that is no text (a workbook, a binary file) or names no unit is
+// refused: it would make every unit "missing".
 func readRoster(path string) ([]string, error) {
 	data, err := readInput(path)
 	if err != nil {
 		return nil, msgErr("cli.roster-read", errtext.Of(err))
 	}
-	if bytes.IndexByte(data, 0) >= 0 || bytes.HasPrefix(data, []byte("PK\x03\x04")) {
+	units, err := consolidate.ReadRoster(data)
+	if err != nil {
 		return nil, msgErr("cli.roster-not-text", path)
 	}
-	if !utf8.Valid(data) {
-		return nil, msgErr("cli.roster-encoding", path)
-	}
-	units := consolidate.ParseRoster(string(data))
 	if len(units) == 0 {
 		return nil, msgErr("cli.roster-empty", path)
 	}
@@ -788,9 +785,6 @@ func init() {
 		"cli.roster-not-text": {
 			Zh: "--roster %s：名单应是文本文件（.txt），每行一个单位；如果名单在 Excel 里，请把单位名称那一列复制到记事本，另存为 UTF-8 编码的 .txt 文件",
 			En: "--roster %s: the roster is a text file (.txt) with one unit a line; if it is in Excel, copy the column of names into a text editor and save it as UTF-8 text"},
-		"cli.roster-encoding": {
-			Zh: "--roster %s：名单不是 UTF-8 编码；请用记事本打开，“另存为”时编码选 UTF-8",
-			En: "--roster %s: the roster is not UTF-8 text; open it in a text editor and save it as UTF-8"},
 		"cli.roster-empty": {
 			Zh: "--roster %s：名单中没有任何单位；请每行写一个单位名称（# 开头的行是注释）",
 			En: "--roster %s: the roster names no unit; write one unit a line (lines starting with # are comments)"},

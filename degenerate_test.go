@@ -55,7 +55,7 @@ func TestDegenerateInputs(t *testing.T) {
 	copyFile("testdata/seed/掌政镇.xlsx", "名单.xlsx")
 	write("名单.txt", "# 兴庆区应报单位\n掌政镇\n大新镇\n")
 	write("空名单.txt", "# 还没有填\n\n")
-	write("旧名单.txt", "\xd5\xc6\xd5\xfe\xd5\xf2\n") // 掌政镇 in GBK, as an old Notepad saves it
+	write("名单.png", "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR") // a picture of the roster
 	write("备注", "不是文件夹\n")
 	before := hashTree(t, in)
 
@@ -101,7 +101,7 @@ func TestDegenerateInputs(t *testing.T) {
 		{"a roster that is a folder", []string{"validate", seed, "--roster", "$IN/空文件夹"}, 2, []string{"无法读取名单文件", "是一个文件夹"}, []string{"is a folder"}, false},
 		{"an empty roster", []string{"validate", seed, "--roster", "$IN/空名单.txt"}, 2, []string{"名单中没有任何单位"}, []string{"names no unit"}, false},
 		{"a roster in Excel", []string{"validate", seed, "--roster", "$IN/名单.xlsx"}, 2, []string{"名单应是文本文件"}, []string{"text file"}, false},
-		{"a roster in GBK", []string{"validate", seed, "--roster", "$IN/旧名单.txt"}, 2, []string{"不是 UTF-8 编码"}, []string{"not UTF-8"}, false},
+		{"a roster that is a picture", []string{"validate", seed, "--roster", "$IN/名单.png"}, 2, []string{"名单应是文本文件"}, []string{"text file"}, false},
 
 		{"consolidate, --out a folder", []string{"consolidate", seed, "--name", "兴庆区", "--out", "$OUT/汇总"}, 2, []string{"是一个文件夹"}, []string{"is a folder"}, false},
 		{"consolidate, --out a folder named .xlsx", []string{"consolidate", seed, "--out", "$OUT/兴庆区.xlsx.d/兴庆区.xlsx"}, 2, []string{"是一个文件夹"}, []string{"is a folder"}, false},

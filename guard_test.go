@@ -17,6 +17,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/unicode"
 )
 
 // copyTree copies a folder of fixtures into dst.
@@ -318,6 +320,27 @@ func TestOutputsIndependentOfJobs(t *testing.T) {
 					}
 				}
 			}
+		}
+	}
+}
+
+// A roster saved by Notepad as ANSI (GBK on a Chinese Windows) or as
+// "Unicode" (UTF-16) is read as the units it names, not as garbage that
+// makes every unit missing and every submission unknown.
+func TestRosterEncodings(t *testing.T) {
+	dir := t.TempDir()
+	const text = "# 兴庆区\r\n掌政镇\r\n"
+	gbk, err := simplifiedchinese.GBK.NewEncoder().String(text)
+	require.NoError(t, err)
+	utf16, err := unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewEncoder().String(text)
+	require.NoError(t, err)
+	for name, data := range map[string]string{"gbk.txt": gbk, "utf16.txt": utf16, "bom.txt": "\ufeff" + text} {
+		path := filepath.Join(dir, name)
+		require.NoError(t, os.WriteFile(path, []byte(data), 0o644))
+		rep, code := jsonOf(t, "validate", "--roster", path, filepath.Join("testdata", "seed"))
+		assert.Equal(t, 0, code, name)
+		for _, f := range rep.Findings {
+			assert.NotContains(t, []string{"missing-unit", "unknown-unit"}, f.Kind, "%s: %s", name, f.Message)
 		}
 	}
 }
