@@ -358,9 +358,14 @@ func consolidateAction(c *cli.Context) error {
 	}
 	// A workbook log is made while the consolidated workbook is written, on
 	// the core that would otherwise wait; it is saved after it, as before.
+	// Its bytes wait in memory meanwhile: a run with very many findings
+	// writes it afterwards instead, straight to its file.
 	var log chan logBook
 	if strings.EqualFold(filepath.Ext(cfg.log), ".xlsx") {
 		cfg.shared = xlsx.NewSharedRows() // the findings and sources sheets, in both
+		defer cfg.shared.Close()
+	}
+	if cfg.shared != nil && res.CountFindings() <= aheadFindings {
 		log = make(chan logBook, 1)
 		go func() {
 			var b logBook
@@ -405,6 +410,10 @@ func nothingToSum(res *consolidate.Result, sources []consolidate.Source) schema.
 	}
 	return schema.Msg("cli.sum.all-invalid", readable)
 }
+
+// aheadFindings is the most findings a run makes its workbook log ahead
+// for, in memory (about 150 bytes a finding).
+const aheadFindings = 50_000
 
 // logBook is a workbook log made ahead of its saving.
 type logBook struct {

@@ -207,7 +207,7 @@ func checkRoster(subs []*schema.Submission, roster []string) []schema.Finding {
 	}
 	seen := map[string]bool{}
 	for _, s := range subs {
-		if s.Unreadable && schema.StatusOf(false, s.Findings) != "errors" {
+		if s.Unreadable && s.Worst() != schema.Error {
 			continue
 		}
 		c := schema.CanonicalUnit(s.Unit)

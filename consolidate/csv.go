@@ -38,14 +38,7 @@ func (r *Result) WriteCSV(w io.Writer, lang schema.Lang) error {
 			SafeText(f.Sheet), SafeText(f.Cell), strings.Join(f.Codes, " "), exp, act, SafeText(f.Message),
 			SafeText(sf.RuleText(lang))})
 	}
-	for _, s := range r.Submissions {
-		for _, f := range s.Findings {
-			write(f)
-		}
-	}
-	for _, f := range r.Findings {
-		write(f)
-	}
+	r.EachFinding(func(f *schema.Finding) { write(*f) })
 	cw.Flush()
 	return cw.Error()
 }

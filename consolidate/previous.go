@@ -362,7 +362,7 @@ func ReadPrevious(sources []Source, read UnitsReader, jobs int, jump Jump) *Prev
 		prev.Files = append(prev.Files, file)
 		for _, u := range units {
 			if u.Unreadable {
-				for _, f := range u.Findings {
+				for _, f := range u.FindingList() {
 					if f.Kind == schema.KindUnreadable || f.Kind == schema.KindSchema {
 						prev.Findings = append(prev.Findings, schema.Finding{Severity: schema.Warning, Kind: schema.KindPrevious,
 							Rule: "previous:unreadable", File: sources[i].Name, Msg: schema.Msg("previous.unreadable", f.Msg)})
@@ -371,7 +371,7 @@ func ReadPrevious(sources []Source, read UnitsReader, jobs int, jump Jump) *Prev
 				}
 				continue
 			}
-			u.Findings = nil // last year's own findings are last year's business
+			u.SetFindings(nil) // last year's own findings are last year's business
 			u.Compact()
 			prev.Units = append(prev.Units, u)
 		}

@@ -30,7 +30,7 @@ func table2018(t *testing.T, file, unit string, year int, values map[string]stri
 func jumpFindings(subs ...*schema.Submission) []string {
 	var out []string
 	for _, s := range subs {
-		for _, f := range s.Findings {
+		for _, f := range s.FindingList() {
 			if f.Kind == schema.KindJump || f.Kind == schema.KindPrevious {
 				out = append(out, fmt.Sprintf("%s %s %s %s %s", s.Unit, f.Severity, f.Kind, f.Cell, f.Message(schema.Zh)))
 			}

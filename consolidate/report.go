@@ -145,29 +145,50 @@ func yearPtr(y int) *int {
 }
 
 // AllFindings returns every finding of the run: each submission's in input
-// order, then those of the run as a whole.
+// order, then those of the run as a whole. A run of thousands of files
+// reads them with EachFinding instead, one submission at a time.
 func (r *Result) AllFindings() []schema.Finding {
 	var out []schema.Finding
+	r.EachFinding(func(f *schema.Finding) { out = append(out, *f) })
+	return out
+}
+
+// EachFinding calls do with every finding of the run, in the order of
+// AllFindings, holding one submission's findings at a time.
+func (r *Result) EachFinding(do func(*schema.Finding)) {
 	for _, s := range r.Submissions {
-		out = append(out, s.Findings...)
+		fs := s.FindingList()
+		for i := range fs {
+			do(&fs[i])
+		}
 	}
-	return append(out, r.Findings...)
+	for i := range r.Findings {
+		do(&r.Findings[i])
+	}
+}
+
+// CountFindings is the number of findings of the run.
+func (r *Result) CountFindings() int {
+	n := len(r.Findings)
+	for _, s := range r.Submissions {
+		n += s.CountFindings()
+	}
+	return n
 }
 
 // Worst is the most severe finding's severity ("" when there is none).
 func (r *Result) Worst() schema.Severity {
 	var worst schema.Severity
-	see := func(fs []schema.Finding) {
-		for _, f := range fs {
-			if f.Severity.Rank() > worst.Rank() {
-				worst = f.Severity
-			}
+	for _, s := range r.Submissions {
+		if w := s.Worst(); w.Rank() > worst.Rank() {
+			worst = w
 		}
 	}
-	for _, s := range r.Submissions {
-		see(s.Findings)
+	for _, f := range r.Findings {
+		if f.Severity.Rank() > worst.Rank() {
+			worst = f.Severity
+		}
 	}
-	see(r.Findings)
 	return worst
 }
 
@@ -182,9 +203,7 @@ func (r *Result) Report(version string, lang schema.Lang) *Report {
 		rep.Submissions = append(rep.Submissions, submissionReport(s))
 	}
 	rep.Totals = r.totalsReport()
-	for _, f := range r.AllFindings() {
-		rep.Findings = append(rep.Findings, findingReport(f, lang))
-	}
+	r.EachFinding(func(f *schema.Finding) { rep.Findings = append(rep.Findings, findingReport(*f, lang)) })
 	rep.Units = unitReports(r.Units())
 	rep.Summary = r.summary()
 	return rep
@@ -239,9 +258,9 @@ func (r *Result) summary() Summary {
 		if !s.Unreadable {
 			sum.Readable++
 		}
-		for _, f := range s.Findings {
-			sum.count(f.Severity)
-		}
+		sum.Errors += s.Count(schema.Error)
+		sum.Warnings += s.Count(schema.Warning)
+		sum.Infos += s.Count(schema.Info)
 	}
 	for _, f := range r.Findings {
 		sum.count(f.Severity)
@@ -335,19 +354,30 @@ func (r *Result) WriteJSON(w io.Writer, version string, lang schema.Lang) error 
 		return err
 	}
 	bw.WriteString(",\n")
-	var findings []*schema.Finding
-	for _, s := range r.Submissions {
-		for i := range s.Findings {
-			findings = append(findings, &s.Findings[i])
+	// The findings one submission at a time: a run of thousands never
+	// holds them all as values.
+	n := 0
+	var err error
+	r.EachFinding(func(f *schema.Finding) {
+		if err != nil {
+			return
 		}
-	}
-	for i := range r.Findings {
-		findings = append(findings, &r.Findings[i])
-	}
-	if err := list("findings", len(findings), func(i int) error {
-		return item(findingReport(*findings[i], lang))
-	}); err != nil {
+		if n == 0 {
+			fmt.Fprintf(bw, "  %q: [\n", "findings")
+		} else {
+			bw.WriteString(",\n")
+		}
+		n++
+		bw.WriteString("    ")
+		err = item(findingReport(*f, lang))
+	})
+	if err != nil {
 		return err
+	}
+	if n == 0 {
+		fmt.Fprintf(bw, "  %q: []", "findings")
+	} else {
+		bw.WriteString("\n  ]")
 	}
 	bw.WriteString(",\n")
 	units := unitReports(r.Units())

@@ -85,8 +85,15 @@ func Validate(sources []Source, read Reader, opt Options) *Result {
 	res.Year = opt.Year
 	res.Rostered = opt.Roster != nil
 	crossCheck(res, opt)
+	// The findings the cross-checks added take their places among those
+	// made while reading, and are packed with them.
 	for _, sub := range subs {
-		sortFindings(sub.Findings)
+		if sub.Loose() > 0 {
+			fs := sub.FindingList()
+			sortFindings(fs)
+			sub.SetFindings(fs)
+			sub.Compact()
+		}
 	}
 	return res
 }
@@ -100,7 +107,9 @@ func settle(sub *schema.Submission) {
 		for i := range fs {
 			fs[i].File, fs[i].Unit, fs[i].Sheet = sub.File, sub.Unit, sub.Sheet
 		}
-		sub.Findings = append(sub.Findings, fs...)
+		for _, f := range fs {
+			sub.Add(f)
+		}
 		sub.Included = true
 		if y := sub.Year; y != 0 && !sub.Schema.Years.Contains(y) {
 			sub.Add(schema.Finding{Severity: schema.Warning, Kind: schema.KindYear, Rule: "read:format-year",
@@ -108,6 +117,9 @@ func settle(sub *schema.Submission) {
 				Msg: schema.Msg("run.format-year", y, schema.Both{Zh: sub.Schema.Title, En: sub.Schema.En}, yearsText(sub.Schema.Years))})
 		}
 	}
+	fs := sub.FindingList()
+	sortFindings(fs)
+	sub.SetFindings(fs)
 	sub.Compact()
 }
 
@@ -188,11 +200,13 @@ func readOne(src Source, read Reader) (sub *schema.Submission) {
 	sub = read(data, src.Name)
 	sub.Modified = src.Modified
 	if sub.Unreadable && src.Severity == schema.Warning {
-		for i := range sub.Findings {
-			if k := sub.Findings[i].Kind; k == schema.KindUnreadable || k == schema.KindSchema {
-				sub.Findings[i].Severity = schema.Warning
+		fs := sub.FindingList()
+		for i := range fs {
+			if k := fs[i].Kind; k == schema.KindUnreadable || k == schema.KindSchema {
+				fs[i].Severity = schema.Warning
 			}
 		}
+		sub.SetFindings(fs)
 	}
 	return sub
 }

@@ -219,13 +219,13 @@ func TestPanicInOneFileIsItsFinding(t *testing.T) {
 		require.Len(t, res.Submissions, 3)
 		bad := res.Submissions[1]
 		assert.True(t, bad.Unreadable)
-		require.Len(t, bad.Findings, 1)
-		assert.Equal(t, schema.KindUnreadable, bad.Findings[0].Kind)
-		assert.Equal(t, schema.Error, bad.Findings[0].Severity)
+		require.Len(t, bad.FindingList(), 1)
+		assert.Equal(t, schema.KindUnreadable, bad.FindingList()[0].Kind)
+		assert.Equal(t, schema.Error, bad.FindingList()[0].Severity)
 		// The fault itself in English, for the maintainers the message
 		// asks to be told; in Chinese, that tally failed.
-		assert.Contains(t, bad.Findings[0].Message(schema.En), "index out of range")
-		assert.Contains(t, bad.Findings[0].Message(schema.Zh), "tally 内部出错")
+		assert.Contains(t, bad.FindingList()[0].Message(schema.En), "index out of range")
+		assert.Contains(t, bad.FindingList()[0].Message(schema.Zh), "tally 内部出错")
 		assert.False(t, res.Submissions[0].Unreadable)
 		assert.False(t, res.Submissions[2].Unreadable)
 	}
@@ -260,7 +260,7 @@ func TestLargeGroupsAreCounted(t *testing.T) {
 	res := Validate(sources, fakeReader(t), Options{})
 	for _, s := range res.Submissions {
 		var msg string
-		for _, f := range s.Findings {
+		for _, f := range s.FindingList() {
 			if f.Kind == schema.KindIdenticalValues {
 				msg = f.Message(schema.Zh)
 			}

@@ -57,17 +57,12 @@ func (u *Unit) Problem() *schema.Finding {
 	if u.File == nil {
 		return nil
 	}
-	var best *schema.Finding
-	for i := range u.File.Findings {
-		f := &u.File.Findings[i]
-		if f.Severity.Rank() < schema.Warning.Rank() {
-			continue
-		}
-		if best == nil || f.Severity.Rank() > best.Severity.Rank() {
-			best = f
+	for _, sev := range []schema.Severity{schema.Error, schema.Warning} {
+		if fs := u.File.FindingsOf(sev); len(fs) > 0 {
+			return &fs[0]
 		}
 	}
-	return best
+	return nil
 }
 
 // Units lists the run's units by status (未报送, 需重报, 需核实, 通过), in
@@ -96,16 +91,7 @@ func (r *Result) Units() []Unit {
 	}
 	for i := range units {
 		u := &units[i]
-		for _, f := range u.File.Findings {
-			switch f.Severity {
-			case schema.Error:
-				u.Errors++
-			case schema.Warning:
-				u.Warnings++
-			case schema.Info:
-				u.Infos++
-			}
-		}
+		u.Errors, u.Warnings, u.Infos = u.File.Count(schema.Error), u.File.Count(schema.Warning), u.File.Count(schema.Info)
 		switch {
 		case u.Errors > 0:
 			u.Status = Resend

@@ -154,7 +154,8 @@ func baseName(path string) string { return path[strings.LastIndexAny(path, `/\`)
 
 func (p *printer) submission(s *schema.Submission) {
 	counts := map[schema.Severity]int{}
-	for _, f := range s.Findings {
+	findings := s.FindingList()
+	for _, f := range findings {
 		counts[f.Severity]++
 	}
 	mark := "✓"
@@ -178,7 +179,7 @@ func (p *printer) submission(s *schema.Submission) {
 	p.line("")
 	p.line(fmt.Sprintf("%s %s  %s%s  %s", mark, s.File, s.Unit, where, verdict))
 	var blanks []string
-	for _, f := range s.Findings {
+	for _, f := range findings {
 		if f.Kind == schema.KindBlank {
 			blanks = append(blanks, f.Cell)
 			continue

@@ -39,12 +39,14 @@ func (r *Result) Consolidate(opt ConsolidateOptions) {
 		case s.Schema != r.Schema:
 			// Validate warned of the other format; left out of the totals,
 			// it is an error.
-			for i := range s.Findings {
-				if s.Findings[i].Rule == "cross:schema" {
-					s.Findings[i].Severity = schema.Error
-					s.Findings[i].Msg = schema.Msg("total.other-schema", schema.Both{Zh: s.Schema.Title, En: s.Schema.En}, schema.Both{Zh: r.Schema.Title, En: r.Schema.En})
+			fs := s.FindingList()
+			for i := range fs {
+				if fs[i].Rule == "cross:schema" {
+					fs[i].Severity = schema.Error
+					fs[i].Msg = schema.Msg("total.other-schema", schema.Both{Zh: s.Schema.Title, En: s.Schema.En}, schema.Both{Zh: r.Schema.Title, En: r.Schema.En})
 				}
 			}
+			s.SetFindings(fs)
 		case s.SupersededBy != "":
 			// Another table of the same unit is summed (duplicateUnits).
 		case opt.ExcludeInvalid && s.Status() == "errors":
@@ -99,7 +101,7 @@ func (r *Result) causes(f schema.Finding) schema.Both {
 			continue
 		}
 		cause := false
-		for _, sf := range s.Findings {
+		for _, sf := range s.FindingList() {
 			if sf.Rule == f.Rule {
 				cause = true
 			}

@@ -78,8 +78,8 @@ func TestTheLaterVersionIsSummed(t *testing.T) {
 			want, _ := kept.Get("1.1")
 			assert.Equal(t, want.String(), res.Totals["1.1"].String(), "only the kept table is summed")
 			for _, s := range res.Submissions {
-				require.Len(t, s.Findings, 1)
-				f := s.Findings[0]
+				require.Len(t, s.FindingList(), 1)
+				f := s.FindingList()[0]
 				assert.Equal(t, schema.KindDuplicateUnit, f.Kind)
 				assert.Equal(t, tt.sev, f.Severity)
 				assert.Contains(t, f.Message(schema.Zh), tt.reason)

@@ -53,8 +53,10 @@ type Submission struct {
 	// Compact then moves them into a smaller store, and Value reads them
 	// in either form.
 	Values map[string]Value
-	// Findings holds the findings about this submission alone.
-	Findings []Finding
+	// findings holds the findings about this submission alone made since
+	// it was compacted (all of them, before); Compact packs them away. Add
+	// records one, FindingList returns them all, SetFindings replaces them.
+	findings []Finding
 	// Unreadable is set when the file could not be read as a submission.
 	Unreadable bool
 	// Included says whether the submission counts in the totals.
@@ -67,6 +69,10 @@ type Submission struct {
 	SupersededBy string
 
 	packed []packedValue // by the schema's key order, after Compact
+	// packedFindings are the findings packed by Compact, each its length
+	// and its severity's rank first; packedCounts counts them by rank.
+	packedFindings []byte
+	packedCounts   [4]int32
 	// refs holds the references a packedValue cannot encode (on another
 	// sheet); packed refs with refOther set index it.
 	refs []string
@@ -214,6 +220,7 @@ func (s *Submission) Set(key string, v Value) {
 // once: a run over a whole province holds every submission at once. Only
 // the schema's cells are kept; the submission reads the same afterwards.
 func (s *Submission) Compact() {
+	s.packFindings()
 	if s.packed != nil || s.Schema == nil {
 		return
 	}
@@ -241,13 +248,13 @@ func (s *Submission) unpack() {
 }
 
 // Add records a finding about this submission.
-func (s *Submission) Add(f Finding) { s.Findings = append(s.Findings, f) }
+func (s *Submission) Add(f Finding) { s.findings = append(s.findings, f) }
 
 // Stamp fills in the file, unit and sheet of the submission's findings that
 // lack them; call it once the unit and sheet are known.
 func (s *Submission) Stamp() {
-	for i := range s.Findings {
-		f := &s.Findings[i]
+	for i := range s.findings {
+		f := &s.findings[i]
 		if f.File == "" {
 			f.File = s.File
 		}
@@ -263,7 +270,15 @@ func (s *Submission) Stamp() {
 // Status is "unreadable", "errors", "warnings" or "ok", by the most serious
 // of the submission's findings.
 func (s *Submission) Status() string {
-	return StatusOf(s.Unreadable, s.Findings)
+	switch {
+	case s.Unreadable:
+		return "unreadable"
+	case s.worst() == 3:
+		return "errors"
+	case s.worst() == 2:
+		return "warnings"
+	}
+	return "ok"
 }
 
 // StatusOf grades a list of findings as a submission's status.

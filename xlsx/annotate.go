@@ -45,7 +45,7 @@ func Annotate(data []byte, name string, sub *schema.Submission, conv Converter, 
 	}
 	defer f.Close()
 	m := &marker{f: f, lang: lang, styles: map[[2]int]int{}, notes: map[string][]string{}, worst: map[string]schema.Severity{}}
-	for _, fd := range sub.Findings {
+	for _, fd := range sub.FindingList() {
 		if fd.Severity == schema.Info && fd.Kind != schema.KindBlank {
 			continue
 		}
@@ -250,7 +250,7 @@ func (m *marker) issues(sub *schema.Submission) error {
 		_ = m.f.SetColWidth(name, colName(i), colName(i), w)
 	}
 	r := 2
-	for _, fd := range sub.Findings {
+	for _, fd := range sub.FindingList() {
 		if fd.Severity == schema.Info && fd.Kind != schema.KindBlank && fd.Kind != schema.KindConverted {
 			continue
 		}

@@ -67,7 +67,7 @@ func TestBombChild(t *testing.T) {
 	require.NoError(t, err)
 	sub := Read(data, filepath.Base(path), Options{Schemas: schema.Builtins()})
 	ids := []string{}
-	for _, f := range sub.Findings {
+	for _, f := range sub.FindingList() {
 		ids = append(ids, f.Msg.ID)
 	}
 	out, _ := json.Marshal(map[string]any{"unreadable": sub.Unreadable, "ids": ids})

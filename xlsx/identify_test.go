@@ -45,7 +45,7 @@ func TestUnitsOfAnyKind(t *testing.T) {
 	res.Consolidate(consolidate.ConsolidateOptions{Name: "平潭综合实验区", Out: "平潭.xlsx"})
 	for _, s := range res.Submissions {
 		assert.True(t, s.Included, s.File)
-		for _, f := range s.Findings {
+		for _, f := range s.FindingList() {
 			assert.NotEqual(t, schema.KindDuplicateUnit, f.Kind, "%s: %s", s.File, f.Message(schema.Zh))
 		}
 	}

@@ -91,7 +91,7 @@ func (s sheet2018) build(t testing.TB) ([]byte, map[string]int) {
 // found is a finding as the tests compare it: severity, kind, rule and cell.
 func found(sub *schema.Submission, rules ...string) []string {
 	var out []string
-	for _, f := range sub.Findings {
+	for _, f := range sub.FindingList() {
 		for _, r := range rules {
 			if f.Rule == r {
 				out = append(out, fmt.Sprintf("%s %s %s %s", f.Severity, f.Kind, f.Rule, f.Cell))
@@ -106,7 +106,7 @@ func found(sub *schema.Submission, rules ...string) []string {
 func rendered(t *testing.T, sub *schema.Submission, rules ...string) []string {
 	t.Helper()
 	var out []string
-	for _, f := range sub.Findings {
+	for _, f := range sub.FindingList() {
 		for _, lang := range []schema.Lang{schema.Zh, schema.En} {
 			msg := f.Message(lang)
 			assert.NotContains(t, msg, "%!", "%s %s", f.Rule, lang)
@@ -160,7 +160,7 @@ func TestYuanInTheUnitCellOfAWanYuanRow(t *testing.T) {
 			require.False(t, sub.Unreadable)
 			assert.Equal(t, tc.want, valueOf(t, sub, "7"))
 			var got []string
-			for _, f := range sub.Findings {
+			for _, f := range sub.FindingList() {
 				if len(f.Codes) > 0 && f.Codes[0] == "7" {
 					got = append(got, fmt.Sprintf("%s %s %s %s", f.Severity, f.Kind, f.Rule, f.Cell))
 				}
@@ -262,7 +262,7 @@ func TestExtraColumns(t *testing.T) {
 	plain, _ := sheet2018{extra: []extraCol{{head: "备注", val: func(code string) any { return "见说明" }}}}.build(t)
 	assert.Empty(t, found(read(t, plain, "大新镇.xlsx"), "read:extra-column"))
 	none, _ := sheet2018{}.build(t)
-	assert.Empty(t, read(t, none, "大新镇.xlsx").Findings)
+	assert.Empty(t, read(t, none, "大新镇.xlsx").FindingList())
 }
 
 // A column beyond an empty one is outside the table: a calculation to the
@@ -392,7 +392,7 @@ func TestOlderFormatRow(t *testing.T) {
 			require.Len(t, msgs, 1)
 			assert.Contains(t, msgs[0], "第 41 行“（六）其他处理”是按 2019 年版表式填的一行（D41:J41）")
 			assert.Contains(t, msgs[0], "已计入“3.其他”")
-			for _, f := range sub.Findings {
+			for _, f := range sub.FindingList() {
 				if f.Rule == "read:legacy-row" {
 					assert.Equal(t, "3.3.6.3@natural", f.Codes[0])
 				}
@@ -485,7 +485,7 @@ func TestSubtotalOnAHeadingRow(t *testing.T) {
 	require.False(t, sub.Unreadable, "%v", kinds(sub))
 	assert.Equal(t, "3", valueOf(t, sub, "3.3.6.3@natural"), "the subtotal is not counted")
 	assert.Equal(t, []string{"warning sum read:subtotal D41"}, found(sub, "read:subtotal"))
-	for _, f := range sub.Findings {
+	for _, f := range sub.FindingList() {
 		if f.Rule == "read:subtotal" {
 			assert.Equal(t, "3", f.Expected.String())
 			assert.Equal(t, "5", f.Actual.String())

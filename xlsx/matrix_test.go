@@ -296,7 +296,7 @@ func TestMatrixRoundTrip(t *testing.T) {
 	}
 	res := consolidate.Validate(sources, read, consolidate.Options{})
 	for _, s := range res.Submissions {
-		require.Empty(t, s.Findings, "%s: %v", s.File, kinds(s))
+		require.Empty(t, s.FindingList(), "%s: %v", s.File, kinds(s))
 	}
 	require.Equal(t, "gov-info-2021", res.Schema.ID)
 	refs := SummaryRefs(res.Schema)
@@ -321,8 +321,8 @@ func TestMatrixRoundTrip(t *testing.T) {
 	blank := Read(buf.Bytes(), "良田镇.xlsx", Options{Schemas: schema.Builtins()})
 	require.False(t, blank.Unreadable, "%v", kinds(blank))
 	assert.Equal(t, "gov-info-2021", blank.Schema.ID)
-	for _, f := range blank.Findings {
+	for _, f := range blank.FindingList() {
 		assert.Equal(t, schema.KindBlank, f.Kind, f.Message(schema.Zh))
 	}
-	assert.Len(t, blank.Findings, len(res.Schema.Keys()))
+	assert.Len(t, blank.FindingList(), len(res.Schema.Keys()))
 }

@@ -59,7 +59,7 @@ func Read(data []byte, name string, opt Options) (sub *schema.Submission) {
 	defer func() {
 		if r := recover(); r != nil {
 			sub.Values = map[string]schema.Value{}
-			sub.Findings = nil
+			sub.SetFindings(nil)
 			unreadable(sub, "read.panic", errtext.Panic(r))
 		}
 		if sub.Unit == "" {
@@ -124,7 +124,7 @@ func Read(data []byte, name string, opt Options) (sub *schema.Submission) {
 			again.Converter = nil
 			redo := Read(recalced, name, again)
 			redo.SHA256 = sub.SHA256
-			redo.Findings = append(keep(sub.Findings, schema.KindConverted), redo.Findings...)
+			redo.SetFindings(append(keep(sub.FindingList(), schema.KindConverted), redo.FindingList()...))
 			redo.Add(schema.Finding{Severity: schema.Info, Kind: schema.KindConverted, Rule: "read:recalculated",
 				Msg: schema.Msg("read.recalculated", opt.Converter.Name())})
 			return redo

@@ -106,7 +106,7 @@ func read(t testing.TB, data []byte, name string) *schema.Submission {
 
 func kinds(sub *schema.Submission) []string {
 	var out []string
-	for _, f := range sub.Findings {
+	for _, f := range sub.FindingList() {
 		out = append(out, f.Kind+"@"+f.Cell)
 	}
 	return out
@@ -152,7 +152,7 @@ func TestFormulaWithoutCachedValueUnsafe(t *testing.T) {
 	tb.vals["1.1"] = formulaCell("ROUND(" + tb.refOf(t, "3.1.1") + "*1.5, 0)")
 	sub := read(t, tb.build(t), "x.xlsx")
 	ids := map[string]string{}
-	for _, f := range sub.Findings {
+	for _, f := range sub.FindingList() {
 		ids[f.Codes[0]] = f.Msg.ID
 	}
 	assert.Equal(t, "read.formula-not-computed", ids["3.1"])
@@ -188,7 +188,7 @@ func TestCellFindings(t *testing.T) {
 	}}.build(t)
 	sub := read(t, data, "x.xlsx")
 	byKind := map[string]schema.Finding{}
-	for _, f := range sub.Findings {
+	for _, f := range sub.FindingList() {
 		byKind[f.Kind] = f
 	}
 	assert.Equal(t, schema.Error, byKind["negative"].Severity)
@@ -203,7 +203,7 @@ func TestCellFindings(t *testing.T) {
 	assert.Equal(t, "0", sub.Values["8.2"].Num.String())
 	assert.Equal(t, schema.Present, sub.Values["8.2"].State)
 	assert.Equal(t, "135", sub.Values["1.1"].Num.String())
-	assert.Len(t, sub.Findings, 5, "%v", kinds(sub))
+	assert.Len(t, sub.FindingList(), 5, "%v", kinds(sub))
 }
 
 func TestMissingAndExtraRows(t *testing.T) {
@@ -283,13 +283,13 @@ func TestUnreadableFiles(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			sub := read(t, tt.data, tt.name+".xlsx")
 			require.True(t, sub.Unreadable)
-			require.Len(t, sub.Findings, 1)
-			assert.Equal(t, schema.Error, sub.Findings[0].Severity)
+			require.Len(t, sub.FindingList(), 1)
+			assert.Equal(t, schema.Error, sub.FindingList()[0].Severity)
 			if tt.msg != "" {
-				assert.Equal(t, tt.msg, sub.Findings[0].Msg.ID)
+				assert.Equal(t, tt.msg, sub.FindingList()[0].Msg.ID)
 			}
-			assert.NotEmpty(t, sub.Findings[0].Message(schema.Zh))
-			assert.Equal(t, tt.name+".xlsx", sub.Findings[0].File)
+			assert.NotEmpty(t, sub.FindingList()[0].Message(schema.Zh))
+			assert.Equal(t, tt.name+".xlsx", sub.FindingList()[0].File)
 		})
 	}
 }
@@ -375,10 +375,10 @@ func FuzzRead(f *testing.F) {
 	schemas := schema.Builtins()
 	f.Fuzz(func(t *testing.T, data []byte) {
 		sub := Read(data, "fuzz.xlsx", Options{Schemas: schemas})
-		if sub.Unreadable && len(sub.Findings) == 0 {
+		if sub.Unreadable && len(sub.FindingList()) == 0 {
 			t.Fatal("an unreadable file without a finding saying why")
 		}
-		for _, fd := range sub.Findings {
+		for _, fd := range sub.FindingList() {
 			if fd.Message(schema.Zh) == "" || fd.Kind == "" {
 				t.Fatalf("finding without kind or message: %+v", fd)
 			}
@@ -465,10 +465,10 @@ func TestOtherSheetWithTheTable(t *testing.T) {
 	}
 	sub := read(t, bytesOf(t, f), "x.xlsx")
 	assert.Equal(t, "大新镇", sub.Sheet)
-	require.Len(t, sub.Findings, 1)
-	assert.Equal(t, schema.KindSchema, sub.Findings[0].Kind)
-	assert.Equal(t, schema.Warning, sub.Findings[0].Severity)
-	assert.Contains(t, sub.Findings[0].Message(schema.Zh), "工作表“通贵乡”也是一份统计表")
+	require.Len(t, sub.FindingList(), 1)
+	assert.Equal(t, schema.KindSchema, sub.FindingList()[0].Kind)
+	assert.Equal(t, schema.Warning, sub.FindingList()[0].Severity)
+	assert.Contains(t, sub.FindingList()[0].Message(schema.Zh), "工作表“通贵乡”也是一份统计表")
 }
 
 // padRows rewrites a workbook's first sheet with n styled empty rows after

@@ -36,6 +36,9 @@ import (
 type lateRows struct {
 	nonce string
 	rows  map[string]*rowsPart
+	// owned are the rows made for this workbook alone, closed when it is
+	// saved (shared rows are closed by their SharedRows).
+	owned []*rowsPart
 }
 
 func newLateRows() *lateRows {
@@ -48,7 +51,19 @@ func newLateRows() *lateRows {
 // starts writing the body rows from there on, which must come before any
 // row the stream writer writes after the placeholder.
 func (l *lateRows) add(sw *excelize.StreamWriter, row int, body func(*rowWriter) error) error {
-	return l.place(sw, row, deflateRows(body))
+	p := deflateRows(body)
+	l.owned = append(l.owned, p)
+	return l.place(sw, row, p)
+}
+
+// close releases the rows made for this workbook alone, once they are
+// written or will not be.
+func (l *lateRows) close() {
+	for _, p := range l.owned {
+		<-p.done
+		p.data.Close()
+	}
+	l.owned = nil
 }
 
 // addShared is add, with rows that the other workbooks of the run sharing
@@ -84,7 +99,7 @@ func (l *lateRows) wait() error {
 // between the deflated start and end of the sheet's part.
 type rowsPart struct {
 	done chan struct{}
-	data []byte
+	data *spill
 	crc  uint32 // CRC-32 of the rows' XML
 	size int64  // bytes of the rows' XML
 	// last and width are the last row (1-based) and the most cells in a
@@ -97,8 +112,9 @@ func deflateRows(body func(*rowWriter) error) *rowsPart {
 	p := &rowsPart{done: make(chan struct{})}
 	go func() {
 		defer close(p.done)
-		var buf bytes.Buffer
-		fw, err := deflater(&buf)
+		buf := &spill{}
+		p.data = buf
+		fw, err := deflater(buf)
 		if err != nil {
 			p.err = err
 			return
@@ -113,7 +129,7 @@ func deflateRows(body func(*rowWriter) error) *rowsPart {
 		if p.err == nil {
 			p.err = fw.Flush()
 		}
-		p.data, p.crc, p.size = buf.Bytes(), h.Sum32(), cw.n
+		p.crc, p.size = h.Sum32(), cw.n
 		p.last, p.width = rw.last, rw.width
 	}()
 	return p
@@ -161,17 +177,19 @@ func (l *lateRows) writePart(zw *zip.Writer, name string, part []byte) error {
 		crc := crcJoin(crcJoin(crc32.ChecksumIEEE(head), rows.crc, rows.size), crc32.ChecksumIEEE(tail), int64(len(tail)))
 		w, err := zw.CreateRaw(&zip.FileHeader{Name: name, Method: zip.Deflate,
 			CreatorVersion: 20, ReaderVersion: 20, CRC32: crc,
-			CompressedSize64:   uint64(h.Len() + len(rows.data) + t.Len()),
+			CompressedSize64:   uint64(int64(h.Len()) + rows.data.Len() + int64(t.Len())),
 			UncompressedSize64: uint64(int64(len(head)) + rows.size + int64(len(tail)))})
 		if err != nil {
 			return err
 		}
-		for _, b := range [][]byte{h.Bytes(), rows.data, t.Bytes()} {
-			if _, err := w.Write(b); err != nil {
-				return err
-			}
+		if _, err := w.Write(h.Bytes()); err != nil {
+			return err
 		}
-		return nil
+		if _, err := rows.data.WriteTo(w); err != nil {
+			return err
+		}
+		_, err = w.Write(t.Bytes())
+		return err
 	}
 	w, err := zw.Create(name)
 	if err == nil {

@@ -25,6 +25,9 @@ import (
 // The parts are deflated at the fastest level: a workbook of 10,000 units
 // comes out about a tenth larger and is written in a good deal less time.
 func save(f *excelize.File, w io.Writer, late *lateRows) error {
+	if late != nil {
+		defer late.close()
+	}
 	var zw *partWriter
 	f.SetZipWriter(func(io.Writer) excelize.ZipWriter {
 		zw = &partWriter{zw: zip.NewWriter(w), late: late}

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
-	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -54,6 +53,18 @@ type SharedRows struct {
 
 // NewSharedRows makes a place for the workbooks of a run to share rows.
 func NewSharedRows() *SharedRows { return &SharedRows{parts: map[string]*rowsPart{}} }
+
+// Close releases the rows the workbooks of the run shared, once they are
+// written.
+func (s *SharedRows) Close() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for k, p := range s.parts {
+		<-p.done
+		p.data.Close()
+		delete(s.parts, k)
+	}
+}
 
 // rows returns the rows of key, started by body the first time.
 func (s *SharedRows) rows(key string, body func(*rowWriter) error) *rowsPart {
@@ -801,12 +812,29 @@ func writeDetailRows(sw *excelize.StreamWriter, st *styles, res *consolidate.Res
 	return sw.Flush()
 }
 
-// sortedFindings is every finding of the run, errors first, then warnings,
-// then notes, each in the order of the report.
-func sortedFindings(res *consolidate.Result) []schema.Finding {
-	all := res.AllFindings()
-	sort.SliceStable(all, func(i, j int) bool { return all[i].Severity.Rank() > all[j].Severity.Rank() })
-	return all
+// eachSorted calls do with every finding of the run, errors first, then
+// warnings, then notes, each in the order of the report: a pass over the
+// run per severity, so that no more than one submission's findings are
+// held at a time.
+func eachSorted(res *consolidate.Result, do func(*schema.Finding) error) error {
+	for _, sev := range []schema.Severity{schema.Error, schema.Warning, schema.Info, ""} {
+		for _, s := range res.Submissions {
+			fs := s.FindingsOf(sev)
+			for i := range fs {
+				if err := do(&fs[i]); err != nil {
+					return err
+				}
+			}
+		}
+		for i := range res.Findings {
+			if res.Findings[i].Severity.Rank() == sev.Rank() {
+				if err := do(&res.Findings[i]); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	return nil
 }
 
 // The widths of the findings sheet's columns: severity, kind, file, unit,
@@ -849,12 +877,13 @@ func writeFindings(f *excelize.File, st *styles, res *consolidate.Result, sheet 
 	if err != nil {
 		return err
 	}
-	all := sortedFindings(res)
-	if len(all) > 0 {
+	n := res.CountFindings()
+	if n > 0 {
 		key := fmt.Sprintf("findings %p %s %d %d %d", res, lang, st.err, st.warn, st.info)
 		err := late.addShared(sw, 2, opt.Shared, key, func(rw *rowWriter) error {
 			var row rowCells
-			for i, fd := range all {
+			r := 2
+			return eachSorted(res, func(fd *schema.Finding) error {
 				style := st.severity(fd.Severity)
 				ref := fd.Cell
 				if ref != "" && !strings.Contains(ref, "!") && fd.Sheet != "" {
@@ -873,17 +902,15 @@ func writeFindings(f *excelize.File, st *styles, res *consolidate.Result, sheet 
 				row.add(style, numValue(fd.Actual))
 				row.add(style, fd.Message(lang))
 				row.add(style, fd.Rule)
-				if err := rw.tallRow(i+2, listHeight(widths, row.cells), row.cells); err != nil {
-					return err
-				}
-			}
-			return nil
+				r++
+				return rw.tallRow(r-1, listHeight(widths, row.cells), row.cells)
+			})
 		})
 		if err != nil {
 			return err
 		}
 	}
-	last := max(len(all)+1, 2)
+	last := max(n+1, 2)
 	if err := f.AutoFilter(sheet, fmt.Sprintf("A1:%s%d", colName(len(heads)-1), last), nil); err != nil {
 		return err
 	}
@@ -930,10 +957,8 @@ func writeSources(f *excelize.File, st *styles, res *consolidate.Result, sheet s
 		err := late.addShared(sw, 2, opt.Shared, key, func(rw *rowWriter) error {
 			var row rowCells
 			for i, s := range res.Submissions {
-				counts := map[schema.Severity]int{}
-				for _, f := range s.Findings {
-					counts[f.Severity]++
-				}
+				counts := map[schema.Severity]int{schema.Error: s.Count(schema.Error),
+					schema.Warning: s.Count(schema.Warning), schema.Info: s.Count(schema.Info)}
 				year := any(nil)
 				if s.Year != 0 {
 					year = s.Year

@@ -47,11 +47,12 @@ func main() {
 		n := fs.Int("n", 10000, "how many workbooks")
 		out := fs.String("out", "", "folder to write them to")
 		from := fs.String("from", "testdata/district/兴庆区2018", "folder of template workbooks")
+		text := fs.Bool("text", false, "write every value as text (约N), each a finding: the many-findings case")
 		_ = fs.Parse(os.Args[2:])
 		if *out == "" {
 			usage()
 		}
-		err = gen(*from, *out, *n)
+		err = gen(*from, *out, *n, *text)
 	case "floor":
 		fs := flag.NewFlagSet("floor", flag.ExitOnError)
 		jobs := fs.Int("j", runtime.NumCPU(), "workbooks read at once")
@@ -78,7 +79,7 @@ func main() {
 }
 
 func usage() {
-	fmt.Fprintln(os.Stderr, "usage: bench gen -n N -out DIR [-from DIR] | bench floor [-j N] DIR | bench time [-runs K] CMD [ARG...]")
+	fmt.Fprintln(os.Stderr, "usage: bench gen -n N -out DIR [-from DIR] [-text] | bench floor [-j N] DIR | bench time [-runs K] CMD [ARG...]")
 	os.Exit(2)
 }
 
@@ -95,9 +96,12 @@ type part struct {
 }
 
 // number is a numeric cell's value (a shared string's index is not).
-var number = regexp.MustCompile(`<c ([^>]*)><v>(\d+)</v>`)
+var (
+	number   = regexp.MustCompile(`<c ([^>]*)><v>(\d+)</v>`)
+	typeAttr = regexp.MustCompile(`\s*\bt="[^"]*"`)
+)
 
-func gen(from, out string, n int) error {
+func gen(from, out string, n int, text bool) error {
 	raw, err := os.ReadFile(filepath.Join(from, "expect.json"))
 	if err != nil {
 		return err
@@ -147,6 +151,10 @@ func gen(from, out string, n int) error {
 						return m
 					}
 					v, _ := strconv.Atoi(string(sm[2]))
+					if text {
+						attrs := typeAttr.ReplaceAllString(string(sm[1]), "")
+						return []byte("<c " + attrs + ` t="inlineStr"><is><t>约` + strconv.Itoa(v*factor) + "</t></is>")
+					}
 					return []byte("<c " + string(sm[1]) + "><v>" + strconv.Itoa(v*factor) + "</v>")
 				})
 			}
