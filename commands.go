@@ -15,6 +15,7 @@ import (
 
 	"tally/consolidate"
 	"tally/errtext"
+	"tally/printable"
 	"tally/schema"
 	"tally/xlsx"
 )
@@ -82,15 +83,25 @@ type runConfig struct {
 	jump     consolidate.Jump
 	opt      consolidate.Options
 	conv     *xlsx.Soffice
+	// rosterPath and schemaPath are the files --roster and --schema name
+	// (schemaPath is empty for a built-in schema); prevSources are the
+	// files of last year's figures.
+	rosterPath, schemaPath string
+	prevSources            []consolidate.Source
+	// plan names every output, checked before anything is read.
+	plan *outputPlan
 	// logBook is the workbook log, when it was made ahead.
 	logBook *logBook
 	// shared are the rows the consolidated workbook and its log share.
 	shared *xlsx.SharedRows
 }
 
+// readConfig reads the common flags. It reads no file: the roster and a
+// schema file are read by readInputs, once every output has been checked
+// against them (planOutputs).
 func readConfig(c *cli.Context) (*runConfig, error) {
 	cfg := &runConfig{format: c.String("format"), log: c.String("log"), failOn: c.String("fail-on"),
-		annotate: c.String("annotate")}
+		annotate: c.String("annotate"), rosterPath: c.String("roster")}
 	var err error
 	if cfg.lang, err = cmdLang(c); err != nil {
 		return nil, err
@@ -120,8 +131,12 @@ func readConfig(c *cli.Context) (*runConfig, error) {
 			return nil, msgErr("cli.annotate-is-file", cfg.annotate)
 		}
 	}
-	if cfg.schemas, cfg.forced, err = chooseSchemas(c.String("schema")); err != nil {
-		return nil, err
+	if arg := c.String("schema"); arg != "" {
+		if s, ok := schema.Builtin(arg); ok {
+			cfg.schemas, cfg.forced = []*schema.Schema{s}, true
+		} else {
+			cfg.schemaPath = arg
+		}
 	}
 	if y := c.Int("year"); y != 0 && (y < 1990 || y > 2100) {
 		return nil, msgErr("cli.year", y)
@@ -132,12 +147,23 @@ func readConfig(c *cli.Context) (*runConfig, error) {
 	}
 	cfg.opt.Year = c.Int("year")
 	cfg.opt.Jobs = c.Int("jobs")
-	if path := c.String("roster"); path != "" {
-		if cfg.opt.Roster, err = readRoster(path); err != nil {
-			return nil, err
+	return cfg, nil
+}
+
+// readInputs reads the files the flags name: a schema file, the roster.
+func (cfg *runConfig) readInputs() error {
+	var err error
+	if cfg.schemas == nil {
+		if cfg.schemas, cfg.forced, err = chooseSchemas(cfg.schemaPath); err != nil {
+			return err
 		}
 	}
-	return cfg, nil
+	if cfg.rosterPath != "" {
+		if cfg.opt.Roster, err = readRoster(cfg.rosterPath); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // readRoster reads the --roster file: text as Windows editors save it
@@ -197,7 +223,7 @@ func chooseSchemas(arg string) ([]*schema.Schema, bool, error) {
 	}
 	s, err := schema.Parse(arg, data)
 	if err != nil {
-		return nil, false, msgErr("cli.schema-errors", arg, err.Error())
+		return nil, false, msgErr("cli.schema-errors", arg, lines(err.Error()))
 	}
 	return []*schema.Schema{s}, true, nil
 }
@@ -216,11 +242,13 @@ func canWrite(flag, path string) error {
 	return nil
 }
 
-// findSources finds the files the paths name, and refuses a run with
-// nothing to check: no path that exists, or folders with no file tally
-// reads. A path that does not exist, beside others that do, is checked
-// with them and gets an unreadable finding.
-func findSources(c *cli.Context, cfg *runConfig, what schema.Localizer) ([]consolidate.Source, error) {
+// findSources finds the files the paths name, checks every output against
+// them and the other inputs (planOutputs), then reads the files the flags
+// name (readInputs); it refuses a run with nothing to check: no path that
+// exists, or folders with no file tally reads. A path that does not exist,
+// beside others that do, is checked with them and gets an unreadable
+// finding. out is the --out workbook, if any.
+func findSources(c *cli.Context, cfg *runConfig, out string, what schema.Localizer) ([]consolidate.Source, error) {
 	paths := c.Args().Slice()
 	var missing []string
 	for _, p := range paths {
@@ -232,6 +260,26 @@ func findSources(c *cli.Context, cfg *runConfig, what schema.Localizer) ([]conso
 		return nil, msgErr("cli.missing", listed(missing), what)
 	}
 	sources := collectSources(paths)
+	for _, p := range cfg.previous {
+		// A file named by the flag that is no file (a pipe, a device) is a
+		// mistake on the command line; one that cannot be read otherwise
+		// is a warning of the run, as a file of a --previous folder is.
+		if info, err := os.Stat(p); err == nil && !info.IsDir() {
+			if err := regular(p, info); err != nil {
+				return nil, msgErr("cli.previous-read", errtext.Of(err))
+			}
+		}
+	}
+	if len(cfg.previous) > 0 {
+		cfg.prevSources = collectSources(cfg.previous)
+	}
+	var err error
+	if cfg.plan, err = planOutputs(cfg, out, sources); err != nil {
+		return nil, err
+	}
+	if err := cfg.readInputs(); err != nil {
+		return nil, err
+	}
 	if len(sources) == 0 {
 		return nil, msgErr("cli.nothing-found", listed(paths), what, rosterNote(cfg))
 	}
@@ -283,11 +331,8 @@ func validateAction(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	sources, err := findSources(c, cfg, schema.Both{})
+	sources, err := findSources(c, cfg, "", schema.Both{})
 	if err != nil {
-		return err
-	}
-	if err := outputsAreNotInputs(cfg, "", sources); err != nil {
 		return err
 	}
 	res := check(c, cfg, sources...)
@@ -332,11 +377,8 @@ func consolidateAction(c *cli.Context) error {
 		return err
 	}
 	notWritten := schema.Msg("cli.not-written", out)
-	sources, err := findSources(c, cfg, notWritten)
+	sources, err := findSources(c, cfg, out, notWritten)
 	if err != nil {
-		return err
-	}
-	if err := outputsAreNotInputs(cfg, out, sources); err != nil {
 		return err
 	}
 	res := check(c, cfg, sources...)
@@ -373,7 +415,7 @@ func consolidateAction(c *cli.Context) error {
 			log <- b
 		}()
 	}
-	if err := writeAtomic(out, inputPaths(res), cfg.lang, func(w io.Writer) error {
+	if err := writeAtomic(out, cfg.lang, func(w io.Writer) error {
 		return xlsx.WriteConsolidated(w, res, writeOptions(c, cfg))
 	}); err != nil {
 		if log != nil {
@@ -427,7 +469,7 @@ func check(c *cli.Context, cfg *runConfig, sources ...consolidate.Source) *conso
 	if sources == nil {
 		sources = collectSources(c.Args().Slice())
 	}
-	if c.App.Writer == os.Stdout {
+	if f, ok := fileOf(c.App.Writer); ok && f == os.Stdout {
 		tuneMemory(len(sources)) // the program's own run, not a test's
 	}
 	bar := newProgress(c.App.ErrWriter, len(sources), cfg.lang)
@@ -451,7 +493,7 @@ func check(c *cli.Context, cfg *runConfig, sources ...consolidate.Source) *conso
 			}
 			return xlsx.ReadUnits(data, name, opt)
 		}
-		cfg.opt.Previous = consolidate.ReadPrevious(collectSources(cfg.previous), readUnits, cfg.opt.Jobs, cfg.jump)
+		cfg.opt.Previous = consolidate.ReadPrevious(cfg.prevSources, readUnits, cfg.opt.Jobs, cfg.jump)
 	}
 	res := consolidate.Validate(sources, read, cfg.opt)
 	bar.finish()
@@ -514,37 +556,6 @@ func commandLine(c *cli.Context) []string {
 	return append(out, c.Args().Slice()...)
 }
 
-// outputsAreNotInputs refuses, before anything is read, a run whose
-// workbook or log would be written over one of its inputs.
-func outputsAreNotInputs(cfg *runConfig, out string, sources []consolidate.Source) error {
-	names := sourceNames(sources)
-	if len(cfg.previous) > 0 {
-		names = append(names, sourceNames(collectSources(cfg.previous))...)
-	}
-	if out != "" {
-		if err := notAnInput(out, names, cfg.lang); err != nil {
-			return msgErr("cli.output-failed", "--out", errtext.Of(err))
-		}
-	}
-	if cfg.log != "" {
-		if err := notAnInput(cfg.log, names, cfg.lang); err != nil {
-			return msgErr("cli.output-failed", "--log", errtext.Of(err))
-		}
-		if out != "" && resolve(cfg.log) == resolve(out) {
-			return msgErr("cli.output-failed", "--log", errtext.Of(outputError(cfg.lang, "out.log-is-out", cfg.log)))
-		}
-	}
-	return nil
-}
-
-func sourceNames(sources []consolidate.Source) []string {
-	var out []string
-	for _, s := range sources {
-		out = append(out, s.Name)
-	}
-	return out
-}
-
 // report writes the report on stdout.
 func report(c *cli.Context, cfg *runConfig, res *consolidate.Result) error {
 	out := c.App.Writer
@@ -557,10 +568,18 @@ func report(c *cli.Context, cfg *runConfig, res *consolidate.Result) error {
 	default:
 		err = res.WriteText(out, toolVersion(), cfg.lang)
 	}
-	if err != nil {
-		return msgErr("cli.report-failed", errtext.Of(err))
+	return reportError(err)
+}
+
+// reportError is the error of writing the report or other text on stdout:
+// none when the program reading it has gone (a pipe into head, closed
+// after the lines it wanted). The report ends there; the outputs are
+// written all the same, and the exit status is the findings'.
+func reportError(err error) error {
+	if err == nil || closedPipe(err) {
+		return nil
 	}
-	return nil
+	return msgErr("cli.report-failed", errtext.Of(err))
 }
 
 // finish writes the report on stdout, the log and the marked-up copies,
@@ -570,7 +589,7 @@ func finish(c *cli.Context, cfg *runConfig, res *consolidate.Result) error {
 		return err
 	}
 	if cfg.log != "" {
-		err := writeAtomic(cfg.log, inputPaths(res), cfg.lang, func(w io.Writer) error {
+		err := writeAtomic(cfg.log, cfg.lang, func(w io.Writer) error {
 			switch strings.ToLower(filepath.Ext(cfg.log)) {
 			case ".csv":
 				return res.WriteCSV(w, cfg.lang)
@@ -601,14 +620,6 @@ func finish(c *cli.Context, cfg *runConfig, res *consolidate.Result) error {
 		return errFindings
 	}
 	return nil
-}
-
-func inputPaths(res *consolidate.Result) []string {
-	var out []string
-	for _, s := range res.Submissions {
-		out = append(out, s.File)
-	}
-	return out
 }
 
 func templateFlags(lang schema.Lang) []cli.Flag {
@@ -658,6 +669,12 @@ func templateAction(c *cli.Context) error {
 	}
 	var s *schema.Schema
 	if id := c.String("schema"); id != "" {
+		if _, builtin := schema.Builtin(id); !builtin {
+			cfg := &runConfig{lang: lang, schemaPath: id}
+			if _, err := planOutputs(cfg, out, nil); err != nil {
+				return err
+			}
+		}
 		ss, _, err := chooseSchemas(id)
 		if err != nil {
 			return err
@@ -675,7 +692,7 @@ func templateAction(c *cli.Context) error {
 	if y := c.Int("year"); y != 0 && (y < 1990 || y > 2100) {
 		return msgErr("cli.year", y)
 	}
-	err = writeAtomic(out, nil, lang, func(w io.Writer) error {
+	err = writeAtomic(out, lang, func(w io.Writer) error {
 		return xlsx.WriteTemplate(w, s, xlsx.TemplateOptions{Lang: lang, Unit: c.String("unit"), Year: c.Int("year"),
 			Password: c.String("password"), Contact: c.String("contact"), Version: toolVersion()})
 	})
@@ -701,7 +718,7 @@ func schemasAction(c *cli.Context) error {
 			}
 			title := schema.Text{Zh: "《" + s.Title + "》", En: s.En}.In(lang)
 			if _, err := fmt.Fprintf(w, "%-16s %-10s %s\n", s.ID, years, title); err != nil {
-				return msgErr("cli.report-failed", errtext.Of(err))
+				return reportError(err)
 			}
 		}
 		return nil
@@ -711,7 +728,7 @@ func schemasAction(c *cli.Context) error {
 			return msgErr("cli.schemas.unknown", args[1])
 		}
 		if _, err := w.Write(s.Dump()); err != nil {
-			return msgErr("cli.report-failed", errtext.Of(err))
+			return reportError(err)
 		}
 		return nil
 	case len(args) == 1 && args[0] == "show":
@@ -724,8 +741,38 @@ func schemasAction(c *cli.Context) error {
 // it in the run's language (exitCode).
 type msgError struct{ m schema.Message }
 
-// msgErr makes an error of a catalogue message.
-func msgErr(id string, args ...any) error { return &msgError{schema.Msg(id, args...)} }
+// msgErr makes an error of a catalogue message. Its arguments — paths,
+// names, errors, texts from submissions — are shown with their control
+// characters escaped (printable.Line), line breaks too, but for lines.
+func msgErr(id string, args ...any) error {
+	shown := make([]any, len(args))
+	for i, a := range args {
+		switch v := a.(type) {
+		case lines:
+			shown[i] = printable.Text(string(v))
+		case string:
+			shown[i] = printable.Line(v)
+		case schema.Localizer:
+			shown[i] = printableArg{v}
+		case error:
+			shown[i] = printable.Line(v.Error())
+		default:
+			shown[i] = a
+		}
+	}
+	return &msgError{schema.Msg(id, shown...)}
+}
+
+// lines is a message argument of several lines (a schema file's errors,
+// one a line), which keep their line breaks.
+type lines string
+
+// printableArg is a message argument in either language, shown with its
+// control characters escaped.
+type printableArg struct{ l schema.Localizer }
+
+// Localize implements [schema.Localizer].
+func (p printableArg) Localize(lang schema.Lang) string { return printable.Line(p.l.Localize(lang)) }
 
 func (e *msgError) Error() string { return e.m.Render(schema.En) }
 
@@ -791,6 +838,9 @@ func init() {
 		"cli.roster-read": {
 			Zh: "--roster：无法读取名单文件：%s；请检查文件名",
 			En: "--roster: the roster cannot be read: %s; check the file name"},
+		"cli.previous-read": {
+			Zh: "--previous：无法读取上年的数字：%s",
+			En: "--previous: last year's figures cannot be read: %s"},
 		"cli.roster-not-text": {
 			Zh: "--roster %s：名单应是文本文件（.txt），每行一个单位；如果名单在 Excel 里，请把单位名称那一列复制到记事本，另存为 UTF-8 编码的 .txt 文件",
 			En: "--roster %s: the roster is a text file (.txt) with one unit a line; if it is in Excel, copy the column of names into a text editor and save it as UTF-8 text"},

@@ -174,7 +174,7 @@ func TestAtomicWriteChild(t *testing.T) {
 	if path == "" {
 		t.Skip("run by TestKilledWriteLeavesOldOrNew")
 	}
-	require.NoError(t, writeAtomic(path, nil, schema.Zh, bytesOf(bigOutput())))
+	require.NoError(t, writeAtomic(path, schema.Zh, bytesOf(bigOutput())))
 }
 
 // bigOutput is the large output the child writes: 96 MiB, not one byte
@@ -275,6 +275,7 @@ func TestMain(m *testing.M) {
 		code = watch.check(os.Stderr)
 	}
 	removeWritten()
+	removeBuilt()
 	os.Exit(code)
 }
 

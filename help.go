@@ -139,7 +139,7 @@ func withHelp(action cli.ActionFunc) cli.ActionFunc {
 
 func writeHelp(w io.Writer, text string) error {
 	_, err := io.WriteString(w, text)
-	return err
+	return reportError(err)
 }
 
 // The errors of Go's flag package, which urfave/cli passes on.
@@ -412,8 +412,8 @@ func init() {
 			Zh: "tally %s：检查乡镇、街道报送的《政府信息公开情况统计表》，逐个指标、逐个合计核对，指出每个问题所在的文件和单元格，并汇总成一张表。",
 			En: "tally %s checks the statistics tables townships and street offices submit, indicator by indicator and sum by sum, points at the file and cell of every problem, and consolidates them into one table."},
 		"help.exit-codes": {
-			Zh: "退出码：0 没有达到 --fail-on 的问题；1 有达到 --fail-on 的问题（报告已输出）；2 未能完成：命令用法有误，没有找到可检查的报表，没有可汇总的报表，或无法写出文件（原因写在最后一行，“tally：”之后）。",
-			En: "Exit status: 0 no finding at or above --fail-on; 1 findings at or above it (the report has been written); 2 the run could not be done: a usage error, no table found to check, none to consolidate, or an output that cannot be written (the reason is on the last line, after \"tally: \")."},
+			Zh: "退出码：0 没有达到 --fail-on 的问题；1 有达到 --fail-on 的问题（报告已输出）；2 未能完成：命令用法有误，没有找到可检查的报表，没有可汇总的报表，或无法写出文件（原因写在最后一行，“tally：”之后）；130 按 Ctrl-C 中止，143 被终止（SIGTERM），临时文件均已删除。",
+			En: "Exit status: 0 no finding at or above --fail-on; 1 findings at or above it (the report has been written); 2 the run could not be done: a usage error, no table found to check, none to consolidate, or an output that cannot be written (the reason is on the last line, after \"tally: \"); 130 stopped by Ctrl-C, 143 by SIGTERM, the temporary files removed."},
 		"help.validate": {
 			Zh: "检查报表：每个指标的数字、每个合计和“其中”项，以及报表之间的重复、年度和名单。列出每个问题所在的文件、工作表和单元格。除 --log 和 --annotate 指定的文件外，不写任何文件，也从不改动报表。",
 			En: "Checks submissions: every indicator's number, every sum and of-which item, and across them duplicates, the year and the roster. Prints each problem with its file, sheet and cell. Writes no file but those --log and --annotate name, and never changes a submission."},

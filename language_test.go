@@ -20,14 +20,14 @@ var asciiWord = regexp.MustCompile(`[A-Za-z][A-Za-z0-9_]*(?:[-.][A-Za-z0-9_]+)*`
 
 // allowedInChinese are the Latin words a Chinese message may hold: the
 // program, its commands and flags, flag values, format and file-type names,
-// environment variables, schema ids and the names of the programs a clerk
-// uses.
+// environment variables, schema ids, the names of the programs a clerk
+// uses and of the key and the signal that stop a run.
 var allowedInChinese = func() map[string]bool {
 	ok := map[string]bool{}
 	for _, w := range strings.Fields(`tally validate consolidate template schemas show help
 		text json csv xlsx xlsm xltx xltm xls et ett ods txt docx pdf yaml YAML
 		zh en error warning never LC_ALL LC_MESSAGES LANG dev
-		Excel WPS LibreOffice OpenDocument Word PDF UTF-8`) {
+		Excel WPS LibreOffice OpenDocument Word PDF UTF-8 Ctrl-C SIGTERM`) {
 		ok[w] = true
 	}
 	for _, s := range schema.Builtins() {

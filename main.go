@@ -12,9 +12,10 @@
 // --lang en or an English LC_ALL, LC_MESSAGES or LANG.
 //
 // Exit codes: 0 no finding at or above --fail-on; 1 findings at or above it;
-// 2 the run could not do what it was asked and wrote nothing (bad flags, an
-// unreadable schema or roster, nothing found to check, nothing to
-// consolidate, an output that cannot be written).
+// 2 the run could not do what it was asked (bad flags, an unreadable schema
+// or roster, an output that would be written over an input, nothing found
+// to check, nothing to consolidate, an output that cannot be written);
+// 130 stopped by Ctrl-C, 143 by SIGTERM, its temporary files removed.
 package main
 
 import (
@@ -27,15 +28,27 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"tally/cleanup"
+	"tally/printable"
 	"tally/schema"
 )
 
 // version is set at build time with -ldflags "-X main.version=…".
 var version = ""
 
+// main runs tally as a program: in a temporary folder of its own, stopped
+// cleanly by a signal, and alive to write its outputs when the reader of its
+// report goes away.
 func main() {
 	tuneMemory(1)
-	os.Exit(runApp(os.Args, os.Stdout, os.Stderr))
+	privateTemp()
+	stopOnSignal(os.Stderr, langOf(os.Args[1:]))
+	survivePipe()
+	code := runApp(os.Args, gated{os.Stdout}, gated{os.Stderr})
+	stopped()
+	cleanup.Run()
+	stopped()
+	os.Exit(code)
 }
 
 // runApp runs tally on its command line and returns the exit status. The
@@ -122,8 +135,16 @@ func exitCode(stderr io.Writer, err error, lang schema.Lang) int {
 	if loc, ok := err.(schema.Localizer); ok {
 		msg = loc.Localize(lang)
 	}
-	fmt.Fprintf(stderr, "tally: %s\n", msg)
+	printMessage(stderr, msg)
 	return 2
+}
+
+// printMessage prints a message of tally's on stderr, after "tally: ". Its
+// control characters are shown escaped but for its line breaks (a message
+// may hold a list): a file or sheet name in it cannot act on the terminal.
+// (The arguments of a message are escaped whole, line breaks too: msgErr.)
+func printMessage(stderr io.Writer, msg string) {
+	fmt.Fprintf(stderr, "tally: %s\n", printable.Text(msg))
 }
 
 func toolVersion() string {

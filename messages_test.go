@@ -141,6 +141,11 @@ var examples = map[string][]any{
 	"read.heading-numbers":      {24, "三、依申请公开情况", "C24", schema.Both{Zh: "9", En: "9"}},
 	"read.subtotal":             {schema.Both{Zh: "（三）不予公开·自然人", En: "(三) refused: natural persons"}, "D12", decimal.NewFromInt(5), decimal.NewFromInt(4), decimal.NewFromInt(1)},
 	"read.unit-cell-scaled":     {schema.Both{Zh: "依申请公开信息收取的费用", En: "Fees"}, "元", "万元", "C59"},
+	"annotate.needs-convert":    {},
+	"annotate.panic":            {schema.Both{Zh: "tally 内部出错", En: "runtime error: index out of range [3] with length 3"}},
+	"annotate.part-too-large":   {"xl/sharedStrings.xml", 16},
+	"annotate.too-large":        {64},
+	"cli.stopped":               {schema.Both{Zh: "按下了 Ctrl-C", En: "Ctrl-C"}}, // said by the program, in TestInterrupt…
 }
 
 func init() {

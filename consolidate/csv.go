@@ -5,12 +5,15 @@ import (
 	"io"
 	"strings"
 
+	"tally/printable"
 	"tally/schema"
 )
 
 // WriteCSV writes the findings as CSV with a UTF-8 byte-order mark, so
-// Excel on Windows shows the Chinese. Text from submissions that would read
-// as a formula (= + - @, tab, carriage return) is escaped with a quote.
+// Excel on Windows shows the Chinese. Text from submissions is shown with
+// its control characters escaped (printable.Line: a tab is \t, an escape
+// \x1b), and text that would read as a formula (= + - @) is escaped with a
+// quote.
 // The header, the severity, the kind and the rule in words (the last
 // column) are in lang; the rule's code and the cell codes are the same in
 // both languages, for scripts.
@@ -21,6 +24,7 @@ func (r *Result) WriteCSV(w io.Writer, lang schema.Lang) error {
 	cw := csv.NewWriter(w)
 	cw.UseCRLF = true
 	_ = cw.Write(strings.Split(schema.Msg("csv.head").Render(lang), ","))
+	text := func(s string) string { return SafeText(printable.Line(s)) }
 	write := func(sf schema.Finding) {
 		f := findingReport(sf, lang)
 		exp, act := "", ""
@@ -34,9 +38,9 @@ func (r *Result) WriteCSV(w io.Writer, lang schema.Lang) error {
 		if lang != schema.En {
 			kind = schema.KindName(f.Kind, lang)
 		}
-		_ = cw.Write([]string{f.Severity.Name(lang), kind, SafeText(f.Rule), SafeText(f.File), SafeText(f.Unit),
-			SafeText(f.Sheet), SafeText(f.Cell), strings.Join(f.Codes, " "), exp, act, SafeText(f.Message),
-			SafeText(sf.RuleText(lang))})
+		_ = cw.Write([]string{f.Severity.Name(lang), kind, text(f.Rule), text(f.File), text(f.Unit),
+			text(f.Sheet), text(f.Cell), printable.Line(strings.Join(f.Codes, " ")), exp, act, text(f.Message),
+			text(sf.RuleText(lang))})
 	}
 	r.EachFinding(func(f *schema.Finding) { write(*f) })
 	cw.Flush()

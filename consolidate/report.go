@@ -9,6 +9,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"tally/printable"
 	"tally/schema"
 )
 
@@ -279,12 +280,19 @@ func (s *Summary) count(sev schema.Severity) {
 	}
 }
 
-// WriteJSON writes the report as indented JSON.
+// WriteJSON writes the report as indented JSON. Control characters in
+// strings are escaped, those encoding/json leaves as they are too
+// (printable.JSON).
 func (rep *Report) WriteJSON(w io.Writer) error {
-	enc := json.NewEncoder(w)
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
-	return enc.Encode(rep)
+	if err := enc.Encode(rep); err != nil {
+		return err
+	}
+	_, err := w.Write(printable.JSON(buf.Bytes()))
+	return err
 }
 
 // WriteJSON writes the JSON report of the run, the same bytes as
@@ -301,7 +309,7 @@ func (r *Result) WriteJSON(w io.Writer, version string, lang schema.Lang) error 
 		if err := enc.Encode(v); err != nil {
 			return err
 		}
-		_, err := bw.Write(bytes.TrimSuffix(buf.Bytes(), []byte("\n")))
+		_, err := bw.Write(printable.JSON(bytes.TrimSuffix(buf.Bytes(), []byte("\n"))))
 		return err
 	}
 	field := func(name string, v any) error {
@@ -312,7 +320,7 @@ func (r *Result) WriteJSON(w io.Writer, version string, lang schema.Lang) error 
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(bw, "  %q: %s", name, bytes.TrimSuffix(buf.Bytes(), []byte("\n")))
+		fmt.Fprintf(bw, "  %q: %s", name, printable.JSON(bytes.TrimSuffix(buf.Bytes(), []byte("\n"))))
 		return nil
 	}
 	list := func(name string, n int, each func(i int) error) error {

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"tally/printable"
 	"tally/schema"
 )
 
@@ -46,8 +47,11 @@ type printer struct {
 	err  error
 }
 
+// line prints a line of the report. Text from submissions is in it (file,
+// unit and sheet names, cell texts quoted in messages): its control
+// characters are shown escaped, so that none acts on the terminal.
 func (p *printer) line(s string) {
-	s = strings.TrimRight(s, " ")
+	s = printable.Line(strings.TrimRight(s, " "))
 	if p.err == nil {
 		_, p.err = fmt.Fprintln(p.w, s)
 	}

@@ -59,6 +59,18 @@ func Of(err error) schema.Localizer {
 	return schema.Both{Zh: "系统报告的错误：" + err.Error(), En: err.Error()}
 }
 
+// Known reports an error tally has words for (a file that is not there, a
+// full disk, a name too long…).
+func Known(err error) bool { return causeOf(err) != "" }
+
+// InUse reports an error that may mean another program holds the file:
+// Windows refuses to replace or remove a file open in Excel, with a
+// sharing violation or a refused permission.
+func InUse(err error) bool {
+	c := causeOf(err)
+	return c == busy || c == permission
+}
+
 // Panic is a fault inside tally (a recovered panic) in words: in Chinese
 // that it is an internal error, in English what it was, for the
 // maintainers the message asks to be told.

@@ -10,6 +10,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"tally/errtext"
 	"tally/schema"
 )
 
@@ -23,20 +24,26 @@ func Annotate(data []byte, name string, sub *schema.Submission, conv Converter, 
 	// goes on.
 	defer func() {
 		if r := recover(); r != nil {
-			err = fmt.Errorf("%s cannot be marked up: %v", name, r)
+			err = &markupError{schema.Msg("annotate.panic", errtext.Panic(r))}
 		}
 	}()
 	format := sniff(data)
 	if format.needsConversion() {
 		if conv == nil {
-			return nil, fmt.Errorf("%s needs converting and LibreOffice is not available", name)
+			return nil, &markupError{schema.Msg("annotate.needs-convert")}
 		}
 		var err error
 		if data, err = conv.Convert(data, convertibleExt(format, name)); err != nil {
 			return nil, err
 		}
 	} else if format != fmtXLSX {
-		return nil, fmt.Errorf("%s is not a workbook", name)
+		return nil, &markupError{schema.Msg("annotate.not-a-workbook")}
+	}
+	// A copy costs no more than a workbook reasonably can, and is made of
+	// what the editing library can open.
+	data, renames, err := prepareMarkup(data)
+	if err != nil {
+		return nil, err
 	}
 	data = withStyles(data)
 	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: unzipLimit, UnzipXMLSizeLimit: unzipXMLLimit})
@@ -44,12 +51,18 @@ func Annotate(data []byte, name string, sub *schema.Submission, conv Converter, 
 		return nil, err
 	}
 	defer f.Close()
-	m := &marker{f: f, lang: lang, styles: map[[2]int]int{}, notes: map[string][]string{}, worst: map[string]schema.Severity{}}
+	m := &marker{f: f, lang: lang, styles: map[[2]int]int{}, notes: map[string][]string{}, worst: map[string]schema.Severity{},
+		renames: renames, renamed: map[string]string{}}
+	for _, r := range renames {
+		for _, from := range []string{r.from, r.mended, strings.ToValidUTF8(r.from, "\uFFFD")} {
+			m.renamed[from] = r.to
+		}
+	}
 	for _, fd := range sub.FindingList() {
 		if fd.Severity == schema.Info && fd.Kind != schema.KindBlank {
 			continue
 		}
-		sheet, cell := splitRef(fd.Cell, or(fd.Sheet, sub.Sheet))
+		sheet, cell := m.ref(fd.Cell, or(fd.Sheet, sub.Sheet))
 		if cell == "" {
 			continue
 		}
@@ -92,6 +105,19 @@ type marker struct {
 	worst  map[string]schema.Severity
 	order  map[string]int
 	keys   []string
+	// renames are the sheets the copy renames; renamed maps their names
+	// (as the reader may give them) to their names in the copy.
+	renames []renamedSheet
+	renamed map[string]string
+}
+
+// ref is the sheet and cell of a finding's reference in the copy.
+func (m *marker) ref(r, sheet string) (string, string) {
+	sheet, cell := splitRef(r, sheet)
+	if to, ok := m.renamed[sheet]; ok {
+		sheet = to
+	}
+	return sheet, cell
 }
 
 var fills = map[schema.Severity]string{schema.Error: "FF9999", schema.Warning: "FFE699", schema.Info: "DDEBF7"}
@@ -255,7 +281,7 @@ func (m *marker) issues(sub *schema.Submission) error {
 			continue
 		}
 		style := st.severity(fd.Severity)
-		sheet, cell := splitRef(fd.Cell, or(fd.Sheet, sub.Sheet))
+		sheet, cell := m.ref(fd.Cell, or(fd.Sheet, sub.Sheet))
 		vals := []any{r - 1, fd.Severity.Name(m.lang), sheet, cell, fd.Message(m.lang)}
 		for c, v := range vals {
 			at := ref(r, c)
@@ -271,6 +297,20 @@ func (m *marker) issues(sub *schema.Submission) error {
 				_ = m.f.SetCellStyle(name, at, at, links[fd.Severity])
 			}
 		}
+		r++
+	}
+	// A sheet renamed in the copy is said so, last.
+	for _, rn := range m.renames {
+		msg := schema.Msg("annotate.renamed", shownName(rn.from), rn.to).Render(m.lang)
+		vals := []any{r - 1, schema.Info.Name(m.lang), rn.to, "", msg}
+		for c, v := range vals {
+			at := ref(r, c)
+			if err := m.f.SetCellValue(name, at, v); err != nil {
+				return err
+			}
+			_ = m.f.SetCellStyle(name, at, at, st.severity(schema.Info))
+		}
+		_ = m.f.SetRowHeight(name, r+1, rowHeight(widths, "", "", rn.to, "", msg))
 		r++
 	}
 	if err := m.f.SetPanes(name, &excelize.Panes{Freeze: true, YSplit: 2, TopLeftCell: "A3", ActivePane: "bottomLeft"}); err != nil {
@@ -308,6 +348,15 @@ func init() {
 	schema.Register(map[string]schema.Text{
 		"annotate.title": {Zh: "%[1]s 报表的问题（%[2]s），请逐条核实修改后重新报送；有问题的单元格已标色并加批注", En: "Problems in the table of %[1]s (%[2]s): please check and correct each, then send it again; the cells are coloured and commented"},
 		"annotate.head":  {Zh: "序号|严重程度|工作表|单元格|说明", En: "No.|Severity|Sheet|Cell|Finding"},
+		"annotate.panic": {
+			Zh: "%s，无法编辑这个工作簿",
+			En: "the workbook cannot be edited: %s"},
+		"annotate.needs-convert": {
+			Zh: "需要先转换成 .xlsx 才能标注，但没有安装 LibreOffice",
+			En: "it must be converted to .xlsx to be marked up, and LibreOffice is not installed"},
+		"annotate.not-a-workbook": {
+			Zh: "不是 Excel 工作簿",
+			En: "it is not a workbook"},
 	})
 }
 

@@ -13,6 +13,7 @@ import (
 	"sync"
 	"time"
 
+	"tally/cleanup"
 	"tally/errtext"
 )
 
@@ -121,10 +122,21 @@ func (c *conversionCache) put(k conversionKey, out []byte) {
 }
 
 func (s *Soffice) convert(data []byte, ext string) ([]byte, error) {
-	dir, err := os.MkdirTemp("", "tally-convert-")
+	// The folder and LibreOffice are undone by an interrupted run too
+	// (cleanup): killed, then removed.
+	var dir string
+	release, err := cleanup.Track(func() (func(), error) {
+		d, err := os.MkdirTemp("", "tally-convert-")
+		if err != nil {
+			return nil, err
+		}
+		dir = d
+		return func() { os.RemoveAll(d) }, nil
+	})
 	if err != nil {
 		return nil, err
 	}
+	defer release()
 	defer os.RemoveAll(dir)
 	in := filepath.Join(dir, "input"+ext)
 	if ext == ".xlsx" {
@@ -163,10 +175,19 @@ func (s *Soffice) convert(data []byte, ext string) ([]byte, error) {
 	cmd.WaitDelay = 3 * time.Second
 	stderr := &capped{max: 16 << 10}
 	cmd.Stdout, cmd.Stderr = stderr, stderr
-	runErr := cmd.Run()
+	stop, runErr := cleanup.Track(func() (func(), error) {
+		if err := cmd.Start(); err != nil {
+			return nil, err
+		}
+		return func() { _ = killGroup(cmd) }, nil
+	})
+	if runErr == nil {
+		runErr = cmd.Wait()
+	}
 	if cmd.Process != nil {
 		_ = killGroup(cmd)
 	}
+	stop()
 	if ctx.Err() != nil {
 		return nil, fmt.Errorf("LibreOffice did not finish within %s", timeout)
 	}

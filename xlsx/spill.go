@@ -5,6 +5,8 @@ import (
 	"io"
 	"os"
 	"sync"
+
+	"tally/cleanup"
 )
 
 // spillAt is how many bytes of a sheet's deflated rows are kept in memory;
@@ -65,37 +67,39 @@ func (s *spill) Close() {
 	s.mem = bytes.Buffer{}
 }
 
-// The temporary files tally's writers make, so that a run stopped by a
-// signal removes them (RemoveTemps) before it ends.
-var temps = struct {
-	sync.Mutex
-	paths map[string]bool
-}{paths: map[string]bool{}}
-
+// createTemp makes a temporary file that a stopped run removes
+// (cleanup.Run); removeTemp removes it and forgets it.
 func createTemp(pattern string) (*os.File, error) {
-	f, err := os.CreateTemp("", pattern)
-	if err == nil {
-		temps.Lock()
-		temps.paths[f.Name()] = true
-		temps.Unlock()
+	var f *os.File
+	release, err := cleanup.Track(func() (func(), error) {
+		var err error
+		if f, err = os.CreateTemp("", pattern); err != nil {
+			return nil, err
+		}
+		name := f.Name()
+		return func() { os.Remove(name) }, nil
+	})
+	if err != nil {
+		return nil, err
 	}
-	return f, err
+	releases.Lock()
+	releases.m[f.Name()] = release
+	releases.Unlock()
+	return f, nil
 }
+
+var releases = struct {
+	sync.Mutex
+	m map[string]func()
+}{m: map[string]func(){}}
 
 func removeTemp(path string) {
 	os.Remove(path)
-	temps.Lock()
-	delete(temps.paths, path)
-	temps.Unlock()
-}
-
-// RemoveTemps removes every temporary file the writers still hold: for a
-// run that is stopped before it ends.
-func RemoveTemps() {
-	temps.Lock()
-	defer temps.Unlock()
-	for p := range temps.paths {
-		os.Remove(p)
-		delete(temps.paths, p)
+	releases.Lock()
+	release := releases.m[path]
+	delete(releases.m, path)
+	releases.Unlock()
+	if release != nil {
+		release()
 	}
 }
