@@ -2,7 +2,9 @@ package schema
 
 import (
 	"strings"
+	"tally/internal/fuzzbudget"
 	"testing"
+	"time"
 	"unicode"
 
 	"github.com/stretchr/testify/assert"
@@ -54,6 +56,7 @@ func FuzzNormalizeLabel(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
+		defer fuzzbudget.Check(t, time.Now())
 		n := NormalizeLabel(s)
 		for _, r := range n {
 			if !unicode.IsLetter(r) && !unicode.IsDigit(r) {

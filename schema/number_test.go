@@ -2,6 +2,7 @@ package schema
 
 import (
 	"strings"
+	"tally/internal/fuzzbudget"
 	"testing"
 	"time"
 
@@ -81,6 +82,7 @@ func FuzzParseNumber(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
+		defer fuzzbudget.Check(t, time.Now())
 		p := ParseNumber(s)
 		switch p.Form {
 		case Number:

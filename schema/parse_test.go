@@ -3,7 +3,9 @@ package schema
 import (
 	"errors"
 	"strings"
+	"tally/internal/fuzzbudget"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -134,6 +136,7 @@ func FuzzParse(f *testing.F) {
 		f.Add(b.Text)
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
+		defer fuzzbudget.Check(t, time.Now())
 		s, err := Parse("fuzz.yaml", data)
 		if err != nil {
 			var list ErrorList

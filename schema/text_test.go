@@ -2,7 +2,9 @@ package schema
 
 import (
 	"strings"
+	"tally/internal/fuzzbudget"
 	"testing"
+	"time"
 	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
@@ -48,6 +50,7 @@ func FuzzDecodeText(f *testing.F) {
 	f.Add([]byte("\xff\xfe\x8c\x63\x3f\x65"))
 	f.Add([]byte("\xd5\xc6\xd5\xfe\xd5\xf2"))
 	f.Fuzz(func(t *testing.T, data []byte) {
+		defer fuzzbudget.Check(t, time.Now())
 		got, err := DecodeText(data)
 		if err != nil {
 			return

@@ -2,7 +2,9 @@ package schema
 
 import (
 	"strings"
+	"tally/internal/fuzzbudget"
 	"testing"
+	"time"
 	"unicode"
 
 	"github.com/stretchr/testify/assert"
@@ -114,6 +116,7 @@ func FuzzTitle(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
+		defer fuzzbudget.Check(t, time.Now())
 		u := UnitName(s)
 		if strings.ContainsFunc(u, func(r rune) bool { return !unicode.IsLetter(r) }) {
 			t.Fatalf("UnitName(%q) = %q has more than letters", s, u)

@@ -1,7 +1,9 @@
 package xlsx
 
 import (
+	"tally/internal/fuzzbudget"
 	"testing"
+	"time"
 
 	"tally/schema"
 )
@@ -20,6 +22,7 @@ func FuzzIsNumbered(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
+		defer fuzzbudget.Check(t, time.Now())
 		if got, want := isNumbered(s), numbered.MatchString(s); got != want {
 			t.Fatalf("isNumbered(%q) = %v, the expression says %v", s, got, want)
 		}

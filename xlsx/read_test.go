@@ -8,7 +8,9 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"tally/internal/fuzzbudget"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -374,6 +376,7 @@ func FuzzRead(f *testing.F) {
 	f.Add([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1})
 	schemas := schema.Builtins()
 	f.Fuzz(func(t *testing.T, data []byte) {
+		defer fuzzbudget.Check(t, time.Now())
 		sub := Read(data, "fuzz.xlsx", Options{Schemas: schemas})
 		if sub.Unreadable && len(sub.FindingList()) == 0 {
 			t.Fatal("an unreadable file without a finding saying why")

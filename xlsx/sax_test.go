@@ -7,7 +7,9 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"tally/internal/fuzzbudget"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/require"
 )
@@ -85,6 +87,7 @@ func FuzzSAX(f *testing.F) {
 		}
 	}
 	f.Fuzz(func(t *testing.T, data []byte, chunk uint16) {
+		defer fuzzbudget.Check(t, time.Now())
 		want, wantEnd := saxEvents(newGosax(data))
 		n := int(chunk)
 		if n == 0 {
@@ -141,6 +144,7 @@ func FuzzSAXAttrs(f *testing.F) {
 		f.Add([]byte(tag))
 	}
 	f.Fuzz(func(t *testing.T, tag []byte) {
+		defer fuzzbudget.Check(t, time.Now())
 		require.Equal(t, attrList(tag, gosaxAttrs), attrList(tag, saxAttrs))
 		// pickAttrs, when it reads a tag, picks what saxAttrs hands over.
 		var got [3][]byte
