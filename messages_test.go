@@ -145,6 +145,7 @@ var examples = map[string][]any{
 	"annotate.panic":            {schema.Both{Zh: "tally 内部出错", En: "runtime error: index out of range [3] with length 3"}},
 	"annotate.part-too-large":   {"xl/sharedStrings.xml", 16},
 	"annotate.too-large":        {64},
+	"read.out-of-range":         {schema.Both{Zh: "主动公开政府信息数", En: "Items published"}, "1e9999"},
 	"cli.stopped":               {schema.Both{Zh: "按下了 Ctrl-C", En: "Ctrl-C"}}, // said by the program, in TestInterrupt…
 }
 

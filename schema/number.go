@@ -23,6 +23,9 @@ const (
 	Number
 	// NotNumber: text that is not a number.
 	NotNumber
+	// OutOfRange: a number no table holds exactly (see InRange); its
+	// value is not kept.
+	OutOfRange
 )
 
 // A Parsed is the result of reading a cell's text as a number.
@@ -83,7 +86,9 @@ func ParseNumber(text string) Parsed {
 	}
 	d, err := decimal.NewFromString(num)
 	if err != nil {
-		return Parsed{Form: NotNumber}
+		// Written as a number, with an exponent past what the decimal
+		// package reads (1e999999999).
+		return Parsed{Form: OutOfRange, Unit: unit}
 	}
 	if neg {
 		if d.Sign() < 0 {
@@ -91,7 +96,36 @@ func ParseNumber(text string) Parsed {
 		}
 		d = d.Neg()
 	}
+	if !InRange(d) {
+		return Parsed{Form: OutOfRange, Unit: unit}
+	}
 	return Parsed{Value: d, Form: Number, Unit: unit}
+}
+
+// The exact range: what a spreadsheet holds and shows as typed. Excel and
+// WPS keep 15 significant digits; a number of 10^15 or more loses its
+// last digits there, and one written with an exponent (1e9999) would
+// print as thousands of digits in every output.
+const (
+	maxDigits = 15
+	// minExponent: the smallest magnitude kept, 10^-20, far below any
+	// figure a table holds, and above the rounding residue a formula
+	// leaves (0.3-0.1-0.2 stores 5.55e-17).
+	minExponent = -20
+)
+
+// InRange reports whether a number is in the exact range: at most 15
+// significant digits, below 10^15, and zero or at least 10^-20.
+func InRange(d decimal.Decimal) bool {
+	if d.IsZero() {
+		return true
+	}
+	// Read off the coefficient and exponent, never by comparing with a
+	// bound: 1e999999999 would be expanded to a billion digits.
+	coef := strings.TrimLeft(d.Coefficient().String(), "-")
+	lead := int64(d.Exponent()) + int64(len(coef)) - 1 // the exponent of the leading digit
+	significant := len(strings.TrimRight(coef, "0"))
+	return lead < maxDigits && lead >= minExponent && significant <= maxDigits
 }
 
 // splitUnit separates a trailing unit made of letters (条, 万元, 人次) from
@@ -113,7 +147,8 @@ func splitUnit(s string) (num, unit string) {
 
 // ParseStoredNumber reads the raw value of a numeric cell, a double written
 // by a spreadsheet program, as that program shows it: rounded to 15
-// significant digits, so a cached 0.30000000000000004 reads as 0.3.
+// significant digits, so a cached 0.30000000000000004 reads as 0.3. A
+// value out of the exact range is not read (ParseNumber says why).
 func ParseStoredNumber(raw string) (decimal.Decimal, bool) {
 	f, err := strconv.ParseFloat(strings.TrimSpace(raw), 64)
 	if err != nil {
@@ -123,7 +158,7 @@ func ParseStoredNumber(raw string) (decimal.Decimal, bool) {
 	if err != nil {
 		return decimal.Decimal{}, false
 	}
-	return d, true
+	return d, InRange(d)
 }
 
 // Format writes a value the way tally prints numbers: plain decimal, no

@@ -66,15 +66,16 @@ func TestParseStoredNumber(t *testing.T) {
 		"135":                   "135",
 		"1.0000000000000001E-2": "0.01",
 		"24252.311082":          "24252.311082",
-		"1E+21":                 "1000000000000000000000",
 		"-0":                    "0",
 	} {
 		got, ok := ParseStoredNumber(in)
 		assert.True(t, ok, in)
 		assert.Equal(t, want, got.String(), in)
 	}
-	_, ok := ParseStoredNumber("abc")
-	assert.False(t, ok)
+	for _, in := range []string{"abc", "1E+21"} { // 1E+21: past the exact range (TestInRange)
+		_, ok := ParseStoredNumber(in)
+		assert.False(t, ok, in)
+	}
 }
 
 func FuzzParseNumber(f *testing.F) {
@@ -91,7 +92,7 @@ func FuzzParseNumber(f *testing.F) {
 			if again.Form != Number || !again.Value.Equal(p.Value) {
 				t.Fatalf("%q -> %s does not parse back (%v)", s, p.Value, again)
 			}
-		case Blank, ZeroMark, NotNumber:
+		case Blank, ZeroMark, NotNumber, OutOfRange:
 			if !p.Value.IsZero() {
 				t.Fatalf("%q: form %d with value %s", s, p.Form, p.Value)
 			}
@@ -119,4 +120,33 @@ func TestParseNumberLongText(t *testing.T) {
 	case <-time.After(10 * time.Second):
 		t.Fatal("reading a long text is not linear in its length")
 	}
+}
+
+func TestInRange(t *testing.T) {
+	for text, want := range map[string]Form{
+		"999999999999999":         Number,
+		"1000000000000000":        OutOfRange,
+		"-999999999999999":        Number,
+		"1e14":                    Number,
+		"1e15":                    OutOfRange,
+		"1e9999":                  OutOfRange,
+		"1e-9999":                 OutOfRange,
+		"1E700":                   OutOfRange,
+		"0.123456789012345":       Number,
+		"0.1234567890123456":      OutOfRange,
+		"1.000000000000000000000": Number, // trailing zeros are no digits
+		"1e-20":                   Number,
+		"1e-21":                   OutOfRange,
+		"0":                       Number,
+		"0e99999":                 OutOfRange, // a zero, but no one writes it so
+		"(1e20)":                  OutOfRange,
+		"1e999999999":             OutOfRange, // read off its exponent, never expanded
+	} {
+		assert.Equal(t, want, ParseNumber(text).Form, text)
+	}
+	_, ok := ParseStoredNumber("1e300")
+	assert.False(t, ok)
+	d, ok := ParseStoredNumber("0.30000000000000004")
+	assert.True(t, ok)
+	assert.Equal(t, "0.3", d.String())
 }

@@ -64,6 +64,7 @@ func init() {
 		// What each check that is no rule of the schema asks for, by the
 		// rule code of its findings (read:…, cross:…, previous:…).
 		"ruletext.read:not-a-number":  {Zh: "统计数应填写数字", En: "a value is a number"},
+		"ruletext.read:out-of-range":  {Zh: "统计数应在可准确保存的范围内", En: "a value is within the exact range"},
 		"ruletext.read:negative":      {Zh: "统计数不能为负数", En: "a value is not negative"},
 		"ruletext.read:non-integer":   {Zh: "计数的指标应为整数", En: "a count is a whole number"},
 		"ruletext.read:blank":         {Zh: "每个统计数都应填写，未填写按 0 计", En: "every value is filled in; a blank counts as 0"},

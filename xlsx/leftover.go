@@ -217,7 +217,7 @@ func (r *reader) extraColumns(t *schema.Table, p *placement) {
 			var hits []int
 			for _, rr := range rows {
 				if text := g.at(rr, c); !g.isFill(rr, c) && !r.strays[cellAt{g, rr, c}] && !itemNumber.MatchString(text) &&
-					schema.ParseNumber(text).Form == schema.Number {
+					numberForm(schema.ParseNumber(text).Form) {
 					hits = append(hits, rr)
 				}
 			}
@@ -378,4 +378,10 @@ func numbersText(g *grid, row int, cols []int) schema.Both {
 		ns = append(ns, strings.TrimSpace(g.at(row, c)))
 	}
 	return schema.Both{Zh: strings.Join(ns, "、"), En: strings.Join(ns, ", ")}
+}
+
+// numberForm: a number, or one out of the exact range (still a number
+// typed beside the table, reported as one).
+func numberForm(f schema.Form) bool {
+	return f == schema.Number || f == schema.OutOfRange
 }

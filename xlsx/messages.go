@@ -136,6 +136,9 @@ func init() {
 		"read.not-a-number": {
 			Zh: "%[1]s 填的是“%[2]s”，不是数字；请填写数字（没有请填 0）",
 			En: "%[1]s holds %[2]q, which is not a number; type a number (0 if there is none)"},
+		"read.out-of-range": {
+			Zh: "%[1]s 填的是“%[2]s”，超出统计表能准确保存的范围（最多 15 位有效数字，小于 10 的 15 次方），未计入合计；请核对后重新填写",
+			En: "%[1]s holds %[2]q, beyond what a table holds exactly (at most 15 significant digits, below 10^15); it is not counted. Check it and type it again"},
 		"read.negative": {
 			Zh: "%[1]s 为负数 %[2]s；该指标不能为负",
 			En: "%[1]s is negative (%[2]s); it cannot be"},

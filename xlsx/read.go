@@ -688,6 +688,10 @@ func (r *reader) interpret(g *grid, row, col int, cell schema.Cell, text string,
 	case schema.NotNumber:
 		v.State = schema.Invalid
 		add(schema.Error, schema.KindNotANumber, schema.Msg("read.not-a-number", name, oneLine(text)))
+	case schema.OutOfRange:
+		v.State = schema.Invalid
+		r.sub.Add(schema.Finding{Severity: schema.Error, Kind: schema.KindNotANumber, Rule: "read:out-of-range", Sheet: g.sheet,
+			Cell: cref, Codes: []string{key}, Msg: schema.Msg("read.out-of-range", name, oneLine(text))})
 	case schema.Number:
 		v.State, v.Num = schema.Present, p.Value
 		format, formatted := g.formats[anchorOf(g, row, col)]

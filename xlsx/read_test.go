@@ -551,3 +551,40 @@ func TestAnnotateSparseWorkbooks(t *testing.T) {
 		assert.Contains(t, dump.String(), "comment "+sub.Values["1.1"].Ref, name)
 	}
 }
+
+// A number no spreadsheet holds exactly is a finding, never a value: 1e9999
+// once reached 明细 and 汇总 as +Inf and the JSON as ten thousand digits.
+func TestOutOfRange(t *testing.T) {
+	tb := table{title: "大新镇2018年度政府信息公开情况统计表", vals: map[string]any{
+		"1.1":   "1e9999",            // text
+		"1.2.1": "1234567890123456",  // 16 digits, as text
+		"1.2.2": "123456789012345",   // 15 digits: in range
+		"7":     "0.000000000000001", // small, in range
+	}}
+	f, err := excelize.OpenReader(bytes.NewReader(tb.build(t)))
+	require.NoError(t, err)
+	// Numbers stored as numbers: past 10^15, and past a double's range.
+	require.NoError(t, f.SetCellDefault("Sheet1", tb.refOf(t, "1.2.3"), "1e300"))
+	require.NoError(t, f.SetCellDefault("Sheet1", tb.refOf(t, "1.2.4"), "1e9999"))
+	require.NoError(t, f.SetCellDefault("Sheet1", tb.refOf(t, "2.1"), "5.55111512312578e-17")) // a formula's residue
+	sub := read(t, bytesOf(t, f), "x.xlsx")
+	require.False(t, sub.Unreadable)
+
+	out := map[string]bool{}
+	for _, fd := range sub.FindingList() {
+		if fd.Rule == "read:out-of-range" {
+			out[fd.Codes[0]] = true
+			assert.Equal(t, schema.Error, fd.Severity)
+			assert.Equal(t, schema.KindNotANumber, fd.Kind)
+			assert.Contains(t, fd.Message(schema.Zh), "15 位有效数字")
+		}
+	}
+	assert.Equal(t, map[string]bool{"1.1": true, "1.2.1": true, "1.2.3": true, "1.2.4": true}, out)
+	for _, code := range []string{"1.1", "1.2.1", "1.2.3", "1.2.4"} {
+		assert.Equal(t, schema.Invalid, sub.Values[code].State, code)
+		assert.True(t, sub.Values[code].Num.IsZero(), code)
+	}
+	assert.Equal(t, "123456789012345", sub.Values["1.2.2"].Num.String())
+	assert.Equal(t, "0.000000000000001", sub.Values["7"].Num.String())
+	assert.Equal(t, schema.Present, sub.Values["2.1"].State)
+}
