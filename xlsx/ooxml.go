@@ -51,6 +51,15 @@ func (d *damage) Localize(lang schema.Lang) string {
 	return d.err.Error()
 }
 
+// damaged is the damage of a part whose XML could not be read: zh says
+// which part, and a DTD is named as what it is.
+func damaged(zh string, err error) *damage {
+	if errors.Is(err, errDTD) {
+		zh += "：含有文档类型声明（DTD），Excel 和 WPS 保存的工作簿中不会有，文件可能被改动过"
+	}
+	return &damage{zh, err}
+}
+
 // cellFlags describe a cell beyond its text.
 type cellFlags uint8
 
@@ -180,7 +189,7 @@ func readSheets(data []byte, zr *zip.Reader, only func(name string) bool, rows, 
 				return nil, err
 			}
 			if sst, err = parseSST(b); err != nil {
-				return nil, &damage{"共享字符串表不完整或有错误", fmt.Errorf("shared strings: %w", err)}
+				return nil, damaged("共享字符串表不完整或有错误", fmt.Errorf("shared strings: %w", err))
 			}
 		case strings.HasSuffix(r.typ, "/styles"):
 			b, err := z.read(resolve(dir, r.target))
@@ -195,7 +204,7 @@ func readSheets(data []byte, zr *zip.Reader, only func(name string) bool, rows, 
 	}
 	sheets, err := parseSheetList(wb)
 	if err != nil {
-		return nil, &damage{"工作簿的工作表目录有错误", fmt.Errorf("workbook: %w", err)}
+		return nil, damaged("工作簿的工作表目录有错误", fmt.Errorf("workbook: %w", err))
 	}
 	for i, sh := range sheets {
 		r, ok := targets[sh.rid]
@@ -211,7 +220,7 @@ func readSheets(data []byte, zr *zip.Reader, only func(name string) bool, rows, 
 			if errors.Is(err, errTooLarge) {
 				return nil, err
 			}
-			return nil, &damage{fmt.Sprintf("工作表“%s”的内容不完整或有错误", sh.name), fmt.Errorf("sheet %q: %w", sh.name, err)}
+			return nil, damaged(fmt.Sprintf("工作表“%s”的内容不完整或有错误", sh.name), fmt.Errorf("sheet %q: %w", sh.name, err))
 		}
 		book.sheets = append(book.sheets, g)
 	}

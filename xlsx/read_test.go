@@ -588,3 +588,21 @@ func TestOutOfRange(t *testing.T) {
 	assert.Equal(t, "0.000000000000001", sub.Values["7"].Num.String())
 	assert.Equal(t, schema.Present, sub.Values["2.1"].State)
 }
+
+// A DTD in a part is damage (ECMA-376 does not allow one; entity expansion
+// lives there), said as what it is, never expanded.
+func TestDTDIsDamage(t *testing.T) {
+	data := table{title: "大新镇2018年度政府信息公开情况统计表"}.build(t)
+	for _, part := range []string{"xl/worksheets/sheet1.xml", "xl/sharedStrings.xml"} {
+		crafted := editPart(t, data, part, func(body string) string {
+			decl := `<!DOCTYPE x [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>`
+			i := strings.Index(body, "?>") + 2
+			return body[:i] + decl + body[i:]
+		})
+		sub := read(t, crafted, "x.xlsx")
+		require.True(t, sub.Unreadable, part)
+		msg := sub.FindingList()[0].Message(schema.Zh)
+		assert.Contains(t, msg, "文档类型声明（DTD）", part)
+		assert.Contains(t, sub.FindingList()[0].Message(schema.En), "document type declaration", part)
+	}
+}

@@ -5,25 +5,27 @@ import (
 	"errors"
 	"io"
 	"slices"
+	"strconv"
 	"sync"
-
-	"github.com/orisano/gosax"
+	"unicode/utf8"
 )
 
 // The large parts of a workbook (the worksheets, the shared strings, the
 // styles) are read as a stream of XML events; the small parts (the
-// workbook, relationships) keep encoding/xml.
+// workbook, relationships) too.
 //
-// The events come from gosax, a streaming XML tokenizer several times
-// faster than encoding/xml, through a fast path for the XML spreadsheet
-// programs write: elements, attributes, text, the declaration, comments and
-// CDATA sections, in a buffer the tokenizer scans with bytes.IndexByte.
-// Reading a workbook's XML is most of what tally does, and on 10,000
-// workbooks gosax's byte-by-byte state machine was a third of the reading.
-// At anything else (a DOCTYPE, a tag that does not end, a name that does
-// not start as a name) the fast path hands the rest of the part to gosax,
-// which reads it as it always has: the events are gosax's events either
-// way, and FuzzSAX holds the two to that for any input.
+// The tokenizer reads the XML spreadsheet programs write — elements,
+// attributes, text, character and entity references, the declaration,
+// processing instructions, comments and CDATA sections — in a buffer it
+// scans with bytes.IndexByte: reading a workbook's XML is most of what
+// tally does. Well-formed XML it reads as encoding/xml does (FuzzSAX holds
+// the two to the same events on any well-formed input, read in chunks of
+// any size). A DTD is damage (ECMA-376 Part 2 does not allow one in a
+// package part: it is where entity expansion attacks live), as is a tag
+// that is no XML; a part that ends inside an element is errUnclosed. It is
+// lenient where checking would cost time and protect nothing: end tags are
+// not matched to their starts, and names are not checked against XML's
+// character classes.
 
 // saxKind is the kind of a saxEvent.
 type saxKind uint8
@@ -46,7 +48,6 @@ type saxReader struct {
 	selfEnd  []byte // a self-closing tag whose end is the next event
 	selfName []byte // its local name
 
-	r      *gosax.Reader // gosax, once it has taken over (or always: slow)
 	depth  int
 	text   []byte // decoded text
 	pooled *[]byte
@@ -63,26 +64,6 @@ func newSAX(r io.Reader) *saxReader {
 	return &saxReader{src: r, buf: (*buf)[:0], pooled: buf}
 }
 
-// newGosax reads data with gosax alone, the reference the fast path is
-// held to.
-func newGosax(data []byte) *saxReader {
-	x := newSAX(nil)
-	x.handOver(data, nil)
-	return x
-}
-
-// handOver has gosax read the rest of the part, then err (if not nil). It
-// gets the rest whole: how gosax reads a DOCTYPE depends on where its
-// reads end.
-func (x *saxReader) handOver(rest []byte, err error) {
-	r := io.Reader(bytes.NewReader(rest))
-	if err != nil {
-		r = io.MultiReader(r, errReader{err})
-	}
-	x.r = gosax.NewReaderBuf(r, make([]byte, 0, len(rest)+1))
-	x.r.EmitSelfClosingTag = true
-}
-
 // release gives the reader's buffer back for the next part; the reader and
 // the bytes it returned are not used afterwards.
 func (x *saxReader) release() {
@@ -93,17 +74,21 @@ func (x *saxReader) release() {
 	x.pooled = nil
 }
 
-// errUnclosed is XML that ends inside an element: a truncated part.
-var errUnclosed = errors.New("the XML ends before its elements are closed")
+var (
+	// errUnclosed is XML that ends inside an element or a tag: a
+	// truncated part.
+	errUnclosed = errors.New("the XML ends before its elements are closed")
+	// errDTD is a document type declaration in a part.
+	errDTD = errors.New("the XML has a document type declaration (DTD), which a workbook's parts may not have")
+	// errMalformed is a tag that is no XML.
+	errMalformed = errors.New("the XML has a tag that is not well-formed")
+)
 
 // next returns the next event: its kind, the element's local name (for a
 // start or an end), and the raw tag or the decoded text. The bytes are
 // valid until the next call. At the end it returns io.EOF, or errUnclosed
 // when elements are left open.
 func (x *saxReader) next() (saxKind, []byte, []byte, error) {
-	if x.r != nil {
-		return x.slow()
-	}
 	if tag := x.selfEnd; tag != nil {
 		x.selfEnd = nil
 		x.depth--
@@ -120,7 +105,7 @@ func (x *saxReader) next() (saxKind, []byte, []byte, error) {
 				continue
 			}
 			if x.srcErr != nil {
-				return 0, nil, nil, x.srcErr // as gosax: the error, not the text before it
+				return 0, nil, nil, x.srcErr // the error, not the text before it
 			}
 			w = x.buf[x.pos:] // fill moved it
 			if len(w) > 0 {
@@ -137,7 +122,7 @@ func (x *saxReader) next() (saxKind, []byte, []byte, error) {
 			if x.fill() {
 				continue
 			}
-			return x.giveUp()
+			return x.truncated()
 		}
 		switch c := w[1]; {
 		case c == '/':
@@ -146,48 +131,54 @@ func (x *saxReader) next() (saxKind, []byte, []byte, error) {
 				if x.fill() {
 					continue
 				}
-				return x.giveUp()
+				return x.truncated()
 			}
 			tag := w[:gt+1]
+			name, ok := endName(tag)
+			if !ok {
+				return x.fail(errMalformed)
+			}
 			x.pos += gt + 1
 			x.depth--
-			return saxEnd, localPart(endName(tag)), tag, nil
+			return saxEnd, localPart(name), tag, nil
 		case c == '?':
 			end := bytes.Index(w[2:], []byte("?>"))
 			if end < 0 {
 				if x.fill() {
 					continue
 				}
-				return x.giveUp()
+				return x.truncated()
 			}
 			x.pos += 2 + end + 2 // the declaration, a processing instruction: no event
 		case c == '!':
 			switch {
 			case bytes.HasPrefix(w, []byte("<!--")):
-				// The end is looked for from the third byte on, as gosax
-				// does: <!---> is a whole comment to it.
-				end := bytes.Index(w[3:], []byte("-->"))
+				end := bytes.Index(w[4:], []byte("-->"))
 				if end < 0 {
 					if x.fill() {
 						continue
 					}
-					return x.giveUp()
+					return x.truncated()
 				}
-				x.pos += 3 + end + 3 // a comment: no event
+				x.pos += 4 + end + 3 // a comment: no event
 			case bytes.HasPrefix(w, []byte("<![CDATA[")):
 				end := bytes.Index(w[9:], []byte("]]>"))
 				if end < 0 {
 					if x.fill() {
 						continue
 					}
-					return x.giveUp()
+					return x.truncated()
 				}
 				x.pos += 9 + end + 3
 				return saxText, nil, w[9 : 9+end], nil
 			case len(w) < 9 && !x.eof:
 				x.fill()
+			case bytes.HasPrefix(w, []byte("<!DOCTYPE")):
+				return x.fail(errDTD)
+			case len(w) < 9 && (bytes.HasPrefix([]byte("<!DOCTYPE"), w) || bytes.HasPrefix([]byte("<![CDATA["), w) || bytes.HasPrefix([]byte("<!--"), w)):
+				return x.truncated()
 			default:
-				return x.giveUp() // a DOCTYPE, or no XML at all
+				return x.fail(errMalformed)
 			}
 		case isNameByte(c):
 			gt := tagEnd(w)
@@ -195,7 +186,7 @@ func (x *saxReader) next() (saxKind, []byte, []byte, error) {
 				if x.fill() {
 					continue
 				}
-				return x.giveUp()
+				return x.truncated()
 			}
 			tag := w[:gt+1]
 			n := 1
@@ -206,10 +197,10 @@ func (x *saxReader) next() (saxKind, []byte, []byte, error) {
 			case ' ', '\t', '\n', '\r', '>':
 			case '/':
 				if n+1 != gt {
-					return x.giveUp()
+					return x.fail(errMalformed)
 				}
 			default:
-				return x.giveUp() // a name gosax would read otherwise
+				return x.fail(errMalformed)
 			}
 			x.pos += gt + 1
 			x.depth++
@@ -219,25 +210,25 @@ func (x *saxReader) next() (saxKind, []byte, []byte, error) {
 			}
 			return saxStart, name, tag, nil
 		default:
-			return x.giveUp()
+			return x.fail(errMalformed)
 		}
 	}
 }
 
-// endName is the name of an end tag, as gosax.Name reads it.
-func endName(tag []byte) []byte {
+// endName is the name of an end tag, </name> with white space allowed
+// before the '>'; false when it is no name.
+func endName(tag []byte) ([]byte, bool) {
 	name := tag[2 : len(tag)-1]
-	for _, c := range name {
-		if !isNameByte(c) {
-			n, _ := gosax.Name(tag)
-			return n
+	n := 0
+	for n < len(name) && isNameByte(name[n]) {
+		n++
+	}
+	for _, c := range name[n:] {
+		if !isSpace(c) {
+			return nil, false
 		}
 	}
-	if len(name) == 0 {
-		n, _ := gosax.Name(tag)
-		return n
-	}
-	return name
+	return name[:n], n > 0
 }
 
 // isNameByte reports a byte of an XML name as the fast path reads it:
@@ -316,68 +307,103 @@ func (x *saxReader) end() (saxKind, []byte, []byte, error) {
 	return 0, nil, nil, io.EOF
 }
 
-// giveUp hands the rest of the part to gosax: XML the fast path does not
-// read, or that ends in the middle of a tag.
-func (x *saxReader) giveUp() (saxKind, []byte, []byte, error) {
-	rest := bytes.Clone(x.buf[x.pos:])
-	x.pos = len(x.buf)
-	err := x.srcErr
-	if !x.eof {
-		var more []byte
-		more, err = io.ReadAll(x.src)
-		rest = append(rest, more...)
-		x.eof = true
+// truncated is the end of a part that stops in the middle of a tag, a
+// comment or a section (or the error that stopped it).
+func (x *saxReader) truncated() (saxKind, []byte, []byte, error) {
+	if x.srcErr != nil {
+		return x.fail(x.srcErr)
 	}
-	x.handOver(rest, err)
-	return x.slow()
+	return x.fail(errUnclosed)
 }
 
-type errReader struct{ err error }
-
-func (e errReader) Read([]byte) (int, error) { return 0, e.err }
-
-// slow is next, by gosax.
-func (x *saxReader) slow() (saxKind, []byte, []byte, error) {
-	for {
-		e, err := x.r.Event()
-		if err == io.EOF || err == nil && e.Type() == gosax.EventEOF {
-			if x.depth > 0 {
-				return 0, nil, nil, errUnclosed
-			}
-			return 0, nil, nil, io.EOF
-		}
-		if err != nil {
-			return 0, nil, nil, err
-		}
-		switch e.Type() {
-		case gosax.EventStart:
-			x.depth++
-			name, _ := gosax.Name(e.Bytes)
-			return saxStart, localPart(name), e.Bytes, nil
-		case gosax.EventEnd:
-			x.depth--
-			name, _ := gosax.Name(e.Bytes) // a self-closing tag's end is the whole tag
-			return saxEnd, localPart(name), e.Bytes, nil
-		case gosax.EventText:
-			return saxText, nil, x.unescape(e.Bytes), nil
-		case gosax.EventCData:
-			b := bytes.TrimSuffix(bytes.TrimPrefix(e.Bytes, []byte("<![CDATA[")), []byte("]]>"))
-			return saxText, nil, b, nil
-		}
+// fail ends the reading with err: every later call returns it too.
+func (x *saxReader) fail(err error) (saxKind, []byte, []byte, error) {
+	x.pos, x.buf, x.eof = 0, x.buf[:0], true
+	if x.srcErr == nil {
+		x.srcErr = err
 	}
+	return 0, nil, nil, err
 }
 
-// unescape decodes entities and line ends in text; text with an entity XML
-// does not know (&nbsp; from a web page) is kept as it is.
+// unescape decodes character and entity references and line ends in
+// text, as encoding/xml does; text with a reference XML does not know
+// (&nbsp; from a web page) or a stray & is kept as it is.
 func (x *saxReader) unescape(b []byte) []byte {
 	if !needsUnescape(b) {
 		return b
 	}
-	x.text = append(x.text[:0], b...)
-	if u, err := gosax.Unescape(x.text); err == nil {
-		return u
+	u, ok := appendUnescaped(x.text[:0], b)
+	x.text = u
+	if !ok {
+		return b
 	}
-	return b
+	return u
+}
+
+// appendUnescaped appends b to dst with its references decoded and its
+// line ends (\r\n, \r) made \n; false at a reference it cannot decode.
+func appendUnescaped(dst, b []byte) ([]byte, bool) {
+	for i := 0; i < len(b); {
+		switch b[i] {
+		case '\r':
+			dst = append(dst, '\n')
+			i++
+			if i < len(b) && b[i] == '\n' {
+				i++
+			}
+		case '&':
+			end := bytes.IndexByte(b[i+1:], ';')
+			if end < 1 {
+				return dst, false
+			}
+			r, ok := reference(b[i+1 : i+1+end])
+			if !ok {
+				return dst, false
+			}
+			dst = utf8.AppendRune(dst, r)
+			i += end + 2
+		default:
+			j := i + 1
+			for j < len(b) && b[j] != '&' && b[j] != '\r' {
+				j++
+			}
+			dst = append(dst, b[i:j]...)
+			i = j
+		}
+	}
+	return dst, true
+}
+
+// reference is the character a reference names (lt, #60, #x3C); false
+// for a name XML does not define or a number past Unicode.
+func reference(ref []byte) (rune, bool) {
+	switch string(ref) {
+	case "lt":
+		return '<', true
+	case "gt":
+		return '>', true
+	case "amp":
+		return '&', true
+	case "apos":
+		return '\'', true
+	case "quot":
+		return '"', true
+	}
+	if len(ref) < 2 || ref[0] != '#' {
+		return 0, false
+	}
+	digits, base := ref[1:], 10
+	if digits[0] == 'x' {
+		digits, base = digits[1:], 16
+	}
+	n, err := strconv.ParseUint(string(digits), base, 32)
+	if err != nil || n > utf8.MaxRune {
+		return 0, false
+	}
+	// A character XML does not allow (&#27;, an escape) is decoded all the
+	// same: a crafted sheet name is read as it is meant, and shown escaped
+	// wherever tally prints it.
+	return rune(n), true
 }
 
 // needsUnescape reports text with an entity or a carriage return.
@@ -386,54 +412,53 @@ func needsUnescape(b []byte) bool {
 		return bytes.IndexByte(b, '&') >= 0 || bytes.IndexByte(b, '\r') >= 0
 	}
 	for _, c := range b { // a value, an index: shorter than a call
-		if c == '&' || c == '\r' {
+		if escapeBytes[c] {
 			return true
 		}
 	}
 	return false
 }
 
-// localPart drops a namespace prefix: x:c → c.
+// escapeBytes are the bytes unescape changes text at.
+var escapeBytes = [256]bool{'&': true, '\r': true}
+
+// localPart drops a namespace prefix: x:c → c. As encoding/xml reads
+// names, only a name with one colon inside it has a prefix.
 func localPart(name []byte) []byte {
-	for i := len(name) - 1; i >= 0; i-- {
-		if name[i] == ':' {
-			return name[i+1:]
+	colon := -1
+	for i, c := range name {
+		if c == ':' {
+			if colon >= 0 {
+				return name
+			}
+			colon = i
 		}
 	}
-	return name
+	if colon <= 0 || colon == len(name)-1 {
+		return name
+	}
+	return name[colon+1:]
 }
 
-// saxAttrs calls fn with the local name and raw value (quotes removed,
-// entities decoded) of each of a tag's attributes, in one pass.
+// saxAttrs calls fn with the local name and value (quotes removed,
+// references decoded) of each of a tag's attributes, in one pass; at an
+// attribute that is not name="value" or name='value' it stops.
 func saxAttrs(tag []byte, fn func(name, value []byte)) {
-	var kv [8][2][]byte
-	n := 0
 	it := attrsOf(tag)
 	for {
 		key, value, more := it.next()
 		if !more {
-			break
+			return
 		}
-		if n == len(kv) {
-			it.ok = false // more than saxAttrs holds
-			break
-		}
-		kv[n] = [2][]byte{key, value}
-		n++
-	}
-	if !it.ok {
-		gosaxAttrs(tag, fn)
-		return
-	}
-	for _, a := range kv[:n] {
-		attr(a[0], a[1], fn)
+		attr(key, value, fn)
 	}
 }
 
 // pickAttrs sets vals[i] to the raw value of the attribute names[i] (by
 // local name; the last one when a tag repeats it), as saxAttrs would hand
-// it over; false, with nothing picked, for a tag saxAttrs reads by gosax or
-// a picked value with an entity to decode.
+// it over; false, with nothing picked, for a tag whose attributes are not
+// all name="value", or a picked value with a reference or a line end to
+// decode.
 func pickAttrs(tag []byte, names []string, vals [][]byte) bool {
 	it := attrsOf(tag)
 	for {
@@ -441,13 +466,13 @@ func pickAttrs(tag []byte, names []string, vals [][]byte) bool {
 		if !more {
 			break
 		}
-		if bytes.HasPrefix(key, []byte("xmlns")) {
+		if isXMLNS(key) {
 			continue
 		}
 		local := localPart(key)
 		for i, n := range names {
 			if string(local) == n {
-				if bytes.IndexByte(value, '&') >= 0 {
+				if needsUnescape(value) {
 					clear(vals)
 					return false
 				}
@@ -461,9 +486,8 @@ func pickAttrs(tag []byte, names []string, vals [][]byte) bool {
 	return it.ok
 }
 
-// attrIter reads attributes written key="value" or key='value', as
-// gosax.NextAttribute reads them; ok turns false at anything else, which
-// gosaxAttrs reads instead.
+// attrIter reads attributes written key="value" or key='value', with white
+// space allowed around the '='; ok turns false at anything else.
 type attrIter struct {
 	rest []byte
 	i    int
@@ -506,15 +530,25 @@ func (a *attrIter) next() (key, value []byte, more bool) {
 		return nil, nil, false
 	}
 	k := i
-	for i < len(rest) && !isSpace(rest[i]) && rest[i] != '=' {
+	for i < len(rest) && rest[i] != '=' && !isSpace(rest[i]) {
 		i++
 	}
-	if i == len(rest) || rest[i] != '=' || i == k {
+	key = rest[k:i]
+	if i < len(rest) && rest[i] != '=' { // white space before the '='
+		for i < len(rest) && isSpace(rest[i]) {
+			i++
+		}
+	}
+	if len(key) == 0 || i == len(rest) || rest[i] != '=' {
 		a.ok = false
 		return nil, nil, false
 	}
-	key = rest[k:i]
 	i++
+	if i < len(rest) && isSpace(rest[i]) { // and after it
+		for i < len(rest) && isSpace(rest[i]) {
+			i++
+		}
+	}
 	if i == len(rest) || rest[i] != '"' && rest[i] != '\'' {
 		a.ok = false
 		return nil, nil, false
@@ -530,43 +564,22 @@ func (a *attrIter) next() (key, value []byte, more bool) {
 }
 
 // attr hands one attribute to fn: namespace declarations left out, the
-// value's entities decoded.
+// value's references decoded (kept as they are when one cannot be).
 func attr(key, v []byte, fn func(name, value []byte)) {
-	if bytes.HasPrefix(key, []byte("xmlns")) {
+	if isXMLNS(key) {
 		return
 	}
-	if bytes.IndexByte(v, '&') >= 0 {
-		if u, err := gosax.Unescape(append([]byte(nil), v...)); err == nil {
+	if needsUnescape(v) {
+		if u, ok := appendUnescaped(nil, v); ok {
 			v = u
 		}
 	}
 	fn(localPart(key), v)
 }
 
-// gosaxAttrs is saxAttrs by gosax.NextAttribute.
-func gosaxAttrs(tag []byte, fn func(name, value []byte)) {
-	_, rest := gosax.Name(tag)
-	rest = bytes.TrimSuffix(bytes.TrimSuffix(rest, []byte(">")), []byte("/"))
-	for len(rest) > 0 {
-		a, r, err := gosax.NextAttribute(rest)
-		if err != nil || len(a.Key) == 0 {
-			return
-		}
-		rest = r
-		if bytes.HasPrefix(a.Key, []byte("xmlns")) {
-			continue
-		}
-		v := a.Value
-		if len(v) >= 2 && (v[0] == '"' || v[0] == '\'') {
-			v = v[1 : len(v)-1]
-		}
-		if bytes.IndexByte(v, '&') >= 0 {
-			if u, err := gosax.Unescape(append([]byte(nil), v...)); err == nil {
-				v = u
-			}
-		}
-		fn(localPart(a.Key), v)
-	}
+// isXMLNS reports a namespace declaration: xmlns, or xmlns:prefix.
+func isXMLNS(key []byte) bool {
+	return len(key) >= 5 && string(key[:5]) == "xmlns" && (len(key) == 5 || key[5] == ':')
 }
 
 // saxAttr is the decoded value of a tag's attribute, by local name; "" when

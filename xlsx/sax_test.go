@@ -3,10 +3,12 @@ package xlsx
 import (
 	"archive/zip"
 	"bytes"
+	"encoding/xml"
 	"errors"
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"tally/internal/fuzzbudget"
 	"testing"
 	"time"
@@ -14,8 +16,8 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// saxEvents reads every event of data with x: kinds, names and bytes
-// (adjacent texts joined), and how it ended.
+// saxEvents reads every event of data with x — starts with their
+// attributes, ends, texts (adjacent ones joined) — and how it ended.
 func saxEvents(x *saxReader) (events []string, end string) {
 	defer x.release()
 	for {
@@ -25,15 +27,60 @@ func saxEvents(x *saxReader) (events []string, end string) {
 			return events, "EOF"
 		case errors.Is(err, errUnclosed):
 			return events, "unclosed"
+		case errors.Is(err, errDTD):
+			return events, "DTD"
 		case err != nil:
 			return events, "error"
 		}
-		e := string([]byte{'0' + byte(kind)}) + string(name) + "|" + string(b)
-		if kind == saxText && len(events) > 0 && events[len(events)-1][0] == '0'+byte(saxText) {
-			events[len(events)-1] += string(b)
-			continue
+		switch kind {
+		case saxStart:
+			events = append(events, "<"+string(name)+" "+strings.Join(attrList(b, saxAttrs), " "))
+		case saxEnd:
+			events = append(events, "</"+string(name))
+		case saxText:
+			if len(events) > 0 && strings.HasPrefix(events[len(events)-1], "#") {
+				events[len(events)-1] += string(b)
+				continue
+			}
+			events = append(events, "#"+string(b))
 		}
-		events = append(events, e)
+	}
+}
+
+// xmlEvents reads data with encoding/xml, strictly, as saxEvents reads it;
+// false when data is not well-formed XML without a DTD.
+func xmlEvents(data []byte) ([]string, bool) {
+	d := xml.NewDecoder(bytes.NewReader(data))
+	var events []string
+	for {
+		tok, err := d.Token()
+		if err == io.EOF {
+			return events, true
+		}
+		if err != nil {
+			return nil, false
+		}
+		switch tok := tok.(type) {
+		case xml.StartElement:
+			var attrs []string
+			for _, a := range tok.Attr {
+				if a.Name.Space == "xmlns" || a.Name.Space == "" && a.Name.Local == "xmlns" {
+					continue
+				}
+				attrs = append(attrs, a.Name.Local+"="+a.Value)
+			}
+			events = append(events, "<"+tok.Name.Local+" "+strings.Join(attrs, " "))
+		case xml.EndElement:
+			events = append(events, "</"+tok.Name.Local)
+		case xml.CharData:
+			if len(events) > 0 && strings.HasPrefix(events[len(events)-1], "#") {
+				events[len(events)-1] += string(tok)
+				continue
+			}
+			events = append(events, "#"+string(tok))
+		case xml.Directive:
+			return nil, false // a DTD, which the tokenizer refuses
+		}
 	}
 }
 
@@ -62,6 +109,8 @@ var saxSeeds = []string{
 	`<sst><si><r><rPr><sz val="11"/></rPr><t>a&#10;b</t></r><rPh sb="0"><t>x</t></rPh></si><si><t><![CDATA[<b>]]></t></si><!-- note --></sst>`,
 	`<a b='>' c=">'"><b/></a>`,
 	`<!DOCTYPE x [<!ENTITY e "v">]><x>&e;</x>`,
+	`<!-- <!DOCTYPE x> --><x><![CDATA[<!DOCTYPE y>]]></x>`,
+	`<a b = "1" c='2'>x &lt; &#x41;&#66; y</a>`,
 	`<a><b></a>`,
 	`<a x="1`,
 	`<a/ ><b/c></b/c><1a/><-x/><.y/>`,
@@ -71,8 +120,10 @@ var saxSeeds = []string{
 	`<a><![CDATA[x`,
 }
 
-// FuzzSAX holds the fast path to gosax: on any input, read in chunks of
-// any size, the same events in the same order, and the same end.
+// FuzzSAX holds the tokenizer to encoding/xml: on any well-formed input,
+// read in chunks of any size, the same events in the same order; on any
+// input at all, the same events and end in chunks of any size, and a DTD
+// refused.
 func FuzzSAX(f *testing.F) {
 	for _, s := range saxSeeds {
 		f.Add([]byte(s), uint16(0))
@@ -88,26 +139,78 @@ func FuzzSAX(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, data []byte, chunk uint16) {
 		defer fuzzbudget.Check(t, time.Now())
-		want, wantEnd := saxEvents(newGosax(data))
-		n := int(chunk)
-		if n == 0 {
-			n = len(data) + 1
-		}
-		got, gotEnd := saxEvents(newSAX(&chunks{data: data, n: n}))
-		require.Equal(t, want, got)
-		require.Equal(t, wantEnd, gotEnd)
+		checkSAX(t, data, int(chunk))
 	})
 }
 
-func TestSAXReadsWhatGosaxReads(t *testing.T) {
+func checkSAX(t *testing.T, data []byte, chunk int) {
+	t.Helper()
+	whole, wholeEnd := saxEvents(newSAX(bytes.NewReader(data)))
+	if chunk == 0 {
+		chunk = len(data) + 1
+	}
+	got, gotEnd := saxEvents(newSAX(&chunks{data: data, n: chunk}))
+	require.Equal(t, whole, got, "read in chunks of %d", chunk)
+	require.Equal(t, wholeEnd, gotEnd, "read in chunks of %d", chunk)
+	if want, ok := xmlEvents(data); ok {
+		require.Equal(t, "EOF", gotEnd, "well-formed XML")
+		require.Equal(t, want, got, "well-formed XML")
+	}
+	if bytes.Contains(data, []byte("<!DOCTYPE")) && gotEnd == "EOF" {
+		// A DOCTYPE inside a comment, a CDATA section or a value is text.
+		for _, e := range got {
+			if strings.Contains(e, "<!DOCTYPE") {
+				return
+			}
+		}
+		require.NotContains(t, string(stripComments(data)), "<!DOCTYPE", "a DTD was read")
+	}
+}
+
+// stripComments drops comments, as a DOCTYPE inside one is none.
+func stripComments(b []byte) []byte {
+	for {
+		i := bytes.Index(b, []byte("<!--"))
+		if i < 0 {
+			return b
+		}
+		j := bytes.Index(b[i+4:], []byte("-->"))
+		if j < 0 {
+			return b[:i]
+		}
+		b = append(b[:i:i], b[i+4+j+3:]...)
+	}
+}
+
+func TestSAX(t *testing.T) {
 	for _, s := range saxSeeds {
 		for _, n := range []int{1, 2, 3, 7, 64, 1 << 20} {
-			want, wantEnd := saxEvents(newGosax([]byte(s)))
-			got, gotEnd := saxEvents(newSAX(&chunks{data: []byte(s), n: n}))
-			require.Equal(t, want, got, "%q in chunks of %d", s, n)
-			require.Equal(t, wantEnd, gotEnd, "%q in chunks of %d", s, n)
+			checkSAX(t, []byte(s), n)
 		}
 	}
+	for s, end := range map[string]string{
+		`<!DOCTYPE x [<!ENTITY e "v">]><x>&e;</x>`: "DTD",
+		`<?xml version="1.0"?><!DOCTYPE x><x/>`:    "DTD",
+		`<a><b></a>`:                               "unclosed",
+		`<a x="1`:                                  "unclosed",
+		`<a><!-`:                                   "unclosed",
+		`<a><![CDATA[x`:                            "unclosed",
+		`< a></ a><>`:                              "error",
+		`<a/ >`:                                    "error",
+		`<a"b/>`:                                   "unclosed", // the quote is never closed
+		`<a></a b>`:                                "error",
+		`<a><!ELEMENT a ANY></a>`:                  "error",
+		"<a>\r\n</a>text at the end":               "EOF",
+		`<a b = 'x' c="&lt;&#x41;&#66;"/>`:         "EOF",
+	} {
+		for _, n := range []int{1, 5, 1 << 20} {
+			_, got := saxEvents(newSAX(&chunks{data: []byte(s), n: n}))
+			require.Equal(t, end, got, "%q in chunks of %d", s, n)
+		}
+	}
+	events, _ := saxEvents(newSAX(strings.NewReader(`<a b = 'x' c="&lt;&#x41;&#66;&nbsp;" xmlns:q="u" q:d="1">x&amp;y&nbsp;</a>`)))
+	require.Equal(t, []string{"<a b=x c=&lt;&#x41;&#66;&nbsp; d=1", "#x&amp;y&nbsp;", "</a"}, events,
+		"a reference XML does not define leaves its text as it is")
 }
 
 // partOf is a part of a workbook on disk, nil when it has none.
@@ -136,8 +239,8 @@ func attrList(tag []byte, read func([]byte, func(name, value []byte))) []string 
 	return out
 }
 
-// FuzzSAXAttrs holds the attribute reader to gosax's: the same attributes,
-// names and values, for any tag.
+// FuzzSAXAttrs holds the attribute reader to encoding/xml's on any
+// well-formed tag, and pickAttrs to saxAttrs on any tag.
 func FuzzSAXAttrs(f *testing.F) {
 	for _, tag := range []string{`<c r="A1" s="3" t="s">`, `<c r="A1"/>`, `<x:c x:r='B2'>`, `<row r="1" spans="1:3" ht="20" customHeight="1" x14ac:dyDescent="0.25">`,
 		`<a b = "1">`, `<a b="1"c="2"/>`, `<a b="x&amp;y" xmlns:x="u">`, `<a b>`, `<a b="1>`, `<a b=1>`, `<a a="1" b="2" c="3" d="4" e="5" f="6" g="7" h="8" i="9">`, `</a>`, `<>`, `<a/>`, `<c r="A1" r="B2" x:s="3" t="">`, `<c t="a&amp;b">`} {
@@ -145,7 +248,16 @@ func FuzzSAXAttrs(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, tag []byte) {
 		defer fuzzbudget.Check(t, time.Now())
-		require.Equal(t, attrList(tag, gosaxAttrs), attrList(tag, saxAttrs))
+		if len(tag) > 2 && tag[0] == '<' && tag[len(tag)-1] == '>' && tag[1] != '/' {
+			doc := tag
+			if tag[len(tag)-2] != '/' {
+				doc = append(bytes.Clone(tag[:len(tag)-1]), "/>"...)
+			}
+			if want, ok := xmlEvents(doc); ok && len(want) == 2 {
+				_, name, _ := strings.Cut(want[0], " ")
+				require.Equal(t, name, strings.Join(attrList(tag, saxAttrs), " "))
+			}
+		}
 		// pickAttrs, when it reads a tag, picks what saxAttrs hands over.
 		var got [3][]byte
 		if pickAttrs(tag, cellAttrs, got[:]) {
