@@ -21,6 +21,17 @@ type budget struct {
 	at schema.Both
 }
 
+// What keeping a thing costs of a workbook's budget of cells, counted in
+// slots of a sheet's rows (16 bytes of a text's header and a byte of
+// flags, the cost of a cell with its text): about the memory it takes.
+const (
+	costString  = 2 // a shared string: its header, and the list's growth
+	costMerge   = 2 // a merged range found: its reference, until it is filled
+	costFill    = 3 // a cell a merged range fills, besides its slot: an entry of a map
+	costFormat  = 3 // a cell's number format: an entry of a map
+	costFormula = 6 // a cell's formula: an entry of a map of its texts, which count as text
+)
+
 func newBudget() *budget {
 	return &budget{scan: maxBookScan, cells: maxBookCells, text: maxBookText}
 }

@@ -342,6 +342,39 @@ func TestCraftedWorkbooks(t *testing.T) {
 			})})
 			return []string{p}
 		}, []string{"read.book-too-large"}},
+		{"two workbooks of full rows of formulas at once", func(t *testing.T, dir string) []string {
+			row := bytes.Repeat([]byte(`<c s="1"><f>A1+B1</f><v>1</v></c>`), maxCols)
+			sheet := sheetPart(t, func(w io.Writer) {
+				for range maxRows {
+					fmt.Fprintf(w, `<row>%s</row>`, row)
+				}
+			})
+			var ps []string
+			for i := range 2 {
+				p := filepath.Join(dir, fmt.Sprintf("formulas-%d.xlsx", i+1))
+				craftBook(t, p, base, craftedPart{"xl/worksheets/sheet1.xml", sheet})
+				ps = append(ps, p)
+			}
+			return ps
+		}, []string{"read.book-too-large"}},
+		{"shared strings of millions of empty strings", func(t *testing.T, dir string) []string {
+			p := filepath.Join(dir, "empty-shared-strings.xlsx")
+			craftBook(t, p, base, craftedPart{"xl/sharedStrings.xml", pack(t, func(w io.Writer) {
+				fmt.Fprintf(w, `<?xml version="1.0"?><sst %s>`, mainNS)
+				repeat(w, []byte(`<si/>`), 14<<20)
+				fmt.Fprint(w, `</sst>`)
+			})})
+			return []string{p}
+		}, []string{"read.book-too-large"}},
+		{"a workbook listing half a million sheets", func(t *testing.T, dir string) []string {
+			p := filepath.Join(dir, "half-a-million-sheets.xlsx")
+			craftBook(t, p, base, craftedPart{"xl/workbook.xml", pack(t, func(w io.Writer) {
+				fmt.Fprintf(w, `<?xml version="1.0"?><workbook %s %s><sheets>`, mainNS, relNS)
+				repeat(w, []byte(`<sheet name="s" r:id="rId9"/>`), 14<<20)
+				fmt.Fprint(w, `</sheets></workbook>`)
+			})})
+			return []string{p}
+		}, []string{"read.damaged"}},
 		{"a million zip entries", func(t *testing.T, dir string) []string {
 			p := filepath.Join(dir, "million-entries.xlsx")
 			writeManyEntries(t, p, base, 1_000_000, false)

@@ -32,7 +32,8 @@ const (
 	// maxBookScan is what all the parts of one workbook may inflate to
 	// together, each part inflated at most once: a workbook costs no more
 	// than its largest sheet may, however many sheets and parts it names.
-	// About two seconds of inflating and scanning at the slowest.
+	// At the slowest, all of it XML in the rows tally reads, some five
+	// seconds on a 2-core machine.
 	maxBookScan = 512 << 20
 	// maxCellText is the most text kept of one cell (a value, a formula, a
 	// shared string, a page header); the rest is cut. Excel holds at most
@@ -46,12 +47,13 @@ const (
 	// largest part tally parses (maxPart).
 	maxBookText = 16 << 20
 	// maxBookCells is the most cells one workbook keeps, on all its sheets
-	// together: each slot of a sheet's rows (a row is kept as wide as its
-	// last cell), each merged range and each cell a merge fills, each cell
-	// with a number format or a formula, each shared string. A table is a
-	// few thousand cells, a district's detail sheet a few hundred thousand;
-	// a million cost at most some 100 MB, so that two workbooks read at
-	// once stay well under 256 MB.
+	// together, counted as slots of a sheet's rows (a row is kept as wide
+	// as its last cell) and what else a cell may cost (costFormula and the
+	// others: a formula, a number format, a merged range and the cells it
+	// fills, a shared string). A table is a few thousand cells, a sheet as
+	// far as tally reads (maxRows by maxCols) 1.28 million; a million slots
+	// cost some 100 MB at most, so two workbooks read at once stay under
+	// 256 MB. Detail sheets have their own (detailMaxCells).
 	maxBookCells = 1_000_000
 	// maxEntries is the most entries a zip may hold to be read as a
 	// workbook: a workbook has a few parts per sheet (the sheet, its
@@ -182,19 +184,20 @@ func (z zipParts) part(name string) ([]byte, error) {
 // readBook reads every worksheet of an .xlsx (or .xlsm) held in data; zr,
 // when not nil, is data already opened as a zip.
 func readBook(data []byte, zr *zip.Reader) (*rawBook, error) {
-	return readSheets(data, zr, nil, 0, 0)
+	return readSheets(data, zr, nil, 0, 0, newBudget())
 }
 
-// readSheets reads the sheets whose names only accepts (nil: every sheet),
-// each up to rows rows and cols columns (0: maxRows and maxCols).
-func readSheets(data []byte, zr *zip.Reader, only func(name string) bool, rows, cols int) (*rawBook, error) {
+// readSheets reads the sheets whose names only accepts (nil: every sheet;
+// of a workbook tally consolidated, the first, its table), each up to rows
+// rows and cols columns (0: maxRows and maxCols), within the budget.
+func readSheets(data []byte, zr *zip.Reader, only func(name string) bool, rows, cols int, budget *budget) (*rawBook, error) {
 	if zr == nil {
 		var err error
 		if zr, err = openZip(data); err != nil {
 			return nil, err
 		}
 	}
-	z := zipParts{files: map[string]*zip.File{}, held: new([]*bytes.Buffer), read: map[*zip.File]bool{}, budget: newBudget()}
+	z := zipParts{files: map[string]*zip.File{}, held: new([]*bytes.Buffer), read: map[*zip.File]bool{}, budget: budget}
 	defer z.release()
 	for _, f := range zr.File {
 		z.files[strings.ToLower(strings.ReplaceAll(f.Name, `\`, "/"))] = f
@@ -220,9 +223,14 @@ func readSheets(data []byte, zr *zip.Reader, only func(name string) bool, rows, 
 	if err != nil {
 		return nil, err
 	}
+	rels := parseRels(relData)
+	if len(rels) > maxEntries {
+		return nil, &damage{fmt.Sprintf("工作簿的关系表列出的部分超过 %d 个", maxEntries),
+			fmt.Errorf("the workbook's relationships name more than %d parts", maxEntries)}
+	}
 	targets := map[string]rel{}
 	var sstRel, stylesRel *rel
-	for _, r := range parseRels(relData) {
+	for _, r := range rels {
 		targets[r.id] = r
 		switch {
 		case strings.HasSuffix(r.typ, "/sharedStrings") && sstRel == nil:
@@ -258,6 +266,9 @@ func readSheets(data []byte, zr *zip.Reader, only func(name string) bool, rows, 
 		book.category = elementText(core, "category")
 	}
 	sheets, err := parseSheetList(wb)
+	if err == errTooManySheets {
+		return nil, err
+	}
 	if err != nil {
 		return nil, &damage{"工作簿的工作表目录有错误", fmt.Errorf("workbook: %w", err)}
 	}
@@ -286,6 +297,9 @@ func readSheets(data []byte, zr *zip.Reader, only func(name string) bool, rows, 
 		if f == nil || only != nil && !only(sh.name) {
 			continue
 		}
+		if only == nil && book.category == Marker && len(book.sheets) > 0 {
+			break // the detail, the findings and the sources: not read (Read)
+		}
 		if err := z.once(f); err != nil {
 			return nil, err
 		}
@@ -306,6 +320,9 @@ func readSheets(data []byte, zr *zip.Reader, only func(name string) bool, rows, 
 
 type rel struct{ id, typ, target string }
 
+// parseRels reads the relationships of a part, and one more than
+// maxEntries at most: a part relates to no more parts than a zip may hold
+// and each is kept in memory.
 func parseRels(b []byte) []rel {
 	var out []rel
 	x := newSAX(bytes.NewReader(b))
@@ -316,6 +333,9 @@ func parseRels(b []byte) []rel {
 			return out
 		}
 		if kind == saxStart && string(name) == "Relationship" {
+			if len(out) > maxEntries {
+				return out
+			}
 			out = append(out, rel{id: saxAttr(tag, "Id"), typ: saxAttr(tag, "Type"), target: saxAttr(tag, "Target")})
 		}
 	}
@@ -334,6 +354,13 @@ type sheetEntry struct {
 	hidden    bool
 }
 
+// errTooManySheets is a workbook listing more sheets than its zip may hold
+// parts (maxEntries): each sheet listed is kept in memory.
+var errTooManySheets = &damage{fmt.Sprintf("工作簿列出的工作表超过 %d 个", maxEntries),
+	fmt.Errorf("the workbook lists more than %d sheets", maxEntries)}
+
+// parseSheetList reads the sheets a workbook lists, refusing more than
+// maxEntries (errTooManySheets).
 func parseSheetList(b []byte) ([]sheetEntry, error) {
 	var out []sheetEntry
 	x := newSAX(bytes.NewReader(b))
@@ -347,6 +374,9 @@ func parseSheetList(b []byte) ([]sheetEntry, error) {
 			return out, err
 		}
 		if kind == saxStart && string(name) == "sheet" {
+			if len(out) == maxEntries {
+				return nil, errTooManySheets
+			}
 			state := saxAttr(tag, "state")
 			out = append(out, sheetEntry{name: saxAttr(tag, "name"), rid: saxAttr(tag, "id"),
 				hidden: state == "hidden" || state == "veryHidden"})
@@ -412,7 +442,7 @@ func parseSST(b []byte, budget *budget) ([]string, error) {
 			switch string(name) {
 			case "si":
 				inSI = false
-				if !budget.keep(1, 0) {
+				if !budget.keep(costString, 0) {
 					return out, budget.err()
 				}
 				out = append(out, sb.String())
@@ -561,7 +591,7 @@ func readSheet(f *zip.File, g *grid, sst []string, formats map[int]numFmt) error
 		}
 		if done {
 			if kind == saxStart && string(name) == "mergeCell" {
-				if !g.budget.keep(1, 0) {
+				if !g.budget.keep(costMerge, 0) {
 					return g.budget.err()
 				}
 				merges = append(merges, saxAttr(b, "ref"))
@@ -660,7 +690,7 @@ func readSheet(f *zip.File, g *grid, sst []string, formats map[int]numFmt) error
 			case "rPh":
 				cur.phonetic++
 			case "mergeCell":
-				if !g.budget.keep(1, 0) {
+				if !g.budget.keep(costMerge, 0) {
 					return g.budget.err()
 				}
 				merges = append(merges, saxAttr(b, "ref"))
@@ -795,7 +825,7 @@ func (m *mergeScan) scan() error {
 				continue
 			}
 			if ref := saxAttr(buf[start:i+end+1], "ref"); ref != "" {
-				if !m.budget.keep(1, 0) {
+				if !m.budget.keep(costMerge, 0) {
 					return m.budget.err()
 				}
 				m.merges = append(m.merges, ref)
@@ -888,7 +918,7 @@ func (g *grid) put(c *cellState, sst []string) {
 			g.formulas = map[[2]int]formula{}
 		}
 		f := formula{text: c.f.String(), shared: c.shared, si: c.si, ref: c.sharedRef}
-		if !g.budget.keep(1, len(f.text)+len(f.si)+len(f.ref)) {
+		if !g.budget.keep(costFormula, len(f.text)+len(f.si)+len(f.ref)) {
 			return
 		}
 		g.formulas[at] = f
@@ -901,7 +931,7 @@ func (g *grid) put(c *cellState, sst []string) {
 		if g.formats == nil {
 			g.formats = map[[2]int]numFmt{}
 		}
-		if !g.budget.keep(1, 0) {
+		if !g.budget.keep(costFormat, 0) {
 			return
 		}
 		g.formats[at] = c.format
@@ -942,7 +972,7 @@ func (g *grid) merge(ref string) {
 			if r == r1 && c == c1 {
 				continue
 			}
-			if !g.budget.keep(1, 0) {
+			if !g.budget.keep(costFill, 0) {
 				return // readSheet says so
 			}
 			g.set(r, c, v)

@@ -109,11 +109,9 @@ func Read(data []byte, name string, opt Options) (sub *schema.Submission) {
 			return sub
 		}
 	}
-	if book.category == Marker && len(book.sheets) > 0 {
-		// A workbook tally consolidated: its first sheet is the table; the
-		// others are the detail, the findings and the sources.
-		book.sheets = book.sheets[:1]
-	}
+	// A workbook tally consolidated: its first sheet is the table; the
+	// others are the detail, the findings and the sources, and readBook
+	// reads only the first.
 	r := &reader{sub: sub, name: name, data: data, grids: book.sheets,
 		typed: map[string]decimal.Decimal{}, ownUnit: map[string]bool{}, strays: map[cellAt]bool{}}
 	r.read(opt)
