@@ -134,7 +134,7 @@ func (g *grid) hiddenCol(c int) {
 // grid grows by (a row is as wide as its last cell, and each row is a slot
 // of its own) and the text; past the budget nothing more is stored.
 func (g *grid) set(r, c int, v string) {
-	if g.budget != nil && !g.budget.keep(0, 0) {
+	if !g.budget.keep(0, 0) {
 		return
 	}
 	slots := len(g.rows)
