@@ -27,7 +27,19 @@ func writeYearOnYear(f *excelize.File, st *styles, res *consolidate.Result, shee
 	if err := pageSetup(f, sheet, page{landscape: true, titleRows: [2]int{1, 1}, lang: lang}); err != nil {
 		return err
 	}
-	sw, err := f.NewStreamWriter(sheet)
+	// The header, the figures that fit, and a note of those that do not.
+	listed := 0
+	_ = eachFigure(res, lang, func(_ string, _ schema.Figure, now, was decimal.Decimal, okNow, okWas bool) error {
+		if shown(now, was, okNow, okWas) {
+			listed++
+		}
+		return nil
+	})
+	rows := 1 + min(listed, maxSheetRows-2)
+	if listed > maxSheetRows-2 {
+		rows++
+	}
+	sw, err := newStream(f, sheet, rows, 7)
 	if err != nil {
 		return err
 	}
@@ -47,8 +59,8 @@ func writeYearOnYear(f *excelize.File, st *styles, res *consolidate.Result, shee
 		return err
 	}
 	r, left := 2, 0
-	row := func(unit string, fig schema.Figure, now, was decimal.Decimal, okNow, okWas bool) error {
-		if (!okNow || now.IsZero()) && (!okWas || was.IsZero()) {
+	err = eachFigure(res, lang, func(unit string, fig schema.Figure, now, was decimal.Decimal, okNow, okWas bool) error {
+		if !shown(now, was, okNow, okWas) {
 			return nil
 		}
 		if r >= maxSheetRows { // the last row says how many did not fit
@@ -80,28 +92,9 @@ func writeYearOnYear(f *excelize.File, st *styles, res *consolidate.Result, shee
 		err := sw.SetRow(fmt.Sprintf("A%d", r), cells, excelize.RowOpts{Height: rowHeight(widths, unit, code, name)})
 		r++
 		return err
-	}
-	district := schema.Msg("write.yoy-district", res.Name).Render(lang)
-	for i, fig := range link.Pairs {
-		var now decimal.Decimal
-		for _, k := range fig.This {
-			now = now.Add(res.Totals[k])
-		}
-		if err := row(district, fig, now, yoy.LastTotals[i], true, true); err != nil {
-			return err
-		}
-	}
-	for _, u := range yoy.Units {
-		if !u.This.Included {
-			continue
-		}
-		for _, fig := range link.Pairs {
-			now, ok1 := fig.Value(u.This, false)
-			was, ok2 := fig.Value(u.Last, true)
-			if err := row(u.This.Unit, fig, now, was, ok1, ok2); err != nil {
-				return err
-			}
-		}
+	})
+	if err != nil {
+		return err
 	}
 	if left > 0 {
 		text := schema.Msg("write.yoy-left", left).Render(lang)
@@ -121,6 +114,43 @@ func writeYearOnYear(f *excelize.File, st *styles, res *consolidate.Result, shee
 		return err
 	}
 	return sw.Flush()
+}
+
+// eachFigure calls do with every comparable figure of the district and
+// then of each unit summed that was matched with last year: the unit's
+// name (the district's in lang), the figure, this year's and last year's value and whether each is
+// known.
+func eachFigure(res *consolidate.Result, lang schema.Lang, do func(unit string, fig schema.Figure, now, was decimal.Decimal, okNow, okWas bool) error) error {
+	yoy := res.YearOnYear
+	district := schema.Msg("write.yoy-district", res.Name).Render(lang)
+	for i, fig := range yoy.Link.Pairs {
+		var now decimal.Decimal
+		for _, k := range fig.This {
+			now = now.Add(res.Totals[k])
+		}
+		if err := do(district, fig, now, yoy.LastTotals[i], true, true); err != nil {
+			return err
+		}
+	}
+	for _, u := range yoy.Units {
+		if !u.This.Included {
+			continue
+		}
+		for _, fig := range yoy.Link.Pairs {
+			now, ok1 := fig.Value(u.This, false)
+			was, ok2 := fig.Value(u.Last, true)
+			if err := do(u.This.Unit, fig, now, was, ok1, ok2); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// shown reports whether the sheet lists a figure: when it is not zero in
+// both years.
+func shown(now, was decimal.Decimal, okNow, okWas bool) bool {
+	return okNow && !now.IsZero() || okWas && !was.IsZero()
 }
 
 // figureName names a comparable figure; with last year's name after it
