@@ -148,7 +148,7 @@ func WriteConsolidated(w io.Writer, res *consolidate.Result, opt WriteOptions) e
 		return err
 	}
 	if res.YearOnYear != nil {
-		if err := writeYearOnYear(f, st, res, names.YearOnYear, opt); err != nil {
+		if err := writeYearOnYear(f, st, res, names.YearOnYear, opt, late); err != nil {
 			return err
 		}
 	}

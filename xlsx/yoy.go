@@ -20,14 +20,16 @@ var maxSheetRows = 1 << 20
 // both years, with this year, last year, the change and the change as a
 // share of last year (formulas, stored with their values). A filter on the
 // header row selects a unit or an indicator.
-func writeYearOnYear(f *excelize.File, st *styles, res *consolidate.Result, sheet string, opt WriteOptions) error {
+func writeYearOnYear(f *excelize.File, st *styles, res *consolidate.Result, sheet string, opt WriteOptions, late *lateRows) error {
 	lang := opt.Lang
 	yoy := res.YearOnYear
 	link := yoy.Link
 	if err := pageSetup(f, sheet, page{landscape: true, titleRows: [2]int{1, 1}, lang: lang}); err != nil {
 		return err
 	}
-	// The header, the figures that fit, and a note of those that do not.
+	// The header, the figures that fit, and a note of those that do not:
+	// the figures are counted first, to declare the sheet's used range, and
+	// their rows made as the workbook is saved.
 	listed := 0
 	_ = eachFigure(res, lang, func(_ string, _ schema.Figure, now, was decimal.Decimal, okNow, okWas bool) error {
 		if shown(now, was, okNow, okWas) {
@@ -35,8 +37,9 @@ func writeYearOnYear(f *excelize.File, st *styles, res *consolidate.Result, shee
 		}
 		return nil
 	})
-	rows := 1 + min(listed, maxSheetRows-2)
-	if listed > maxSheetRows-2 {
+	fit := min(listed, maxSheetRows-2)
+	rows := 1 + fit
+	if listed > fit {
 		rows++
 	}
 	sw, err := newStream(f, sheet, rows, 7)
@@ -58,45 +61,48 @@ func writeYearOnYear(f *excelize.File, st *styles, res *consolidate.Result, shee
 	if err := sw.SetRow("A1", head, excelize.RowOpts{Height: rowHeight(widths, heads...)}); err != nil {
 		return err
 	}
-	r, left := 2, 0
-	err = eachFigure(res, lang, func(unit string, fig schema.Figure, now, was decimal.Decimal, okNow, okWas bool) error {
-		if !shown(now, was, okNow, okWas) {
-			return nil
+	if fit > 0 {
+		err := late.add(sw, 2, func(rw *rowWriter) error {
+			var row rowCells
+			r := 2
+			return eachFigure(res, lang, func(unit string, fig schema.Figure, now, was decimal.Decimal, okNow, okWas bool) error {
+				if !shown(now, was, okNow, okWas) || r >= 2+fit {
+					return nil
+				}
+				code, name := strings.Join(fig.This, "+"), figureName(link, fig, lang)
+				row.reset()
+				row.add(st.label, unit)
+				row.add(st.label, code)
+				row.add(st.label, name)
+				for range 4 {
+					row.add(st.missing, nil)
+				}
+				cells := row.cells[3:]
+				if okNow {
+					cells[0] = excelize.Cell{StyleID: st.value, Value: num(now)}
+				}
+				if okWas {
+					cells[1] = excelize.Cell{StyleID: st.value, Value: num(was)}
+				}
+				if okNow && okWas {
+					change := now.Sub(was)
+					cells[2] = excelize.Cell{StyleID: st.value, Value: num(change), Formula: fmt.Sprintf("D%d-E%d", r, r)}
+					if !was.IsZero() {
+						share := excelFloat(change.InexactFloat64() / was.InexactFloat64())
+						cells[3] = excelize.Cell{StyleID: st.percent, Value: share, Formula: fmt.Sprintf("F%d/E%d", r, r)}
+					}
+				}
+				r++
+				return rw.tallRow(r-1, rowHeight(widths, unit, code, name), row.cells)
+			})
+		})
+		if err != nil {
+			return err
 		}
-		if r >= maxSheetRows { // the last row says how many did not fit
-			left++
-			return nil
-		}
-		code, name := strings.Join(fig.This, "+"), figureName(link, fig, lang)
-		cells := []any{
-			excelize.Cell{StyleID: st.label, Value: unit},
-			excelize.Cell{StyleID: st.label, Value: code},
-			excelize.Cell{StyleID: st.label, Value: name},
-			excelize.Cell{StyleID: st.missing}, excelize.Cell{StyleID: st.missing},
-			excelize.Cell{StyleID: st.missing}, excelize.Cell{StyleID: st.missing},
-		}
-		if okNow {
-			cells[3] = excelize.Cell{StyleID: st.value, Value: num(now)}
-		}
-		if okWas {
-			cells[4] = excelize.Cell{StyleID: st.value, Value: num(was)}
-		}
-		if okNow && okWas {
-			change := now.Sub(was)
-			cells[5] = excelize.Cell{StyleID: st.value, Value: num(change), Formula: fmt.Sprintf("D%d-E%d", r, r)}
-			if !was.IsZero() {
-				share := excelFloat(change.InexactFloat64() / was.InexactFloat64())
-				cells[6] = excelize.Cell{StyleID: st.percent, Value: share, Formula: fmt.Sprintf("F%d/E%d", r, r)}
-			}
-		}
-		err := sw.SetRow(fmt.Sprintf("A%d", r), cells, excelize.RowOpts{Height: rowHeight(widths, unit, code, name)})
-		r++
-		return err
-	})
-	if err != nil {
-		return err
 	}
-	if left > 0 {
+	// The row after the figures says how many did not fit, if any.
+	r := 2 + fit
+	if left := listed - fit; left > 0 {
 		text := schema.Msg("write.yoy-left", left).Render(lang)
 		across := 0.0
 		for _, w := range widths {
