@@ -18,9 +18,9 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-// The large sheets tally writes (the status list, the detail, the
-// findings, the sources) hold a row per unit, submission or finding: tens
-// of megabytes of XML for a province. excelize's stream writer keeps a
+// The large sheets tally writes (the status list, the detail, the year on
+// year, the findings, the sources) hold a row per unit, submission, figure
+// or finding: tens of megabytes of XML for a province. excelize's stream writer keeps a
 // sheet's XML in memory until the workbook is saved (up to 16 MiB in a
 // buffer that doubles past it), so the body rows of those sheets are not
 // given to it: each sheet's used range is declared from the data
