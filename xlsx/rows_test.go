@@ -179,6 +179,8 @@ func TestSheetsDeclareTheirUsedRange(t *testing.T) {
 	declaresUsedRange(t, yoy, WriteConsolidated)
 }
 
+// declaresUsedRange writes a workbook and checks that each of its sheets
+// declares the range its cells take.
 func declaresUsedRange(t *testing.T, res *consolidate.Result, write func(io.Writer, *consolidate.Result, WriteOptions) error) {
 	t.Helper()
 	var buf bytes.Buffer
