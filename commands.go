@@ -92,8 +92,6 @@ type runConfig struct {
 	plan *outputPlan
 	// logBook is the workbook log, when it was made ahead.
 	logBook *logBook
-	// shared are the rows the consolidated workbook and its log share.
-	shared *xlsx.SharedRows
 }
 
 // readConfig reads the common flags. It reads no file: the roster and a
@@ -403,11 +401,7 @@ func consolidateAction(c *cli.Context) error {
 	// Its bytes wait in memory meanwhile: a run with very many findings
 	// writes it afterwards instead, straight to its file.
 	var log chan logBook
-	if strings.EqualFold(filepath.Ext(cfg.log), ".xlsx") {
-		cfg.shared = xlsx.NewSharedRows() // the findings and sources sheets, in both
-		defer cfg.shared.Close()
-	}
-	if cfg.shared != nil && res.CountFindings() <= aheadFindings {
+	if strings.EqualFold(filepath.Ext(cfg.log), ".xlsx") && res.CountFindings() <= aheadFindings {
 		log = make(chan logBook, 1)
 		go func() {
 			var b logBook
@@ -529,7 +523,7 @@ func parseJump(arg string) (consolidate.Jump, error) {
 }
 
 func writeOptions(c *cli.Context, cfg *runConfig) xlsx.WriteOptions {
-	return xlsx.WriteOptions{Lang: cfg.lang, Version: toolVersion(), Command: commandLine(c), Shared: cfg.shared}
+	return xlsx.WriteOptions{Lang: cfg.lang, Version: toolVersion(), Command: commandLine(c)}
 }
 
 // commandLine is the run's command as the flags were understood, in a fixed
