@@ -37,6 +37,7 @@ func check(c *cli.Context, do func(context.Context, run.Config) (*run.Result, er
 		if done == 0 {
 			tuneMemory(stdout, total) // the program's own run, not a test's
 			bar = newProgress(stderr, total, cfg.Lang)
+			return
 		}
 		bar.update(done, total)
 		if done == total {

@@ -205,6 +205,7 @@ func Consolidate(ctx context.Context, cfg Config) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	cfg = r.cfg
 	res, err := r.check(ctx)
 	if err != nil {
 		return nil, err
