@@ -231,8 +231,24 @@ func (m *marker) issues(sub *schema.Submission) error {
 		for _, s := range sheets {
 			_, _ = m.f.GetSheetView(s, 0)
 		}
+		// A name of one sheet (its print area, its print titles) is
+		// kept by the sheet's position, which moving the list in front
+		// shifts and excelize does not: they are taken out and put back
+		// by the sheet's name.
+		var local []excelize.DefinedName
+		for _, dn := range m.f.GetDefinedName() {
+			if dn.Scope != "" && dn.Scope != "Workbook" {
+				local = append(local, dn)
+			}
+		}
+		for _, dn := range local {
+			_ = m.f.DeleteDefinedName(&excelize.DefinedName{Name: dn.Name, Scope: dn.Scope})
+		}
 		if err := m.f.MoveSheet(name, sheets[0]); err != nil {
 			return err
+		}
+		for _, dn := range local {
+			_ = m.f.SetDefinedName(&dn)
 		}
 		idx, _ = m.f.GetSheetIndex(name)
 	}

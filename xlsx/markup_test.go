@@ -100,6 +100,7 @@ func TestAnnotateOddSheetNames(t *testing.T) {
 		require.NoError(t, Dump(&dump, marked))
 		d := dump.String()
 		assert.Contains(t, d, "sheet "+string(mustJSON(tc.to)), "%q", tc.attr)
+		assert.Contains(t, d, "name _xlnm.Print_Area scope="+string(mustJSON(tc.to)), "%q: the print area is still the sheet's own, not the list's in front of it", tc.attr)
 		assert.Contains(t, d, "comment "+sub.Values["1.1"].Ref, "%q: the cell is marked", tc.attr)
 		assert.Contains(t, d, "link="+quoted(tc.to)+"!C", "%q: the list links to the renamed sheet", tc.attr)
 		assert.Contains(t, d, "这份副本中改名为“"+tc.to+"”", "%q", tc.attr)
