@@ -9,11 +9,12 @@ import (
 )
 
 // budget is what reading one workbook may still spend, shared by all its
-// parts and sheets: bytes inflated (maxBookScan), cells kept
-// (maxBookCells) and bytes of text kept (maxBookText). A nil budget is
-// unlimited.
+// parts and sheets: bytes inflated (maxBookScan), of which bytes of sheets
+// tokenized as XML (maxBookParse), cells kept (maxBookCells) and bytes of
+// text kept (maxBookText). A nil budget is unlimited.
 type budget struct {
 	scan  int64
+	parse int64
 	cells int
 	text  int
 	// at says where reading is, for the finding when cells or text run
@@ -33,7 +34,7 @@ const (
 )
 
 func newBudget() *budget {
-	return &budget{scan: maxBookScan, cells: maxBookCells, text: maxBookText}
+	return &budget{scan: maxBookScan, parse: maxBookParse, cells: maxBookCells, text: maxBookText}
 }
 
 // keep spends cells and bytes of text, and reports whether the workbook
@@ -77,6 +78,22 @@ func (b *budget) scanLeft(limit int64) int64 {
 func (b *budget) scanned(n int64) {
 	if b != nil {
 		b.scan -= n
+	}
+}
+
+// parseLeft is what the workbook's sheets may still have tokenized as XML,
+// at most limit.
+func (b *budget) parseLeft(limit int64) int64 {
+	if b == nil {
+		return limit
+	}
+	return max(0, min(limit, b.parse))
+}
+
+// parsed spends n bytes tokenized.
+func (b *budget) parsed(n int64) {
+	if b != nil {
+		b.parse -= n
 	}
 }
 

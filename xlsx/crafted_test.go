@@ -279,11 +279,32 @@ func TestCraftedWorkbooks(t *testing.T) {
 			craftBook(t, p, base, parts...)
 			return []string{p}
 		}, []string{"read.too-large"}},
+		{"sixty parts of 400 MB of empty rows", func(t *testing.T, dir string) []string {
+			p := filepath.Join(dir, "sixty-padded-parts.xlsx")
+			parts := sheetsParts(t, 60, func(i int) string { return fmt.Sprintf("worksheets/sheet%d.xml", i) })
+			sheet := paddedTable(t, base, 400<<20)
+			for i := 1; i <= 60; i++ {
+				parts = append(parts, craftedPart{fmt.Sprintf("xl/worksheets/sheet%d.xml", i), sheet})
+			}
+			craftBook(t, p, base, parts...)
+			return []string{p}
+		}, []string{"read.too-large"}},
 		{"450 cells of a megabyte", func(t *testing.T, dir string) []string {
+			// 450 MB of XML in the rows tally reads: past maxBookParse.
 			p := filepath.Join(dir, "long-texts.xlsx")
 			craftBook(t, p, base, craftedPart{"xl/worksheets/sheet1.xml", sheetPart(t, func(w io.Writer) {
 				for r := 1; r <= 450; r++ {
 					fmt.Fprintf(w, `<row r="%d"><c r="A%d" t="inlineStr"><is><t>%s</t></is></c></row>`, r, r, text)
+				}
+			})})
+			return []string{p}
+		}, []string{"read.too-large"}},
+		{"200 cells of 400 KB", func(t *testing.T, dir string) []string {
+			// Each cut to maxCellText: 19 MB kept, past maxBookText.
+			p := filepath.Join(dir, "long-texts-200.xlsx")
+			craftBook(t, p, base, craftedPart{"xl/worksheets/sheet1.xml", sheetPart(t, func(w io.Writer) {
+				for r := 1; r <= 200; r++ {
+					fmt.Fprintf(w, `<row r="%d"><c r="A%d" t="inlineStr"><is><t>%s</t></is></c></row>`, r, r, text[:9*45000])
 				}
 			})})
 			return []string{p}

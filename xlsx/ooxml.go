@@ -32,9 +32,14 @@ const (
 	// maxBookScan is what all the parts of one workbook may inflate to
 	// together, each part inflated at most once: a workbook costs no more
 	// than its largest sheet may, however many sheets and parts it names.
-	// At the slowest, all of it XML in the rows tally reads, some five
-	// seconds on a 2-core machine.
+	// About a second and a half of inflating and scanning.
 	maxBookScan = 512 << 20
+	// maxBookParse is how much of that may be sheets' XML tokenized event
+	// by event (the rows tally reads, and what precedes them); the rest of
+	// a sheet is only scanned for its merged ranges, ten times as fast. A
+	// table is tens of KB of XML, a sheet as full as tally reads 40 MB;
+	// 128 MB of tiny elements take about a second and a half.
+	maxBookParse = 128 << 20
 	// maxCellText is the most text kept of one cell (a value, a formula, a
 	// shared string, a page header); the rest is cut. Excel holds at most
 	// 32,767 characters in a cell, and a character is at most 3 bytes of
@@ -559,7 +564,8 @@ func readSheet(f *zip.File, g *grid, sst []string, formats map[int]numFmt) error
 	defer rc.Close()
 	counted := &countingReader{r: rc, limit: g.budget.scanLeft(maxSheetScan)}
 	defer func() { g.budget.scanned(counted.n) }()
-	rest := &mergeScan{r: counted, budget: g.budget}
+	rest := &mergeScan{r: counted, budget: g.budget, parse: g.budget.parseLeft(maxSheetScan)}
+	defer func() { g.budget.parsed(rest.passed) }()
 	x := newSAX(rest)
 	defer x.release()
 	var (
@@ -584,7 +590,7 @@ func readSheet(f *zip.File, g *grid, sst []string, formats map[int]numFmt) error
 			if e := g.budget.err(); e != nil {
 				return e
 			}
-			if errors.Is(err, errTooLarge) || counted.exceeded {
+			if errors.Is(err, errTooLarge) || counted.exceeded || rest.exceeded {
 				return errTooLarge
 			}
 			return fmt.Errorf("damaged worksheet XML: %w", err)
@@ -759,6 +765,10 @@ type mergeScan struct {
 	done, scanned bool
 	merges        []string
 	budget        *budget // each merged range found is a cell of it
+	// passed is what was passed to the XML reader, at most parse bytes;
+	// exceeded says it would have been more.
+	passed, parse int64
+	exceeded      bool
 }
 
 // maxTag is the longest merged-range tag the scan looks for.
@@ -775,6 +785,10 @@ func (m *mergeScan) Read(p []byte) (int, error) {
 		return 0, io.EOF
 	}
 	n, err := m.r.Read(p)
+	if m.passed += int64(n); m.passed > m.parse {
+		m.exceeded = true
+		return n, errTooLarge
+	}
 	if i := bytes.LastIndexByte(p[:n], '>'); i >= 0 {
 		m.tail = append(m.tail[:0], p[i+1:n]...)
 	} else {
