@@ -20,6 +20,8 @@ type budget struct {
 	// at says where reading is, for the finding when cells or text run
 	// out: a sheet, the shared strings, a line of a CSV.
 	at schema.Both
+	// the budget of cells and text when reading began, for the finding
+	allCells, allText int
 }
 
 // What keeping a thing costs of a workbook's budget of cells, counted in
@@ -34,7 +36,13 @@ const (
 )
 
 func newBudget() *budget {
-	return &budget{scan: maxBookScan, parse: maxBookParse, cells: maxBookCells, text: maxBookText}
+	return limits(maxBookScan, maxBookParse, maxBookCells, maxBookText)
+}
+
+// limits is a budget of scan bytes inflated, parse of them tokenized, cells
+// and text.
+func limits(scan, parse int64, cells, text int) *budget {
+	return &budget{scan: scan, parse: parse, cells: cells, text: text, allCells: cells, allText: text}
 }
 
 // keep spends cells and bytes of text, and reports whether the workbook
@@ -58,10 +66,10 @@ func (b *budget) err() error {
 	case b == nil:
 		return nil
 	case b.cells < 0:
-		return &tooMuch{at: b.at, limit: schema.Both{Zh: fmt.Sprintf("%d 万个单元格", maxBookCells/10_000),
-			En: fmt.Sprintf("%d million cells", maxBookCells/1_000_000)}}
+		return &tooMuch{at: b.at, limit: schema.Both{Zh: fmt.Sprintf("%d 万个单元格", b.allCells/10_000),
+			En: fmt.Sprintf("%d million cells", b.allCells/1_000_000)}}
 	case b.text < 0:
-		return &tooMuch{at: b.at, limit: schema.Both{Zh: fmt.Sprintf("%d MB 文字", maxBookText>>20), En: fmt.Sprintf("%d MB of text", maxBookText>>20)}}
+		return &tooMuch{at: b.at, limit: schema.Both{Zh: fmt.Sprintf("%d MB 文字", b.allText>>20), En: fmt.Sprintf("%d MB of text", b.allText>>20)}}
 	}
 	return nil
 }

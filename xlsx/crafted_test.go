@@ -387,6 +387,15 @@ func TestCraftedWorkbooks(t *testing.T) {
 			})})
 			return []string{p}
 		}, []string{"read.book-too-large"}},
+		{"styles of 800,000 number formats", func(t *testing.T, dir string) []string {
+			p := filepath.Join(dir, "styles.xlsx")
+			craftBook(t, p, base, craftedPart{"xl/styles.xml", pack(t, func(w io.Writer) {
+				fmt.Fprintf(w, `<?xml version="1.0"?><styleSheet %s><cellXfs>`, mainNS)
+				repeat(w, []byte(`<xf numFmtId="1"/>`), 14<<20)
+				fmt.Fprint(w, `</cellXfs></styleSheet>`)
+			})})
+			return []string{p}
+		}, []string{"read.book-too-large"}},
 		{"a workbook listing half a million sheets", func(t *testing.T, dir string) []string {
 			p := filepath.Join(dir, "half-a-million-sheets.xlsx")
 			craftBook(t, p, base, craftedPart{"xl/workbook.xml", pack(t, func(w io.Writer) {

@@ -265,7 +265,10 @@ func readSheets(data []byte, zr *zip.Reader, only func(name string) bool, rows, 
 		if err != nil {
 			return nil, err
 		}
-		formats = parseStyles(b)
+		z.budget.at = schema.Both{Zh: "样式表", En: "the styles"}
+		if formats = parseStyles(b, z.budget); z.budget.err() != nil {
+			return nil, z.budget.err()
+		}
 	}
 	if core, err := z.part("docProps/core.xml"); err == nil && core != nil {
 		book.category = elementText(core, "category")
@@ -510,8 +513,10 @@ func formatOf(code string) numFmt {
 }
 
 // parseStyles returns, per cell style index, the cell's number format when
-// it is not the general one.
-func parseStyles(b []byte) map[int]numFmt {
+// it is not the general one. Each number format and each style with one is
+// kept at the cost of a cell's; past the budget, reading stops (the
+// caller asks budget.err).
+func parseStyles(b []byte, budget *budget) map[int]numFmt {
 	custom := map[int]numFmt{}
 	out := map[int]numFmt{}
 	x := newSAX(bytes.NewReader(b))
@@ -526,6 +531,9 @@ func parseStyles(b []byte) map[int]numFmt {
 		case saxStart:
 			switch string(name) {
 			case "numFmt":
+				if !budget.keep(costFormat, 0) {
+					return out
+				}
 				id, _ := strconv.Atoi(saxAttr(tag, "numFmtId"))
 				custom[id] = formatOf(saxAttr(tag, "formatCode"))
 			case "cellXfs":
@@ -541,6 +549,9 @@ func parseStyles(b []byte) map[int]numFmt {
 						}
 					}
 					if ok && f.places != -1 {
+						if !budget.keep(costFormat, 0) {
+							return out
+						}
 						out[xf] = f
 					}
 					xf++

@@ -48,7 +48,7 @@ func readDetail(data []byte, name string, total *schema.Submission) []*schema.Su
 		return sheet == Names(schema.Zh).Detail || sheet == Names(schema.En).Detail
 	}
 	book, err := readSheets(data, nil, isDetail, detailMaxRows, detailMaxCols,
-		&budget{scan: maxBookScan, parse: maxBookScan, cells: detailMaxCells, text: detailMaxText})
+		limits(maxBookScan, maxBookScan, detailMaxCells, detailMaxText))
 	if err != nil || book.category != Marker || len(book.sheets) == 0 {
 		return nil
 	}
