@@ -9,16 +9,19 @@ import (
 )
 
 // budget is what reading one workbook may still spend, shared by all its
-// parts and sheets: bytes inflated (maxBookScan), cells kept
-// (maxBookCells) and bytes of text kept (maxBookText). A nil budget is
-// unlimited.
+// parts and sheets: bytes inflated (maxBookScan), of which bytes of sheets
+// tokenized as XML (maxBookParse), cells kept (maxBookCells) and bytes of
+// text kept (maxBookText). A nil budget is unlimited.
 type budget struct {
 	scan  int64
+	parse int64
 	cells int
 	text  int
 	// at says where reading is, for the finding when cells or text run
 	// out: a sheet, the shared strings, a line of a CSV.
 	at schema.Both
+	// the budget of cells and text when reading began, for the finding
+	allCells, allText int
 }
 
 // What keeping a thing costs of a workbook's budget of cells, counted in
@@ -33,7 +36,13 @@ const (
 )
 
 func newBudget() *budget {
-	return &budget{scan: maxBookScan, cells: maxBookCells, text: maxBookText}
+	return limits(maxBookScan, maxBookParse, maxBookCells, maxBookText)
+}
+
+// limits is a budget of scan bytes inflated, parse of them tokenized, cells
+// and text.
+func limits(scan, parse int64, cells, text int) *budget {
+	return &budget{scan: scan, parse: parse, cells: cells, text: text, allCells: cells, allText: text}
 }
 
 // keep spends cells and bytes of text, and reports whether the workbook
@@ -57,10 +66,10 @@ func (b *budget) err() error {
 	case b == nil:
 		return nil
 	case b.cells < 0:
-		return &tooMuch{at: b.at, limit: schema.Both{Zh: fmt.Sprintf("%d 万个单元格", maxBookCells/10_000),
-			En: fmt.Sprintf("%d million cells", maxBookCells/1_000_000)}}
+		return &tooMuch{at: b.at, limit: schema.Both{Zh: fmt.Sprintf("%d 万个单元格", b.allCells/10_000),
+			En: fmt.Sprintf("%d million cells", b.allCells/1_000_000)}}
 	case b.text < 0:
-		return &tooMuch{at: b.at, limit: schema.Both{Zh: fmt.Sprintf("%d MB 文字", maxBookText>>20), En: fmt.Sprintf("%d MB of text", maxBookText>>20)}}
+		return &tooMuch{at: b.at, limit: schema.Both{Zh: fmt.Sprintf("%d MB 文字", b.allText>>20), En: fmt.Sprintf("%d MB of text", b.allText>>20)}}
 	}
 	return nil
 }
@@ -77,6 +86,22 @@ func (b *budget) scanLeft(limit int64) int64 {
 func (b *budget) scanned(n int64) {
 	if b != nil {
 		b.scan -= n
+	}
+}
+
+// parseLeft is what the workbook's sheets may still have tokenized as XML,
+// at most limit.
+func (b *budget) parseLeft(limit int64) int64 {
+	if b == nil {
+		return limit
+	}
+	return max(0, min(limit, b.parse))
+}
+
+// parsed spends n bytes tokenized.
+func (b *budget) parsed(n int64) {
+	if b != nil {
+		b.parse -= n
 	}
 }
 

@@ -279,11 +279,32 @@ func TestCraftedWorkbooks(t *testing.T) {
 			craftBook(t, p, base, parts...)
 			return []string{p}
 		}, []string{"read.too-large"}},
+		{"sixty parts of 400 MB of empty rows", func(t *testing.T, dir string) []string {
+			p := filepath.Join(dir, "sixty-padded-parts.xlsx")
+			parts := sheetsParts(t, 60, func(i int) string { return fmt.Sprintf("worksheets/sheet%d.xml", i) })
+			sheet := paddedTable(t, base, 400<<20)
+			for i := 1; i <= 60; i++ {
+				parts = append(parts, craftedPart{fmt.Sprintf("xl/worksheets/sheet%d.xml", i), sheet})
+			}
+			craftBook(t, p, base, parts...)
+			return []string{p}
+		}, []string{"read.too-large"}},
 		{"450 cells of a megabyte", func(t *testing.T, dir string) []string {
+			// 450 MB of XML in the rows tally reads: past maxBookParse.
 			p := filepath.Join(dir, "long-texts.xlsx")
 			craftBook(t, p, base, craftedPart{"xl/worksheets/sheet1.xml", sheetPart(t, func(w io.Writer) {
 				for r := 1; r <= 450; r++ {
 					fmt.Fprintf(w, `<row r="%d"><c r="A%d" t="inlineStr"><is><t>%s</t></is></c></row>`, r, r, text)
+				}
+			})})
+			return []string{p}
+		}, []string{"read.too-large"}},
+		{"200 cells of 400 KB", func(t *testing.T, dir string) []string {
+			// Each cut to maxCellText: 19 MB kept, past maxBookText.
+			p := filepath.Join(dir, "long-texts-200.xlsx")
+			craftBook(t, p, base, craftedPart{"xl/worksheets/sheet1.xml", sheetPart(t, func(w io.Writer) {
+				for r := 1; r <= 200; r++ {
+					fmt.Fprintf(w, `<row r="%d"><c r="A%d" t="inlineStr"><is><t>%s</t></is></c></row>`, r, r, text[:9*45000])
 				}
 			})})
 			return []string{p}
@@ -363,6 +384,15 @@ func TestCraftedWorkbooks(t *testing.T) {
 				fmt.Fprintf(w, `<?xml version="1.0"?><sst %s>`, mainNS)
 				repeat(w, []byte(`<si/>`), 14<<20)
 				fmt.Fprint(w, `</sst>`)
+			})})
+			return []string{p}
+		}, []string{"read.book-too-large"}},
+		{"styles of 800,000 number formats", func(t *testing.T, dir string) []string {
+			p := filepath.Join(dir, "styles.xlsx")
+			craftBook(t, p, base, craftedPart{"xl/styles.xml", pack(t, func(w io.Writer) {
+				fmt.Fprintf(w, `<?xml version="1.0"?><styleSheet %s><cellXfs>`, mainNS)
+				repeat(w, []byte(`<xf numFmtId="1"/>`), 14<<20)
+				fmt.Fprint(w, `</cellXfs></styleSheet>`)
 			})})
 			return []string{p}
 		}, []string{"read.book-too-large"}},

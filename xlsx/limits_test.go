@@ -92,7 +92,7 @@ func TestCellTextIsCut(t *testing.T) {
 }
 
 // Each budget of a workbook, past it: reading stops, and the finding names
-// where it stopped and the limit.
+// where it stopped and the limit, or says the workbook inflates too far.
 func TestBookBudgets(t *testing.T) {
 	base := table{title: "大新镇2018年度政府信息公开情况统计表"}.build(t)
 	row := strings.Repeat(`<c><v>1</v></c>`, maxCols)
@@ -133,6 +133,19 @@ func TestBookBudgets(t *testing.T) {
 	}
 	if !testing.Short() {
 		sub = read(t, craftInMemory(t, base, parts...), "x.xlsx")
+		require.True(t, sub.Unreadable)
+		assert.Equal(t, "read.too-large", sub.FindingList()[0].Msg.ID)
+	}
+
+	// Bytes tokenized: a row of 150 MB of cells, within a sheet's 512 MB
+	// but past the 128 MB of XML read event by event.
+	if !testing.Short() {
+		row := sheetPart(t, func(w io.Writer) {
+			fmt.Fprint(w, `<row r="1">`)
+			repeat(w, []byte(`<c s="1"/>`), 150<<20)
+			fmt.Fprint(w, `</row>`)
+		})
+		sub = read(t, craftInMemory(t, base, craftedPart{"xl/worksheets/sheet1.xml", row}), "x.xlsx")
 		require.True(t, sub.Unreadable)
 		assert.Equal(t, "read.too-large", sub.FindingList()[0].Msg.ID)
 	}

@@ -32,9 +32,14 @@ const (
 	// maxBookScan is what all the parts of one workbook may inflate to
 	// together, each part inflated at most once: a workbook costs no more
 	// than its largest sheet may, however many sheets and parts it names.
-	// At the slowest, all of it XML in the rows tally reads, some five
-	// seconds on a 2-core machine.
+	// About a second and a half of inflating and scanning.
 	maxBookScan = 512 << 20
+	// maxBookParse is how much of that may be sheets' XML tokenized event
+	// by event (the rows tally reads, and what precedes them); the rest of
+	// a sheet is only scanned for its merged ranges, ten times as fast. A
+	// table is tens of KB of XML, a sheet as full as tally reads 40 MB;
+	// 128 MB of tiny elements take about a second and a half.
+	maxBookParse = 128 << 20
 	// maxCellText is the most text kept of one cell (a value, a formula, a
 	// shared string, a page header); the rest is cut. Excel holds at most
 	// 32,767 characters in a cell, and a character is at most 3 bytes of
@@ -269,7 +274,10 @@ func readSheets(data []byte, zr *zip.Reader, only func(name string) bool, rows, 
 		if err != nil {
 			return nil, err
 		}
-		formats = parseStyles(b)
+		z.budget.at = schema.Both{Zh: "样式表", En: "the styles"}
+		if formats = parseStyles(b, z.budget); z.budget.err() != nil {
+			return nil, z.budget.err()
+		}
 	}
 	if core, err := z.part("docProps/core.xml"); err == nil && core != nil {
 		book.category = elementText(core, "category")
@@ -514,8 +522,10 @@ func formatOf(code string) numFmt {
 }
 
 // parseStyles returns, per cell style index, the cell's number format when
-// it is not the general one.
-func parseStyles(b []byte) map[int]numFmt {
+// it is not the general one. Each number format and each style with one is
+// kept at the cost of a cell's; past the budget, reading stops (the
+// caller asks budget.err).
+func parseStyles(b []byte, budget *budget) map[int]numFmt {
 	custom := map[int]numFmt{}
 	out := map[int]numFmt{}
 	x := newSAX(bytes.NewReader(b))
@@ -530,6 +540,9 @@ func parseStyles(b []byte) map[int]numFmt {
 		case saxStart:
 			switch string(name) {
 			case "numFmt":
+				if !budget.keep(costFormat, 0) {
+					return out
+				}
 				id, _ := strconv.Atoi(saxAttr(tag, "numFmtId"))
 				custom[id] = formatOf(saxAttr(tag, "formatCode"))
 			case "cellXfs":
@@ -545,6 +558,9 @@ func parseStyles(b []byte) map[int]numFmt {
 						}
 					}
 					if ok && f.places != -1 {
+						if !budget.keep(costFormat, 0) {
+							return out
+						}
 						out[xf] = f
 					}
 					xf++
@@ -568,7 +584,8 @@ func readSheet(f *zip.File, g *grid, sst []string, formats map[int]numFmt) error
 	defer rc.Close()
 	counted := &countingReader{r: rc, limit: g.budget.scanLeft(maxSheetScan)}
 	defer func() { g.budget.scanned(counted.n) }()
-	rest := &mergeScan{r: counted, budget: g.budget}
+	rest := &mergeScan{r: counted, budget: g.budget, parse: g.budget.parseLeft(maxSheetScan)}
+	defer func() { g.budget.parsed(rest.passed) }()
 	x := newSAX(rest)
 	defer x.release()
 	var (
@@ -593,7 +610,7 @@ func readSheet(f *zip.File, g *grid, sst []string, formats map[int]numFmt) error
 			if e := g.budget.err(); e != nil {
 				return e
 			}
-			if errors.Is(err, errTooLarge) || counted.exceeded {
+			if errors.Is(err, errTooLarge) || counted.exceeded || rest.exceeded {
 				return errTooLarge
 			}
 			return fmt.Errorf("damaged worksheet XML: %w", err)
@@ -768,6 +785,10 @@ type mergeScan struct {
 	done, scanned bool
 	merges        []string
 	budget        *budget // each merged range found is a cell of it
+	// passed is what was passed to the XML reader, at most parse bytes;
+	// exceeded says it would have been more.
+	passed, parse int64
+	exceeded      bool
 }
 
 // maxTag is the longest merged-range tag the scan looks for.
@@ -784,6 +805,10 @@ func (m *mergeScan) Read(p []byte) (int, error) {
 		return 0, io.EOF
 	}
 	n, err := m.r.Read(p)
+	if m.passed += int64(n); m.passed > m.parse {
+		m.exceeded = true
+		return n, errTooLarge
+	}
 	if i := bytes.LastIndexByte(p[:n], '>'); i >= 0 {
 		m.tail = append(m.tail[:0], p[i+1:n]...)
 	} else {
