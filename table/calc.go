@@ -54,7 +54,6 @@ func boolean(b bool) value {
 }
 func (v value) isErr() bool    { return v.kind == kError }
 func (v value) single() bool   { return v.r1 == v.r2 && v.c1 == v.c2 }
-func (v value) rangeSize() int { return (v.r2 - v.r1 + 1) * (v.c2 - v.c1 + 1) }
 
 // errTooLong is the value of a computation that ran past maxSteps.
 const errTooLong = "#TALLY-STEPS!"
@@ -79,25 +78,32 @@ func newCalc(sheets []*sheet) *calc {
 }
 
 // compute is the value of the formula of a cell on g, as the text and
-// flags a file would store for it: the number as a spreadsheet writes it,
-// TRUE or FALSE, a text, or an error value. tooLong reports a computation
-// cut short.
+// flags a file would store for it (resultText). tooLong reports a
+// computation cut short.
 func (k *calc) compute(g *sheet, at grid.Pos) (text string, flags grid.Flags, tooLong bool) {
-	v := k.scalar(k.cell(g, at.Row, at.Col))
+	v := k.cell(g, at.Row, at.Col)
+	text, flags = resultText(v)
+	return text, flags, v.kind == kError && v.text == errTooLong
+}
+
+// resultText is a computed value as a file stores it: the number as a
+// spreadsheet writes it, TRUE or FALSE, a text, or an error value; an
+// empty cell's value is 0.
+func resultText(v value) (string, grid.Flags) {
 	switch v.kind {
 	case kEmpty:
-		return "0", 0, false
+		return "0", 0
 	case kNumber:
-		return numberText(v.num), 0, false
+		return numberText(v.num), 0
 	case kBool:
 		if v.num != 0 {
-			return "TRUE", 0, false
+			return "TRUE", 0
 		}
-		return "FALSE", 0, false
+		return "FALSE", 0
 	case kText:
-		return v.text, grid.Text, false
+		return v.text, grid.Text
 	}
-	return v.text, grid.ErrorValue, v.text == errTooLong
+	return v.text, grid.ErrorValue
 }
 
 // numberText writes a computed number as a spreadsheet stores it: at most
