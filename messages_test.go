@@ -114,6 +114,8 @@ var examples = map[string][]any{
 	"read.no-unit-name":         {"统计表"},
 	"read.no-year":              {},
 	"read.panic":                {"runtime error: index out of range [3] with length 3"},
+	"read.zip-entries":          {10000, 4},
+	"read.book-too-large":       {schema.Both{Zh: "工作表“Sheet1”", En: `sheet "Sheet1"`}, schema.Both{Zh: "100 万个单元格", En: "1 million cells"}},
 	"read.unit-converted":       {"依申请公开信息收取的费用", "26500元", decimal.RequireFromString("2.65"), "万元"},
 	"read.image":                {},
 	"read.presentation":         {},

@@ -364,7 +364,7 @@ func init() {
 // have none) the default one of a new workbook, so that cells can be
 // coloured; any other workbook is returned as it is.
 func withStyles(data []byte) []byte {
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	zr, err := openZip(data)
 	if err != nil {
 		return data
 	}

@@ -9,6 +9,9 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -56,22 +59,80 @@ func writeBomb(t *testing.T, path, part string, pre, fill, post []byte, size int
 	require.NoError(t, zw.Close())
 }
 
-// TestBombChild reads the file TALLY_BOMB names and prints the verdict; it
-// runs as a child of TestBombs, which measures its peak memory.
+// TestBombChild reads the files TALLY_BOMB names (separated as in PATH),
+// all at once as tally -j does, and writes each verdict beside its file; it
+// runs as a child of readInChild, which measures its peak memory.
 func TestBombChild(t *testing.T) {
-	path := os.Getenv("TALLY_BOMB")
-	if path == "" {
-		t.Skip("run by TestBombs")
+	list := os.Getenv("TALLY_BOMB")
+	if list == "" {
+		t.Skip("run by readInChild")
 	}
-	data, err := os.ReadFile(path)
-	require.NoError(t, err)
-	sub := Read(data, filepath.Base(path), Options{Schemas: schema.Builtins()})
-	ids := []string{}
-	for _, f := range sub.FindingList() {
-		ids = append(ids, f.Msg.ID)
+	var wg sync.WaitGroup
+	for _, path := range filepath.SplitList(list) {
+		wg.Go(func() {
+			data, err := os.ReadFile(path)
+			if err != nil {
+				t.Error(err)
+				return
+			}
+			sub := Read(data, filepath.Base(path), Options{Schemas: schema.Builtins()})
+			ids := []string{}
+			for _, f := range sub.FindingList() {
+				ids = append(ids, f.Msg.ID)
+			}
+			out, _ := json.Marshal(verdict{Unreadable: sub.Unreadable, IDs: ids})
+			if err := os.WriteFile(path+".verdict", out, 0o644); err != nil {
+				t.Error(err)
+			}
+		})
 	}
-	out, _ := json.Marshal(map[string]any{"unreadable": sub.Unreadable, "ids": ids})
-	require.NoError(t, os.WriteFile(path+".verdict", out, 0o644))
+	wg.Wait()
+	// The peak of this process since it started: what the parent's
+	// rusage says includes the parent's own memory, which a child started
+	// with vfork shares until it runs the test binary.
+	status, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return
+	}
+	for line := range strings.Lines(string(status)) {
+		if rest, ok := strings.CutPrefix(line, "VmHWM:"); ok {
+			require.NoError(t, os.WriteFile(filepath.SplitList(list)[0]+".peak", []byte(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(rest), "kB"))), 0o644))
+		}
+	}
+}
+
+// verdict is what reading a file came to: unreadable or not, and the ids
+// of its findings.
+type verdict struct {
+	Unreadable bool
+	IDs        []string
+}
+
+// readInChild reads the files at once in a child process (TestBombChild)
+// and returns their verdicts, the child's peak memory in KiB and the time
+// it took.
+func readInChild(t *testing.T, paths ...string) ([]verdict, int64, time.Duration) {
+	t.Helper()
+	cmd := exec.Command(os.Args[0], "-test.run=^TestBombChild$", "-test.count=1")
+	cmd.Env = append(os.Environ(), "TALLY_BOMB="+strings.Join(paths, string(filepath.ListSeparator)))
+	start := time.Now()
+	out, err := cmd.CombinedOutput()
+	require.NoError(t, err, string(out))
+	elapsed := time.Since(start)
+	rss := cmd.ProcessState.SysUsage().(*syscall.Rusage).Maxrss // KiB on Linux
+	if peak, err := os.ReadFile(paths[0] + ".peak"); err == nil {
+		rss, err = strconv.ParseInt(string(peak), 10, 64)
+		require.NoError(t, err)
+	}
+	var vs []verdict
+	for _, p := range paths {
+		raw, err := os.ReadFile(p + ".verdict")
+		require.NoError(t, err)
+		var v verdict
+		require.NoError(t, json.Unmarshal(raw, &v))
+		vs = append(vs, v)
+	}
+	return vs, rss, elapsed
 }
 
 // A worksheet, a cell or the shared strings inflating past a gigabyte from
@@ -103,23 +164,11 @@ func TestBombs(t *testing.T) {
 			st, err := os.Stat(path)
 			require.NoError(t, err)
 			assert.Less(t, st.Size(), int64(16<<20), "a few MiB on disk")
-			cmd := exec.Command(os.Args[0], "-test.run=^TestBombChild$", "-test.count=1")
-			cmd.Env = append(os.Environ(), "TALLY_BOMB="+path)
-			start := time.Now()
-			out, err := cmd.CombinedOutput()
-			require.NoError(t, err, string(out))
-			elapsed := time.Since(start)
-			rss := cmd.ProcessState.SysUsage().(*syscall.Rusage).Maxrss // KiB on Linux
+			vs, rss, elapsed := readInChild(t, path)
 			t.Logf("%s: %d KiB on disk, verdict in %s, peak %d MiB", tc.name, st.Size()>>10, elapsed.Round(time.Millisecond), rss>>10)
 			assert.Less(t, rss, int64(256<<10), "peak memory under 256 MiB")
 			assert.Less(t, elapsed, time.Minute, "no hang")
-			raw, err := os.ReadFile(path + ".verdict")
-			require.NoError(t, err)
-			var v struct {
-				Unreadable bool
-				IDs        []string
-			}
-			require.NoError(t, json.Unmarshal(raw, &v))
+			v := vs[0]
 			assert.True(t, v.Unreadable)
 			assert.Equal(t, []string{"read.too-large"}, v.IDs)
 		})

@@ -1,7 +1,6 @@
 package xlsx
 
 import (
-	"archive/zip"
 	"bytes"
 	"encoding/xml"
 	"fmt"
@@ -172,7 +171,7 @@ func typeName(t excelize.CellType) string {
 // cellFills reads the solid fill colour of every cell style straight from
 // xl/styles.xml: excelize reports no colours for a workbook without a theme.
 func cellFills(data []byte) []string {
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	zr, err := openZip(data)
 	if err != nil {
 		return nil
 	}

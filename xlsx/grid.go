@@ -33,6 +33,9 @@ type grid struct {
 	norms map[string]string
 	// maxRows and maxCols, when set, replace the limits of the same names.
 	maxRows, maxCols int
+	// budget is the workbook's, which the cells kept are spent from; nil
+	// for none.
+	budget *budget
 }
 
 func (g *grid) rowCap() int {
@@ -127,20 +130,31 @@ func (g *grid) hiddenCol(c int) {
 	g.hiddenCols[c] = true
 }
 
+// set stores the text of a cell. It spends from the budget the slots the
+// grid grows by (a row is as wide as its last cell, and each row is a slot
+// of its own) and the text; past the budget nothing more is stored.
 func (g *grid) set(r, c int, v string) {
+	if !g.budget.keep(0, 0) {
+		return
+	}
+	slots := len(g.rows)
 	for len(g.rows) <= r {
 		g.rows = append(g.rows, nil)
 	}
+	slots = len(g.rows) - slots
 	row := g.rows[r]
 	if len(row) <= c {
+		slots -= cap(row)
 		if len(row) == 0 && r > 0 {
 			// A new row is made as wide as the one above it at once.
 			row = make([]string, 0, max(c+1, len(g.rows[r-1])))
 		}
 		row = append(row, make([]string, c+1-len(row))...)
 		g.rows[r] = row
+		slots += cap(row)
 	}
 	row[c] = v
+	g.budget.keep(slots, len(v))
 }
 
 // colName is the letters of a 0-based column.

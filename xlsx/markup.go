@@ -56,7 +56,7 @@ type renamedSheet struct {
 // does not allow (renamed, and every reference to them with them). A
 // workbook that needs neither is returned as it is.
 func prepareMarkup(data []byte) ([]byte, []renamedSheet, error) {
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	zr, err := openZip(data)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -32,6 +32,12 @@ func init() {
 		"read.too-large": {
 			Zh: "文件解压后异常巨大，远远超出一份统计表的大小（可能是损坏或恶意构造的文件），已跳过；请检查是否发错了文件",
 			En: "the file inflates to an absurd size, far beyond any statistics table (it may be damaged or crafted), and was skipped; check that it is the right file"},
+		"read.zip-entries": {
+			Zh: "文件中的条目超过 %[1]d 个（或条目目录超过 %[2]d MB），远远超出任何工作簿（一份工作簿通常只有几十个部分），可能是损坏或恶意构造的文件，已跳过；请检查是否发错了文件",
+			En: "the file holds more than %[1]d entries (or a directory of entries over %[2]d MB), far more than any workbook, which has a few dozen parts; it may be damaged or crafted, and was skipped. Check that it is the right file"},
+		"read.book-too-large": {
+			Zh: "工作簿的内容过多，远远超出一份统计表：读到%[1]s时已超过 tally 读取一个工作簿的上限（%[2]s），无法完整读取，因此整个文件未读取，也不计入汇总；请检查是否发错了文件，或删去与统计表无关的工作表后重新报送",
+			En: "the workbook holds far more than a statistics table: at %[1]s it passed the most tally reads of one workbook (%[2]s) and cannot be read whole, so none of it was read and it is not consolidated. Check that it is the right file, or delete the sheets that are not the table and send it again"},
 		"read.zip-archive": {
 			Zh: "这是一个压缩包，不是工作簿；请先解压，再对解压出的文件夹运行 tally",
 			En: "this is a ZIP archive, not a workbook; unpack it and run tally on the unpacked folder"},

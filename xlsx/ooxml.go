@@ -29,6 +29,40 @@ const (
 	maxPart      = 16 << 20  // any part tally parses into memory
 	maxText      = 1 << 20   // text between two tags: no cell holds a megabyte
 	maxSheetScan = 512 << 20 // a worksheet, scanned past maxRows for its merges
+	// maxBookScan is what all the parts of one workbook may inflate to
+	// together, each part inflated at most once: a workbook costs no more
+	// than its largest sheet may, however many sheets and parts it names.
+	// At the slowest, all of it XML in the rows tally reads, some five
+	// seconds on a 2-core machine.
+	maxBookScan = 512 << 20
+	// maxCellText is the most text kept of one cell (a value, a formula, a
+	// shared string, a page header); the rest is cut. Excel holds at most
+	// 32,767 characters in a cell, and a character is at most 3 bytes of
+	// UTF-8 (Chinese text takes 3), so nothing Excel writes is cut.
+	maxCellText = 3 * 32767
+	// maxBookText is the most text kept in cells of one workbook, counted
+	// for each cell that holds it (a shared string used by a thousand
+	// cells counts a thousand times: each is read and matched). A
+	// statistics table holds tens of KB of text; 16 MB is as much as the
+	// largest part tally parses (maxPart).
+	maxBookText = 16 << 20
+	// maxBookCells is the most cells one workbook keeps, on all its sheets
+	// together, counted as slots of a sheet's rows (a row is kept as wide
+	// as its last cell) and what else a cell may cost (costFormula and the
+	// others: a formula, a number format, a merged range and the cells it
+	// fills, a shared string). A table is a few thousand cells, a sheet as
+	// far as tally reads (maxRows by maxCols) 1.28 million; a million slots
+	// cost some 100 MB at most, so two workbooks read at once stay under
+	// 256 MB. Detail sheets have their own (detailMaxCells).
+	maxBookCells = 1_000_000
+	// maxEntries is the most entries a zip may hold to be read as a
+	// workbook: a workbook has a few parts per sheet (the sheet, its
+	// relationships, a drawing, comments), so 10,000 is thousands of
+	// sheets; archive/zip keeps some 250 bytes per entry in memory.
+	maxEntries = 10_000
+	// maxDirectory is the largest central directory of a zip read as a
+	// workbook: 10,000 entries of names and extra fields of 400 bytes.
+	maxDirectory = 4 << 20
 )
 
 var errTooLarge = errors.New("a part of the workbook inflates beyond the size limit")
@@ -84,6 +118,9 @@ type zipParts struct {
 	// held are the buffers of the parts read, given back by release: the
 	// parts are parsed into strings of their own and not kept.
 	held *[]*bytes.Buffer
+	// read are the parts read: each is read at most once.
+	read   map[*zip.File]bool
+	budget *budget
 }
 
 // partBuffers are the buffers parts are inflated into, used again from one
@@ -105,12 +142,30 @@ func (z zipParts) find(name string) *zip.File {
 	return z.files[strings.ToLower(strings.TrimPrefix(name, "/"))]
 }
 
-// open returns a part's inflated bytes, refusing parts past the limit.
-func (z zipParts) read(name string) ([]byte, error) {
+// once marks a part read, refusing one read already: a workbook whose
+// relationships name one part for two purposes (two sheets, a sheet and
+// the shared strings) is not one a spreadsheet program wrote, and reading
+// it again would cost its inflation again.
+func (z zipParts) once(f *zip.File) error {
+	if z.read[f] {
+		return &damage{fmt.Sprintf("工作簿的 %s 部分被用作了两处内容", f.Name),
+			fmt.Errorf("the part %s is named for two purposes", f.Name)}
+	}
+	z.read[f] = true
+	return nil
+}
+
+// part returns a part's inflated bytes, refusing parts past the limit and
+// a part read already.
+func (z zipParts) part(name string) ([]byte, error) {
 	f := z.find(name)
 	if f == nil {
 		return nil, nil
 	}
+	if err := z.once(f); err != nil {
+		return nil, err
+	}
+	limit := z.budget.scanLeft(maxPart)
 	rc, err := f.Open()
 	if err != nil {
 		return nil, err
@@ -123,11 +178,13 @@ func (z zipParts) read(name string) ([]byte, error) {
 	}
 	buf.Reset()
 	*z.held = append(*z.held, buf)
-	buf.Grow(int(min(f.UncompressedSize64, maxPart)) + bytes.MinRead)
-	if _, err := buf.ReadFrom(io.LimitReader(rc, maxPart+1)); err != nil {
+	buf.Grow(int(min(f.UncompressedSize64, uint64(limit))) + bytes.MinRead)
+	_, err = buf.ReadFrom(io.LimitReader(rc, limit+1))
+	z.budget.scanned(int64(buf.Len()))
+	if err != nil {
 		return nil, err
 	}
-	if buf.Len() > maxPart {
+	if int64(buf.Len()) > limit {
 		return nil, errTooLarge
 	}
 	return buf.Bytes(), nil
@@ -136,32 +193,33 @@ func (z zipParts) read(name string) ([]byte, error) {
 // readBook reads every worksheet of an .xlsx (or .xlsm) held in data; zr,
 // when not nil, is data already opened as a zip.
 func readBook(data []byte, zr *zip.Reader) (*rawBook, error) {
-	return readSheets(data, zr, nil, 0, 0)
+	return readSheets(data, zr, nil, 0, 0, newBudget())
 }
 
-// readSheets reads the sheets whose names only accepts (nil: every sheet),
-// each up to rows rows and cols columns (0: maxRows and maxCols).
-func readSheets(data []byte, zr *zip.Reader, only func(name string) bool, rows, cols int) (*rawBook, error) {
+// readSheets reads the sheets whose names only accepts (nil: every sheet;
+// of a workbook tally consolidated, the first, its table), each up to rows
+// rows and cols columns (0: maxRows and maxCols), within the budget.
+func readSheets(data []byte, zr *zip.Reader, only func(name string) bool, rows, cols int, budget *budget) (*rawBook, error) {
 	if zr == nil {
 		var err error
-		if zr, err = zip.NewReader(bytes.NewReader(data), int64(len(data))); err != nil {
+		if zr, err = openZip(data); err != nil {
 			return nil, err
 		}
 	}
-	z := zipParts{files: map[string]*zip.File{}, held: new([]*bytes.Buffer)}
+	z := zipParts{files: map[string]*zip.File{}, held: new([]*bytes.Buffer), read: map[*zip.File]bool{}, budget: budget}
 	defer z.release()
 	for _, f := range zr.File {
 		z.files[strings.ToLower(strings.ReplaceAll(f.Name, `\`, "/"))] = f
 	}
 	wbPath := "xl/workbook.xml"
-	if rels, err := z.read("_rels/.rels"); err == nil && rels != nil {
+	if rels, err := z.part("_rels/.rels"); err == nil && rels != nil {
 		for _, r := range parseRels(rels) {
 			if strings.HasSuffix(r.typ, "/officeDocument") {
 				wbPath = strings.TrimPrefix(r.target, "/")
 			}
 		}
 	}
-	wb, err := z.read(wbPath)
+	wb, err := z.part(wbPath)
 	if err != nil {
 		return nil, err
 	}
@@ -170,54 +228,96 @@ func readSheets(data []byte, zr *zip.Reader, only func(name string) bool, rows, 
 	}
 	dir := path.Dir(wbPath)
 	relPath := path.Join(dir, "_rels", path.Base(wbPath)+".rels")
-	relData, err := z.read(relPath)
+	relData, err := z.part(relPath)
 	if err != nil {
 		return nil, err
 	}
+	rels := parseRels(relData)
+	if len(rels) > maxEntries {
+		return nil, &damage{fmt.Sprintf("工作簿的关系表列出的部分超过 %d 个", maxEntries),
+			fmt.Errorf("the workbook's relationships name more than %d parts", maxEntries)}
+	}
 	targets := map[string]rel{}
-	for _, r := range parseRels(relData) {
+	var sstRel, stylesRel *rel
+	for _, r := range rels {
 		targets[r.id] = r
+		switch {
+		case strings.HasSuffix(r.typ, "/sharedStrings") && sstRel == nil:
+			sstRel = &r
+		case strings.HasSuffix(r.typ, "/styles") && stylesRel == nil:
+			stylesRel = &r
+		}
 	}
 	book := &rawBook{}
 	var sst []string
 	var formats map[int]numFmt
-	for _, r := range targets {
-		switch {
-		case strings.HasSuffix(r.typ, "/sharedStrings"):
-			b, err := z.read(resolve(dir, r.target))
-			if err != nil {
-				return nil, err
+	if sstRel != nil {
+		b, err := z.part(resolve(dir, sstRel.target))
+		if err != nil {
+			return nil, err
+		}
+		z.budget.at = schema.Both{Zh: "共享字符串表", En: "the shared strings"}
+		if sst, err = parseSST(b, z.budget); err != nil {
+			if e := z.budget.err(); e != nil {
+				return nil, e
 			}
-			if sst, err = parseSST(b); err != nil {
-				return nil, damaged("共享字符串表不完整或有错误", fmt.Errorf("shared strings: %w", err))
-			}
-		case strings.HasSuffix(r.typ, "/styles"):
-			b, err := z.read(resolve(dir, r.target))
-			if err != nil {
-				return nil, err
-			}
-			formats = parseStyles(b)
+			return nil, damaged("共享字符串表不完整或有错误", fmt.Errorf("shared strings: %w", err))
 		}
 	}
-	if core, err := z.read("docProps/core.xml"); err == nil && core != nil {
+	if stylesRel != nil {
+		b, err := z.part(resolve(dir, stylesRel.target))
+		if err != nil {
+			return nil, err
+		}
+		formats = parseStyles(b)
+	}
+	if core, err := z.part("docProps/core.xml"); err == nil && core != nil {
 		book.category = elementText(core, "category")
 	}
 	sheets, err := parseSheetList(wb)
+	if err == errTooManySheets {
+		return nil, err
+	}
 	if err != nil {
 		return nil, damaged("工作簿的工作表目录有错误", fmt.Errorf("workbook: %w", err))
 	}
+	// The worksheets' parts: two sheets on one part are refused before
+	// anything is read (once).
+	parts := make([]*zip.File, len(sheets))
+	first := map[*zip.File]string{}
 	for i, sh := range sheets {
 		r, ok := targets[sh.rid]
 		if !ok || !strings.HasSuffix(r.typ, "/worksheet") {
 			continue // a chartsheet, a dialog sheet: no cells
 		}
 		f := z.find(resolve(dir, r.target))
+		if f == nil {
+			continue
+		}
+		if other, ok := first[f]; ok {
+			return nil, &damage{fmt.Sprintf("工作表“%s”和“%s”指向工作簿中的同一个部分 %s", other, sh.name, f.Name),
+				fmt.Errorf("sheets %q and %q are the same part %s", other, sh.name, f.Name)}
+		}
+		first[f] = sh.name
+		parts[i] = f
+	}
+	for i, sh := range sheets {
+		f := parts[i]
 		if f == nil || only != nil && !only(sh.name) {
 			continue
 		}
-		g := &grid{sheet: sh.name, index: i, hidden: sh.hidden, anchor: map[[2]int][2]int{}, maxRows: rows, maxCols: cols}
+		if only == nil && book.category == Marker && len(book.sheets) > 0 {
+			break // the detail, the findings and the sources: not read (Read)
+		}
+		if err := z.once(f); err != nil {
+			return nil, err
+		}
+		g := &grid{sheet: sh.name, index: i, hidden: sh.hidden, anchor: map[[2]int][2]int{}, maxRows: rows, maxCols: cols,
+			budget: z.budget}
+		z.budget.at = sheetAt(sh.name)
 		if err := readSheet(f, g, sst, formats); err != nil {
-			if errors.Is(err, errTooLarge) {
+			var over *tooMuch
+			if errors.Is(err, errTooLarge) || errors.As(err, &over) {
 				return nil, err
 			}
 			return nil, damaged(fmt.Sprintf("工作表“%s”的内容不完整或有错误", sh.name), fmt.Errorf("sheet %q: %w", sh.name, err))
@@ -229,6 +329,9 @@ func readSheets(data []byte, zr *zip.Reader, only func(name string) bool, rows, 
 
 type rel struct{ id, typ, target string }
 
+// parseRels reads the relationships of a part, and one more than
+// maxEntries at most: a part relates to no more parts than a zip may hold
+// and each is kept in memory.
 func parseRels(b []byte) []rel {
 	var out []rel
 	x := newSAX(bytes.NewReader(b))
@@ -239,6 +342,9 @@ func parseRels(b []byte) []rel {
 			return out
 		}
 		if kind == saxStart && string(name) == "Relationship" {
+			if len(out) > maxEntries {
+				return out
+			}
 			out = append(out, rel{id: saxAttr(tag, "Id"), typ: saxAttr(tag, "Type"), target: saxAttr(tag, "Target")})
 		}
 	}
@@ -257,6 +363,13 @@ type sheetEntry struct {
 	hidden    bool
 }
 
+// errTooManySheets is a workbook listing more sheets than its zip may hold
+// parts (maxEntries): each sheet listed is kept in memory.
+var errTooManySheets = &damage{fmt.Sprintf("工作簿列出的工作表超过 %d 个", maxEntries),
+	fmt.Errorf("the workbook lists more than %d sheets", maxEntries)}
+
+// parseSheetList reads the sheets a workbook lists, refusing more than
+// maxEntries (errTooManySheets).
 func parseSheetList(b []byte) ([]sheetEntry, error) {
 	var out []sheetEntry
 	x := newSAX(bytes.NewReader(b))
@@ -270,6 +383,9 @@ func parseSheetList(b []byte) ([]sheetEntry, error) {
 			return out, err
 		}
 		if kind == saxStart && string(name) == "sheet" {
+			if len(out) == maxEntries {
+				return nil, errTooManySheets
+			}
 			state := saxAttr(tag, "state")
 			out = append(out, sheetEntry{name: saxAttr(tag, "name"), rid: saxAttr(tag, "id"),
 				hidden: state == "hidden" || state == "veryHidden"})
@@ -304,12 +420,13 @@ func elementText(b []byte, local string) string {
 }
 
 // parseSST reads the shared strings: each <si>'s text, rich runs joined,
-// phonetic runs (<rPh>) left out.
-func parseSST(b []byte) ([]string, error) {
+// phonetic runs (<rPh>) left out, cut past maxCellText. Each string is a
+// cell of the workbook's budget.
+func parseSST(b []byte, budget *budget) ([]string, error) {
 	var out []string
 	x := newSAX(bytes.NewReader(b))
 	defer x.release()
-	var sb strings.Builder
+	var sb keptText
 	inSI, inT, skip := false, false, 0
 	for {
 		kind, name, text, err := x.next()
@@ -324,7 +441,7 @@ func parseSST(b []byte) ([]string, error) {
 			switch string(name) {
 			case "si":
 				inSI = true
-				sb.Reset()
+				sb.reset()
 			case "t":
 				inT = true
 			case "rPh":
@@ -334,6 +451,9 @@ func parseSST(b []byte) ([]string, error) {
 			switch string(name) {
 			case "si":
 				inSI = false
+				if !budget.keep(costString, 0) {
+					return out, budget.err()
+				}
 				out = append(out, sb.String())
 			case "t":
 				inT = false
@@ -342,7 +462,7 @@ func parseSST(b []byte) ([]string, error) {
 			}
 		case saxText:
 			if inSI && inT && skip == 0 {
-				sb.Write(text)
+				sb.add(text)
 			}
 		}
 	}
@@ -446,8 +566,9 @@ func readSheet(f *zip.File, g *grid, sst []string, formats map[int]numFmt) error
 		return err
 	}
 	defer rc.Close()
-	counted := &countingReader{r: rc, limit: maxSheetScan}
-	rest := &mergeScan{r: counted}
+	counted := &countingReader{r: rc, limit: g.budget.scanLeft(maxSheetScan)}
+	defer func() { g.budget.scanned(counted.n) }()
+	rest := &mergeScan{r: counted, budget: g.budget}
 	x := newSAX(rest)
 	defer x.release()
 	var (
@@ -457,6 +578,9 @@ func readSheet(f *zip.File, g *grid, sst []string, formats map[int]numFmt) error
 		// done: past the rows tally reads, only the merged ranges that
 		// follow the cells are read.
 		done bool
+		// header is the text of the page headers, all of them together
+		// one cell's worth at most.
+		header keptText
 	)
 	for {
 		kind, name, b, err := x.next()
@@ -466,6 +590,9 @@ func readSheet(f *zip.File, g *grid, sst []string, formats map[int]numFmt) error
 			break
 		}
 		if err != nil {
+			if e := g.budget.err(); e != nil {
+				return e
+			}
 			if errors.Is(err, errTooLarge) || counted.exceeded {
 				return errTooLarge
 			}
@@ -473,6 +600,9 @@ func readSheet(f *zip.File, g *grid, sst []string, formats map[int]numFmt) error
 		}
 		if done {
 			if kind == saxStart && string(name) == "mergeCell" {
+				if !g.budget.keep(costMerge, 0) {
+					return g.budget.err()
+				}
 				merges = append(merges, saxAttr(b, "ref"))
 			}
 			continue
@@ -516,7 +646,7 @@ func readSheet(f *zip.File, g *grid, sst []string, formats map[int]numFmt) error
 			case "oddHeader", "firstHeader", "evenHeader":
 				cur.in = 'h'
 			case "c":
-				cur = cellState{}
+				cur.reset()
 				var vals [3][]byte
 				if !pickAttrs(b, cellAttrs, vals[:]) {
 					saxAttrs(b, func(name, value []byte) {
@@ -569,20 +699,23 @@ func readSheet(f *zip.File, g *grid, sst []string, formats map[int]numFmt) error
 			case "rPh":
 				cur.phonetic++
 			case "mergeCell":
+				if !g.budget.keep(costMerge, 0) {
+					return g.budget.err()
+				}
 				merges = append(merges, saxAttr(b, "ref"))
 			}
 		case saxText:
 			switch cur.in {
 			case 'v':
-				cur.v.Write(b)
+				cur.v.add(b)
 			case 'f':
-				cur.f.Write(b)
+				cur.f.add(b)
 			case 't':
 				if cur.phonetic == 0 {
-					cur.v.Write(b)
+					cur.v.add(b)
 				}
 			case 'h':
-				g.header += string(b)
+				header.add(b)
 			}
 		case saxEnd:
 			switch string(name) {
@@ -594,15 +727,25 @@ func readSheet(f *zip.File, g *grid, sst []string, formats map[int]numFmt) error
 				cur.inIS = false
 			case "c":
 				if cur.open {
-					g.put(cur, sst)
+					g.put(&cur, sst)
+					if e := g.budget.err(); e != nil {
+						return e
+					}
 				}
-				cur = cellState{}
+				cur.reset()
 			}
 		}
+	}
+	g.header = header.String()
+	if !g.budget.keep(0, len(g.header)) {
+		return g.budget.err()
 	}
 	merges = append(merges, rest.merges...)
 	for _, m := range merges {
 		g.merge(m)
+		if e := g.budget.err(); e != nil {
+			return e
+		}
 	}
 	return nil
 }
@@ -624,6 +767,7 @@ type mergeScan struct {
 	tail          []byte
 	done, scanned bool
 	merges        []string
+	budget        *budget // each merged range found is a cell of it
 }
 
 // maxTag is the longest merged-range tag the scan looks for.
@@ -690,6 +834,9 @@ func (m *mergeScan) scan() error {
 				continue
 			}
 			if ref := saxAttr(buf[start:i+end+1], "ref"); ref != "" {
+				if !m.budget.keep(costMerge, 0) {
+					return m.budget.err()
+				}
 				m.merges = append(m.merges, ref)
 			}
 			i += end + 1
@@ -723,7 +870,7 @@ func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\
 type cellState struct {
 	row, col  int
 	typ       string
-	v, f      strings.Builder
+	v, f      keptText
 	in        byte
 	inIS      bool
 	phonetic  int
@@ -736,8 +883,13 @@ type cellState struct {
 	open      bool
 }
 
-// put stores a finished cell in the grid.
-func (g *grid) put(c cellState, sst []string) {
+// reset makes the cell state that of no cell.
+func (c *cellState) reset() { *c = cellState{} }
+
+// put stores a finished cell in the grid: its text, its flags, its number
+// format when it has one and text, its formula. What is stored is spent
+// from the workbook's budget.
+func (g *grid) put(c *cellState, sst []string) {
 	if c.row < 0 || c.col < 0 || c.row >= g.rowCap() || c.col >= g.colCap() {
 		return
 	}
@@ -774,16 +926,24 @@ func (g *grid) put(c cellState, sst []string) {
 		if g.formulas == nil {
 			g.formulas = map[[2]int]formula{}
 		}
-		g.formulas[at] = formula{text: c.f.String(), shared: c.shared, si: c.si, ref: c.sharedRef}
+		f := formula{text: c.f.String(), shared: c.shared, si: c.si, ref: c.sharedRef}
+		if !g.budget.keep(costFormula, len(f.text)+len(f.si)+len(f.ref)) {
+			return
+		}
+		g.formulas[at] = f
+	}
+	if text == "" && flags&flagFormula == 0 {
+		// An empty cell, formatted or not: its format shows nothing.
+		return
 	}
 	if c.hasFormat && flags&(flagString|flagError|flagBool) == 0 {
 		if g.formats == nil {
 			g.formats = map[[2]int]numFmt{}
 		}
+		if !g.budget.keep(costFormat, 0) {
+			return
+		}
 		g.formats[at] = c.format
-	}
-	if text == "" && flags&flagFormula == 0 {
-		return
 	}
 	g.set(c.row, c.col, text)
 	if flags != 0 {
@@ -820,6 +980,9 @@ func (g *grid) merge(ref string) {
 		for c := c1; c <= c2; c++ {
 			if r == r1 && c == c1 {
 				continue
+			}
+			if !g.budget.keep(costFill, 0) {
+				return // readSheet says so
 			}
 			g.set(r, c, v)
 			g.anchor[[2]int{r, c}] = [2]int{r1, c1}

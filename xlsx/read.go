@@ -70,10 +70,19 @@ func Read(data []byte, name string, opt Options) (sub *schema.Submission) {
 	format, zr := sniffBook(data)
 	var book *rawBook
 	if format == fmtText {
-		if book = readCSV(data); book != nil {
+		var err error
+		if book, err = readCSV(data); err != nil {
+			unreadableBook(sub, err)
+			return sub
+		}
+		if book != nil {
 			sub.Add(schema.Finding{Severity: schema.Info, Kind: schema.KindConverted, Rule: "read:converted",
 				Msg: schema.Msg("read.csv")})
 		}
+	}
+	if format == fmtZipEntries {
+		unreadableBook(sub, errZipDirectory)
+		return sub
 	}
 	if msg := refusal(format, name); msg != "" && book == nil {
 		unreadable(sub, msg)
@@ -96,21 +105,13 @@ func Read(data []byte, name string, opt Options) (sub *schema.Submission) {
 	if book == nil {
 		var err error
 		if book, err = readBook(data, zr); err != nil {
-			if errors.Is(err, errTooLarge) {
-				unreadable(sub, "read.too-large")
-			} else if d := (*damage)(nil); errors.As(err, &d) {
-				unreadable(sub, "read.damaged", d)
-			} else {
-				unreadable(sub, "read.damaged", errtext.Of(err))
-			}
+			unreadableBook(sub, err)
 			return sub
 		}
 	}
-	if book.category == Marker && len(book.sheets) > 0 {
-		// A workbook tally consolidated: its first sheet is the table; the
-		// others are the detail, the findings and the sources.
-		book.sheets = book.sheets[:1]
-	}
+	// A workbook tally consolidated: its first sheet is the table; the
+	// others are the detail, the findings and the sources, and readBook
+	// reads only the first.
 	r := &reader{sub: sub, name: name, data: data, grids: book.sheets,
 		typed: map[string]decimal.Decimal{}, ownUnit: map[string]bool{}, strays: map[cellAt]bool{}}
 	r.read(opt)
@@ -153,6 +154,27 @@ func unreadable(sub *schema.Submission, id string, args ...any) {
 		kind = schema.KindSchema
 	}
 	sub.Add(schema.Finding{Severity: schema.Error, Kind: kind, Rule: "read:" + kind, Msg: schema.Msg(id, args...)})
+}
+
+// unreadableBook marks a submission unreadable for what kept its workbook
+// from being read.
+func unreadableBook(sub *schema.Submission, err error) {
+	var (
+		over *tooMuch
+		d    *damage
+	)
+	switch {
+	case errors.Is(err, errTooLarge):
+		unreadable(sub, "read.too-large")
+	case errors.As(err, &over):
+		unreadable(sub, "read.book-too-large", over.at, over.limit)
+	case errors.Is(err, errZipDirectory):
+		unreadable(sub, "read.zip-entries", maxEntries, maxDirectory>>20)
+	case errors.As(err, &d):
+		unreadable(sub, "read.damaged", d)
+	default:
+		unreadable(sub, "read.damaged", errtext.Of(err))
+	}
 }
 
 // refusal is the message for a file that is no workbook at all, or "".

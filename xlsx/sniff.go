@@ -3,6 +3,7 @@ package xlsx
 import (
 	"archive/zip"
 	"bytes"
+	"errors"
 	"io"
 	"strings"
 
@@ -23,6 +24,7 @@ const (
 	fmtEncrypted  // a password-protected Office workbook
 	fmtDamaged    // a ZIP that cannot be opened: truncated or corrupt
 	fmtZipArchive // a ZIP holding other files
+	fmtZipEntries // a ZIP of more entries than any workbook (maxEntries)
 	fmtWord       // a Word or Writer document
 	fmtPresentation
 	fmtPDF
@@ -77,7 +79,10 @@ func sniffOther(data []byte) format {
 }
 
 func sniffZip(data []byte) (format, *zip.Reader) {
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	zr, err := openZip(data)
+	if errors.Is(err, errZipDirectory) {
+		return fmtZipEntries, nil
+	}
 	if err != nil {
 		return fmtDamaged, nil
 	}

@@ -7,10 +7,15 @@ import (
 )
 
 // Limits for reading the detail sheet of a consolidated workbook: a column
-// per unit up to Excel's last column, or a row per unit beyond that.
+// per unit up to Excel's last column, or a row per unit beyond that; and
+// its budget of cells and text, in place of a workbook's (maxBookCells,
+// maxBookText): a province's 16,380 townships by the 200 indicators of the
+// 2021 tables are 3.3 million cells of numbers, some 60 MB.
 const (
-	detailMaxCols = 16384
-	detailMaxRows = 1 << 20
+	detailMaxCols  = 16384
+	detailMaxRows  = 1 << 20
+	detailMaxCells = 4_000_000
+	detailMaxText  = 64 << 20
 )
 
 // ReadUnits reads last year's tables from a file, for comparing with last
@@ -41,7 +46,8 @@ func readDetail(data []byte, name string, total *schema.Submission) []*schema.Su
 	isDetail := func(sheet string) bool {
 		return sheet == Names(schema.Zh).Detail || sheet == Names(schema.En).Detail
 	}
-	book, err := readSheets(data, nil, isDetail, detailMaxRows, detailMaxCols)
+	book, err := readSheets(data, nil, isDetail, detailMaxRows, detailMaxCols,
+		&budget{scan: maxBookScan, cells: detailMaxCells, text: detailMaxText})
 	if err != nil || book.category != Marker || len(book.sheets) == 0 {
 		return nil
 	}
