@@ -16,7 +16,9 @@ import (
 	"tally/consolidate"
 	"tally/errtext"
 	"tally/printable"
+	"tally/read"
 	"tally/schema"
+	"tally/source"
 	"tally/xlsx"
 )
 
@@ -82,7 +84,7 @@ type runConfig struct {
 	previous []string
 	jump     consolidate.Jump
 	opt      consolidate.Options
-	conv     *xlsx.Soffice
+	conv     *source.Soffice
 	// rosterPath and schemaPath are the files --roster and --schema name
 	// (schemaPath is empty for a built-in schema); prevSources are the
 	// files of last year's figures.
@@ -474,28 +476,28 @@ func check(c *cli.Context, cfg *runConfig, sources ...consolidate.Source) *conso
 	}
 	bar := newProgress(c.App.ErrWriter, len(sources), cfg.lang)
 	cfg.opt.Progress = bar.update
-	cfg.conv = xlsx.FindSoffice()
-	read := func(data []byte, name string) *schema.Submission {
-		opt := xlsx.Options{Schemas: cfg.schemas, Forced: cfg.forced}
+	cfg.conv = source.FindSoffice()
+	readFile := func(data []byte, name string) *schema.Submission {
+		opt := read.Options{Schemas: cfg.schemas, Forced: cfg.forced}
 		if cfg.conv != nil {
 			opt.Converter = cfg.conv
 		}
-		return xlsx.Read(data, name, opt)
+		return read.File(data, name, opt)
 	}
 	if len(cfg.previous) > 0 {
 		readUnits := func(data []byte, name string) []*schema.Submission {
-			opt := xlsx.Options{Schemas: schema.Builtins()}
+			opt := read.Options{Schemas: schema.Builtins()}
 			if cfg.forced {
 				opt.Schemas = append(append([]*schema.Schema{}, cfg.schemas...), opt.Schemas...)
 			}
 			if cfg.conv != nil {
 				opt.Converter = cfg.conv
 			}
-			return xlsx.ReadUnits(data, name, opt)
+			return read.Units(data, name, opt)
 		}
 		cfg.opt.Previous = consolidate.ReadPrevious(cfg.prevSources, readUnits, cfg.opt.Jobs, cfg.jump)
 	}
-	res := consolidate.Validate(sources, read, cfg.opt)
+	res := consolidate.Validate(sources, readFile, cfg.opt)
 	bar.finish()
 	return res
 }

@@ -8,6 +8,7 @@ import (
 	"tally/consolidate"
 	"tally/errtext"
 	"tally/schema"
+	"tally/source"
 	"tally/xlsx"
 )
 
@@ -22,7 +23,7 @@ func annotate(c *cli.Context, cfg *runConfig, res *consolidate.Result) error {
 	if err := os.MkdirAll(cfg.annotate, 0o755); err != nil {
 		return err
 	}
-	var conv xlsx.Converter
+	var conv source.Converter
 	if cfg.conv != nil {
 		conv = cfg.conv
 	}

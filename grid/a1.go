@@ -67,3 +67,13 @@ func ParseRange(s string) (r1, c1, r2, c2 int, ok bool) {
 	r2, c2, ok2 := ParseRef(b)
 	return r1, c1, r2, c2, ok1 && ok2
 }
+
+// QuoteSheet writes a sheet's name as a reference names it: in quotes
+// ('表 1'!C5) when it holds a space or a character a reference would read
+// otherwise, a quote doubled.
+func QuoteSheet(name string) string {
+	if strings.ContainsAny(name, " !'-()") {
+		return "'" + strings.ReplaceAll(name, "'", "''") + "'"
+	}
+	return name
+}

@@ -93,14 +93,29 @@ type Grid struct {
 	budget           Budget
 }
 
-// A Budget limits how much a grid keeps: each slot its rows grow by (a
-// row is kept as wide as its last cell, and each row is a slot of its
-// own), each cell a merged range fills, and each byte of text. Keep is
-// asked before a cell is stored, with nothing to spend: once it reports
-// false, nothing more is stored; after, the grid spends what the cell
-// took.
+// A Budget limits how much a grid keeps, counted in cells (a slot of a
+// row: about 16 bytes) and bytes of text. Before a cell is stored, Keep is
+// asked with nothing to spend: once it reports false, nothing more is
+// stored. Storing spends each slot the rows grow by (a row is kept as wide
+// as its last cell, and each row is a slot of its own) and the text, and
+// what else a cell costs: an entry of a map for a merged range's filled
+// cell, a number format or a formula (fillCost, formatCost, formulaCost).
 type Budget interface {
 	Keep(cells, text int) bool
+}
+
+// What a cell costs of a budget besides its slot, in slots: about the
+// memory it takes.
+const (
+	fillCost    = 3 // a filled cell of a merged range: an entry of a map
+	formatCost  = 3 // a cell's number format: an entry of a map
+	formulaCost = 6 // a cell's formula: an entry of a map; its texts count as text
+)
+
+// keep spends from the budget, if any, and reports whether the grid is
+// still within it.
+func (g *Grid) keep(cells, text int) bool {
+	return g.budget == nil || g.budget.Keep(cells, text)
 }
 
 // SetBudget makes the grid spend from b; nil for no limit.
@@ -234,7 +249,7 @@ func (g *Grid) HiddenCol(c int) bool { return g.hiddenCols[c] }
 
 // Set stores the text of a cell.
 func (g *Grid) Set(r, c int, text string) {
-	if !g.inside(r, c) || g.budget != nil && !g.budget.Keep(0, 0) {
+	if !g.inside(r, c) || !g.keep(0, 0) {
 		return
 	}
 	slots := len(g.rows)
@@ -254,9 +269,7 @@ func (g *Grid) Set(r, c int, text string) {
 		slots += cap(row)
 	}
 	row[c] = text
-	if g.budget != nil {
-		g.budget.Keep(slots, len(text))
-	}
+	g.keep(slots, len(text))
 }
 
 // SetFlags stores the flags of a cell; a filled cell of a merged range
@@ -274,26 +287,30 @@ func (g *Grid) SetFlags(r, c int, f Flags) {
 	g.flags[r][c] = f | g.flags[r][c]&Fill
 }
 
-// SetFormat stores a cell's number format.
-func (g *Grid) SetFormat(r, c int, f Format) {
-	if !g.inside(r, c) {
-		return
+// SetFormat stores a cell's number format; false when the budget has no
+// room for it.
+func (g *Grid) SetFormat(r, c int, f Format) bool {
+	if !g.inside(r, c) || !g.keep(formatCost, 0) {
+		return false
 	}
 	if g.formats == nil {
 		g.formats = map[Pos]Format{}
 	}
 	g.formats[Pos{r, c}] = f
+	return true
 }
 
-// SetFormula stores a cell's formula.
-func (g *Grid) SetFormula(r, c int, f Formula) {
-	if !g.inside(r, c) {
-		return
+// SetFormula stores a cell's formula; false when the budget has no room
+// for it.
+func (g *Grid) SetFormula(r, c int, f Formula) bool {
+	if !g.inside(r, c) || !g.keep(formulaCost, len(f.Text)+len(f.Group)+len(f.Ref)) {
+		return false
 	}
 	if g.formulas == nil {
 		g.formulas = map[Pos]Formula{}
 	}
 	g.formulas[Pos{r, c}] = f
+	return true
 }
 
 // HideRow marks a row hidden.
@@ -325,7 +342,8 @@ const maxMerge = 10000
 // Merge fills a merged range, rows r1 to r2 and columns c1 to c2, from its
 // top-left cell: each other cell gets its text and points at it (Anchor).
 // The range is cut to the grid's limits; a range past them, or covering
-// more than 10,000 cells, is left out.
+// more than 10,000 cells, is left out. Past the budget the rest of the
+// range is not filled.
 func (g *Grid) Merge(r1, c1, r2, c2 int) {
 	if r1 < 0 || c1 < 0 || r1 > r2 || c1 > c2 || r1 >= g.RowLimit() || c1 >= g.ColLimit() {
 		return
@@ -342,6 +360,9 @@ func (g *Grid) Merge(r1, c1, r2, c2 int) {
 		for c := c1; c <= c2; c++ {
 			if r == r1 && c == c1 {
 				continue
+			}
+			if !g.keep(fillCost, 0) {
+				return
 			}
 			g.Set(r, c, v)
 			g.anchor[Pos{r, c}] = Pos{r1, c1}

@@ -149,16 +149,9 @@ func (r *reader) missingRow(row *schema.Row, sheet string) {
 func (r *reader) cellRef(g *sheet, row, col int) string {
 	a1 := grid.Ref(row, col)
 	if g.Name != r.sub.Sheet {
-		return quoteSheet(g.Name) + "!" + a1
+		return grid.QuoteSheet(g.Name) + "!" + a1
 	}
 	return a1
-}
-
-func quoteSheet(s string) string {
-	if strings.ContainsAny(s, " !'-()") {
-		return "'" + strings.ReplaceAll(s, "'", "''") + "'"
-	}
-	return s
 }
 
 var excelErrors = regexp.MustCompile(`^#(?:REF!|DIV/0!|VALUE!|N/A|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!)$`)
