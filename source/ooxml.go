@@ -174,12 +174,6 @@ func (z zipParts) part(name string) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// readBook reads every worksheet of an .xlsx (or .xlsm) held in data; zr,
-// when not nil, is data already opened as a zip.
-func readBook(data []byte, zr *zip.Reader) (*Book, error) {
-	return readSheets(data, zr, nil, 0, 0, newBudget())
-}
-
 // readSheets reads the sheets whose names only accepts (nil: every sheet;
 // of a workbook tally consolidated, the first, its table), each up to rows
 // rows and cols columns (0: grid.MaxRows and grid.MaxCols), within the

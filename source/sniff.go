@@ -63,7 +63,7 @@ func Sniff(data []byte) Kind {
 	return k
 }
 
-// sniffBook is Sniff, with the opened zip of an .xlsx for readBook to use.
+// sniffBook is Sniff, with the opened zip of an .xlsx for Open to use.
 func sniffBook(data []byte) (Kind, *zip.Reader) {
 	if bytes.HasPrefix(data, []byte("PK")) {
 		return sniffZip(data)

@@ -41,17 +41,6 @@ type table struct {
 // formula is a value written as a formula without a cached value.
 type formulaCell string
 
-// refOf is the value cell of a code in a table built in schema order.
-func (tb table) refOf(t testing.TB, code string) string {
-	top := tb.top
-	if top == 0 {
-		top = 3
-	}
-	row, ok := gov2018(t).Row(code)
-	require.True(t, ok)
-	return fmt.Sprintf("C%d", top+1+row.Index())
-}
-
 func (tb table) build(t testing.TB) []byte {
 	t.Helper()
 	f := excelize.NewFile()

@@ -23,4 +23,6 @@ func (x *saxReader) next() (saxKind, []byte, []byte, error) {
 
 func (x *saxReader) release() { x.t.Release() }
 
-func pickAttrs(tag []byte, names []string, vals [][]byte) bool { return source.PickAttrs(tag, names, vals) }
+func pickAttrs(tag []byte, names []string, vals [][]byte) bool {
+	return source.PickAttrs(tag, names, vals)
+}
