@@ -15,6 +15,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"tally/internal/files"
 	"tally/xlsx"
 )
 
@@ -156,9 +157,9 @@ func TestCopyThatCannotBeWritten(t *testing.T) {
 		require.NoError(t, os.WriteFile(filepath.Join(in, name), readFixture(t, "validate/"+name), 0o644))
 	}
 	marked := filepath.Join(dir, "标注")
-	saved := rename
-	t.Cleanup(func() { rename = saved })
-	rename = func(from, to string) error {
+	saved := files.Rename
+	t.Cleanup(func() { files.Rename = saved })
+	files.Rename = func(from, to string) error {
 		if strings.Contains(to, "文昌路街道") {
 			return &os.LinkError{Op: "rename", Old: from, New: to, Err: syscall.ENAMETOOLONG}
 		}
@@ -181,7 +182,7 @@ func TestCopyThatCannotBeWritten(t *testing.T) {
 
 	// A destination another program holds is still said to be open in
 	// Excel or WPS.
-	rename = func(from, to string) error {
+	files.Rename = func(from, to string) error {
 		return &os.LinkError{Op: "rename", Old: from, New: to, Err: errors.New("The process cannot access the file because it is being used by another process.")}
 	}
 	_, stderr, code = run(t, "validate", "--annotate", marked, in)

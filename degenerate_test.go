@@ -14,6 +14,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"tally/command"
 	"tally/schema"
 )
 
@@ -28,7 +29,7 @@ import (
 // output behind, whole or half-written.
 func TestDegenerateInputs(t *testing.T) {
 	bin := filepath.Join(t.TempDir(), "tally")
-	build := exec.Command("go", "build", "-o", bin, "-ldflags", "-X main.version="+toolVersion(), ".")
+	build := exec.Command("go", "build", "-o", bin, "-ldflags", "-X main.version="+command.ToolVersion(), ".")
 	if out, err := build.CombinedOutput(); err != nil {
 		t.Fatalf("go build: %v\n%s", err, out)
 	}

@@ -2,23 +2,22 @@ package main
 
 import (
 	"bytes"
-	"crypto/sha256"
 	"errors"
 	"flag"
 	"io/fs"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
-	"tally/schema"
-	"tally/xlsx"
 	"testing"
-	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/unicode"
+
+	"tally/internal/files"
+	"tally/schema"
+	"tally/xlsx"
 )
 
 // copyTree copies a folder of fixtures into dst.
@@ -108,139 +107,15 @@ func TestRunsNeverChangeInputs(t *testing.T) {
 	assert.NotEmpty(t, marked)
 }
 
-// A folder walk skips lock, hidden and temporary files, does not follow a
-// link back up the tree, reports a folder it cannot open, and lists the
-// same files in the same order every time.
-func TestWalkingFolders(t *testing.T) {
-	dir := t.TempDir()
-	files := []string{"b.xlsx", "a.xlsx", "~$a.xlsx", ".hidden.xlsx", "draft.tmp", ".tally-123.tmp", "~wrl0001.tmp",
-		"sub/c.xls", "sub/说明.pdf", "sub/notes.txt", ".git/x.xlsx", "locked/d.xlsx", "Thumbs.db", "z/e.et"}
-	for _, f := range files {
-		require.NoError(t, os.MkdirAll(filepath.Join(dir, filepath.Dir(f)), 0o755))
-		require.NoError(t, os.WriteFile(filepath.Join(dir, f), []byte("x"), 0o644))
-	}
-	require.NoError(t, os.Symlink("..", filepath.Join(dir, "sub", "loop")))
-	require.NoError(t, os.Symlink(filepath.Join(dir, "a.xlsx"), filepath.Join(dir, "sub", "a-link.xlsx")))
-	// The folder "locked" cannot be opened (root can open anything, so the
-	// walk is told so, as it would be).
-	locked := filepath.Join(dir, "locked")
-	saved := walkDir
-	t.Cleanup(func() { walkDir = saved })
-	walkDir = func(root string, fn fs.WalkDirFunc) error {
-		return saved(root, func(p string, d fs.DirEntry, err error) error {
-			if p == locked && err == nil {
-				if err := fn(p, d, nil); err != nil {
-					return err
-				}
-				return fn(p, d, &fs.PathError{Op: "open", Path: p, Err: fs.ErrPermission})
-			}
-			return fn(p, d, err)
-		})
-	}
-	var first []string
-	for range 3 {
-		done := make(chan []string, 1)
-		go func() {
-			var names []string
-			for _, s := range collectSources([]string{dir}) {
-				rel, _ := filepath.Rel(dir, s.Name)
-				names = append(names, rel+" "+string(s.Severity))
-			}
-			done <- names
-		}()
-		select {
-		case names := <-done:
-			if first == nil {
-				first = names
-			}
-			assert.Equal(t, first, names, "the same order every time")
-		case <-time.After(30 * time.Second):
-			t.Fatal("the walk did not finish: a link loop")
-		}
-	}
-	assert.Equal(t, []string{"a.xlsx error", "b.xlsx error", "locked error", "sub/a-link.xlsx error",
-		"sub/c.xls error", "sub/说明.pdf warning", "z/e.et error"}, first)
-	// The folder that cannot be opened is a finding of its own, and the run
-	// goes on.
-	out, _, code := run(t, "validate", "--format", "csv", "--lang", "en", dir)
-	assert.Equal(t, 1, code)
-	assert.Regexp(t, `error,unreadable,read:unreadable,.*locked,.*permission denied`, out)
-}
-
-// TestAtomicWriteChild writes a large output with writeAtomic; it runs as a
-// child of TestKilledWriteLeavesOldOrNew, which kills it.
-func TestAtomicWriteChild(t *testing.T) {
-	path := os.Getenv("TALLY_ATOMIC_OUT")
-	if path == "" {
-		t.Skip("run by TestKilledWriteLeavesOldOrNew")
-	}
-	require.NoError(t, writeAtomic(path, schema.Zh, bytesOf(bigOutput())))
-}
-
-// bigOutput is the large output the child writes: 96 MiB, not one byte
-// like another.
-func bigOutput() []byte {
-	data := make([]byte, 96<<20)
-	for i := range data {
-		data[i] = byte(i * 131 >> 8)
-	}
-	return data
-}
-
-// A run killed while it writes an output leaves the old file or the whole
-// new one, never a part.
-func TestKilledWriteLeavesOldOrNew(t *testing.T) {
-	if testing.Short() {
-		t.Skip("writes large files")
-	}
-	dir := t.TempDir()
-	out := filepath.Join(dir, "兴庆区.xlsx")
-	old := []byte("the old workbook")
-	want := sha256.Sum256(bigOutput())
-	child := func() *exec.Cmd {
-		cmd := exec.Command(os.Args[0], "-test.run=^TestAtomicWriteChild$", "-test.count=1")
-		cmd.Env = append(os.Environ(), "TALLY_ATOMIC_OUT="+out)
-		return cmd
-	}
-	// How long a whole write takes, to kill the next ones along the way.
-	start := time.Now()
-	require.NoError(t, child().Run())
-	whole := time.Since(start)
-	got, err := os.ReadFile(out)
-	require.NoError(t, err)
-	require.Equal(t, want, sha256.Sum256(got))
-	outcomes := map[string]int{}
-	for i := range 12 {
-		require.NoError(t, os.WriteFile(out, old, 0o644))
-		cmd := child()
-		require.NoError(t, cmd.Start())
-		time.Sleep(time.Duration(float64(whole) * (0.1 + 0.85*float64(i)/12)))
-		_ = cmd.Process.Kill()
-		_ = cmd.Wait()
-		got, err := os.ReadFile(out)
-		require.NoError(t, err, "the output vanished")
-		switch {
-		case bytes.Equal(got, old):
-			outcomes["old"]++
-		case sha256.Sum256(got) == want:
-			outcomes["new"]++
-		default:
-			t.Fatalf("kill %d: a partial output of %d bytes", i, len(got))
-		}
-	}
-	t.Logf("a whole write takes %s; after kills: %v", whole.Round(time.Millisecond), outcomes)
-	assert.Positive(t, outcomes["old"], "no kill landed during the write")
-}
-
 // A destination another program holds (Windows refuses to replace a file
 // open in Excel) gets a message that says so, and the run fails with 2.
 func TestLockedDestination(t *testing.T) {
 	dir := t.TempDir()
 	out := filepath.Join(dir, "兴庆区.xlsx")
 	require.NoError(t, os.WriteFile(out, []byte("open in Excel"), 0o644))
-	saved := rename
-	t.Cleanup(func() { rename = saved })
-	rename = func(from, to string) error {
+	saved := files.Rename
+	t.Cleanup(func() { files.Rename = saved })
+	files.Rename = func(from, to string) error {
 		return &os.LinkError{Op: "rename", Old: from, New: to,
 			Err: errors.New("The process cannot access the file because it is being used by another process.")}
 	}
@@ -251,7 +126,7 @@ func TestLockedDestination(t *testing.T) {
 	assert.Equal(t, "open in Excel", string(got))
 	leftovers, _ := filepath.Glob(filepath.Join(dir, ".tally-*"))
 	assert.Empty(t, leftovers, "the temporary file is removed")
-	rename = saved
+	files.Rename = saved
 	folder := filepath.Join(dir, "汇总.xlsx")
 	require.NoError(t, os.Mkdir(folder, 0o755))
 	_, stderr, code = run(t, "consolidate", "--name", "兴庆区", "--out", folder, "testdata/seed")

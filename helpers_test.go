@@ -14,6 +14,8 @@ import (
 	"time"
 
 	"github.com/stretchr/testify/require"
+
+	"tally/command"
 )
 
 // built is the tally program, built once for the tests that run it as a
@@ -34,7 +36,7 @@ func builtTally(t *testing.T) string {
 			return
 		}
 		built.path = filepath.Join(built.dir, "tally")
-		out, err := exec.Command("go", "build", "-o", built.path, "-ldflags", "-X main.version="+toolVersion(), ".").CombinedOutput()
+		out, err := exec.Command("go", "build", "-o", built.path, "-ldflags", "-X main.version="+command.ToolVersion(), ".").CombinedOutput()
 		if err != nil {
 			built.err = errors.New(string(out))
 		}
@@ -86,7 +88,7 @@ func runWithin(t *testing.T, limit time.Duration, args ...string) (string, strin
 	done := make(chan result, 1)
 	go func() {
 		var stdout, stderr bytes.Buffer
-		code := runApp(append([]string{"tally"}, args...), &stdout, &stderr)
+		code := command.Main(append([]string{"tally"}, args...), &stdout, &stderr)
 		done <- result{stdout.String(), stderr.String(), code}
 	}()
 	select {

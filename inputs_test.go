@@ -11,10 +11,12 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"tally/internal/files"
 )
 
 // A file that stops delivering data (one on a network drive that went
-// away) is given up after readStall without data, as that file's verdict,
+// away) is given up after files.Stall without data, as that file's verdict,
 // and the run ends; a slow file that goes on delivering is read whole.
 func TestStalledReadIsGivenUp(t *testing.T) {
 	seed := filepath.Join("testdata", "seed", "掌政镇.xlsx")
@@ -25,12 +27,12 @@ func TestStalledReadIsGivenUp(t *testing.T) {
 	for _, p := range []string{stalled, slow} {
 		require.NoError(t, os.WriteFile(p, data, 0o644))
 	}
-	savedOpen, savedStall := openInput, readStall
-	t.Cleanup(func() { openInput, readStall = savedOpen, savedStall })
-	readStall = time.Second
+	savedOpen, savedStall := files.Open, files.Stall
+	t.Cleanup(func() { files.Open, files.Stall = savedOpen, savedStall })
+	files.Stall = time.Second
 	var pipes []*io.PipeWriter
-	openInput = func(name string) (io.ReadCloser, fs.FileInfo, error) {
-		f, info, err := openRegular(name)
+	files.Open = func(name string) (io.ReadCloser, fs.FileInfo, error) {
+		f, info, err := savedOpen(name)
 		switch {
 		case err != nil:
 			return nil, nil, err

@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"tally/command"
 	"tally/schema"
 )
 
@@ -33,7 +34,7 @@ var allowedInChinese = func() map[string]bool {
 	for _, s := range schema.Builtins() {
 		ok[s.ID] = true
 	}
-	app := newApp(nil, nil, schema.Zh)
+	app := command.New(nil, nil, schema.Zh)
 	flags := app.Flags
 	for _, c := range app.Commands {
 		flags = append(flags, c.Flags...)
@@ -197,5 +198,5 @@ func TestHelpAndUsageLanguage(t *testing.T) {
 	// The version, in any language.
 	out, _, code := run(t, "--version")
 	assert.Equal(t, 0, code)
-	assert.Equal(t, "tally "+toolVersion()+"\n", out)
+	assert.Equal(t, "tally "+command.ToolVersion()+"\n", out)
 }

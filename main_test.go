@@ -18,6 +18,7 @@ import (
 	"github.com/stretchr/testify/require"
 	"github.com/xuri/excelize/v2"
 
+	"tally/command"
 	"tally/schema"
 	"tally/xlsx"
 )
@@ -28,7 +29,7 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata/go
 func run(t testing.TB, args ...string) (string, string, int) {
 	t.Helper()
 	var stdout, stderr bytes.Buffer
-	code := runApp(append([]string{"tally"}, args...), &stdout, &stderr)
+	code := command.Main(append([]string{"tally"}, args...), &stdout, &stderr)
 	return stdout.String(), stderr.String(), code
 }
 

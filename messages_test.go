@@ -137,7 +137,7 @@ var examples = map[string][]any{
 	"cli.flag-needs-value":      {"--log", "tally validate"},
 	"cli.flag-other":            {"unexpected argument", "tally validate"},
 	"cli.report-failed":         {"写入 stdout 时出错"},
-	"cli.schema-errors":         {"我的表式.yaml", "我的表式.yaml:3:1: tables: unknown field"},
+	"run.schema-errors":         {"我的表式.yaml", "我的表式.yaml:3:1: tables: unknown field"},
 	"read.extra-column":         {"D", schema.Both{Zh: "（表头“上年数”）", En: " (header \"上年数\")"}, "D4:D70"},
 	"read.extra-row-numbers":    {13, "6.其他公开方式数", "C13:E13", schema.Both{Zh: "12、3", En: "12, 3"}},
 	"read.heading-numbers":      {24, "三、依申请公开情况", "C24", schema.Both{Zh: "9", En: "9"}},
@@ -147,6 +147,7 @@ var examples = map[string][]any{
 	"annotate.panic":            {schema.Both{Zh: "tally 内部出错", En: "runtime error: index out of range [3] with length 3"}},
 	"annotate.part-too-large":   {"xl/sharedStrings.xml", 16},
 	"annotate.too-large":        {64},
+	"annotate.changed":          {},
 	"read.out-of-range":         {schema.Both{Zh: "主动公开政府信息数", En: "Items published"}, "1e9999"},
 	"cli.stopped":               {schema.Both{Zh: "按下了 Ctrl-C", En: "Ctrl-C"}}, // said by the program, in TestInterrupt…
 }

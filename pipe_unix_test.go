@@ -14,6 +14,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"tally/command"
 )
 
 // A report piped into a program that stops reading (tally validate … |
@@ -82,7 +84,7 @@ func TestClosedStdoutInProcess(t *testing.T) {
 	log := filepath.Join(dir, "log.csv")
 	stdout := &brokenPipe{}
 	var stderr bytes.Buffer
-	code := runApp([]string{"tally", "validate", "--log", log, filepath.Join("testdata", "validate", "文昌路街道.xlsx")}, stdout, &stderr)
+	code := command.Main([]string{"tally", "validate", "--log", log, filepath.Join("testdata", "validate", "文昌路街道.xlsx")}, stdout, &stderr)
 	assert.Equal(t, 1, code, stderr.String())
 	assert.Empty(t, stderr.String())
 	assert.Equal(t, 1, stdout.writes, "the report stops at the first failed write")

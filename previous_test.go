@@ -142,23 +142,3 @@ func TestPreviousAcrossTheFormatChange(t *testing.T) {
 	assert.Equal(t, []string{"凤凰北街街道 warning jump 3.1@total 15→160"}, rest)
 	assert.Contains(t, messageOf(rep, "凤凰北街街道", "3.1@total"), "上年（收到申请数）为 15")
 }
-
-// --jump is FACTOR,MIN,FROM_ZERO; 0 turns the check off; nonsense is refused.
-func TestJumpFlag(t *testing.T) {
-	j, err := parseJump("3")
-	require.NoError(t, err)
-	assert.Equal(t, "3 10 50", fmt.Sprint(j.Factor, " ", j.Min, " ", j.FromZero))
-	j, err = parseJump("8, 20, 100")
-	require.NoError(t, err)
-	assert.Equal(t, "8 20 100", fmt.Sprint(j.Factor, " ", j.Min, " ", j.FromZero))
-	j, err = parseJump("0")
-	require.NoError(t, err)
-	assert.True(t, j.Factor.IsZero())
-	for _, bad := range []string{"x", "1", "0.5", "5,10,50,1", "-5"} {
-		_, err := parseJump(bad)
-		assert.Error(t, err, bad)
-	}
-	_, stderr, code := run(t, "validate", "--jump", "abc", "--previous", "testdata/seed", "testdata/seed")
-	assert.Equal(t, 2, code)
-	assert.Contains(t, stderr, "--jump")
-}

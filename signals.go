@@ -8,6 +8,7 @@ import (
 	"sync/atomic"
 
 	"tally/cleanup"
+	"tally/command"
 	"tally/schema"
 )
 
@@ -26,7 +27,7 @@ func stopOnSignal(stderr io.Writer, lang schema.Lang) {
 		stopping.Store(true)
 		cleanup.Run()
 		name, code := signalName(sig)
-		printMessage(stderr, schema.Msg("cli.stopped", name).Render(lang))
+		command.PrintMessage(stderr, schema.Msg("cli.stopped", name).Render(lang))
 		os.Exit(code)
 	}()
 }
@@ -53,14 +54,8 @@ func (g gated) Write(p []byte) (int, error) {
 	return g.w.Write(p)
 }
 
-// fileOf is the file a writer of the run writes to, if it is one.
-func fileOf(w io.Writer) (*os.File, bool) {
-	if g, ok := w.(gated); ok {
-		w = g.w
-	}
-	f, ok := w.(*os.File)
-	return f, ok
-}
+// Unwrap is the writer behind, for the command line to see the file it is.
+func (g gated) Unwrap() io.Writer { return g.w }
 
 // privateTemp gives the run a temporary folder of its own, where every
 // temporary file it or a library makes (LibreOffice's conversions and its

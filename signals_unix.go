@@ -3,7 +3,6 @@
 package main
 
 import (
-	"errors"
 	"os"
 	"os/signal"
 	"syscall"
@@ -35,13 +34,10 @@ func signalName(sig os.Signal) (schema.Localizer, int) {
 
 // survivePipe keeps tally alive when the program reading its report goes
 // away (tally validate … | head): a write to the closed pipe fails with
-// EPIPE, which ends the report (closedPipe), instead of killing tally with
+// EPIPE, which ends the report (package command), instead of killing tally with
 // SIGPIPE before it writes its other outputs. The signal is received (and
 // dropped), not ignored, so that the programs tally starts get the usual
 // SIGPIPE.
 func survivePipe() {
 	signal.Notify(make(chan os.Signal, 1), syscall.SIGPIPE)
 }
-
-// closedPipe reports a write to a pipe whose reader has gone.
-func closedPipe(err error) bool { return errors.Is(err, syscall.EPIPE) }

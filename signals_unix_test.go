@@ -18,6 +18,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"tally/internal/files"
 	"tally/schema"
 )
 
@@ -126,7 +127,7 @@ func TestInterruptChild(t *testing.T) {
 		t.Skip("run by TestInterruptWhileWriting")
 	}
 	stopOnSignal(os.Stderr, schema.Zh)
-	_ = writeAtomic(path, schema.Zh, func(w io.Writer) error {
+	_ = files.WriteAtomic(path, func(w io.Writer) error {
 		chunk := make([]byte, 1<<20)
 		for {
 			if _, err := w.Write(chunk); err != nil {

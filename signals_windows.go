@@ -3,7 +3,6 @@
 package main
 
 import (
-	"errors"
 	"os"
 	"syscall"
 
@@ -30,14 +29,3 @@ func signalName(sig os.Signal) (schema.Localizer, int) {
 // survivePipe does nothing: Windows has no SIGPIPE, a write to a closed
 // pipe fails.
 func survivePipe() {}
-
-// Windows error numbers of a write to a pipe whose reader has gone.
-const (
-	errorBrokenPipe syscall.Errno = 109
-	errorNoData     syscall.Errno = 232
-)
-
-// closedPipe reports a write to a pipe whose reader has gone.
-func closedPipe(err error) bool {
-	return errors.Is(err, errorBrokenPipe) || errors.Is(err, errorNoData)
-}

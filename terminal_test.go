@@ -12,6 +12,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"tally/internal/files"
 )
 
 // controls lists the characters of out that would act on a terminal: C0
@@ -64,8 +66,8 @@ func TestSubmissionTextCannotActOnTheTerminal(t *testing.T) {
 	assert.Contains(t, rep.Findings[0].Message, "\x1b[1A\x1b[2K\u202e\u009b", "the JSON keeps the text as it is")
 	assert.Equal(t, name, rep.Findings[0].File)
 
-	saved := rename
-	t.Cleanup(func() { rename = saved })
+	saved := files.Rename
+	t.Cleanup(func() { files.Rename = saved })
 	for _, tc := range []struct {
 		args    []string
 		allowed []string // line ends
@@ -75,7 +77,7 @@ func TestSubmissionTextCannotActOnTheTerminal(t *testing.T) {
 		{[]string{"consolidate", "--name", "兴庆区", "--out", filepath.Join(dir, "x.xlsx"), name}, nil},
 	} {
 		// The marked-up copy cannot be written: a message names the file.
-		rename = func(from, to string) error {
+		files.Rename = func(from, to string) error {
 			if strings.Contains(to, "标注") {
 				return &os.LinkError{Op: "rename", Old: from, New: to, Err: syscall.ENOSPC}
 			}
@@ -92,7 +94,7 @@ func TestSubmissionTextCannotActOnTheTerminal(t *testing.T) {
 		}
 	}
 	// The logs are text too.
-	rename = saved
+	files.Rename = saved
 	for _, log := range []string{"log.csv", "log.json"} {
 		path := filepath.Join(dir, log)
 		_, stderr, code := run(t, "validate", "--log", path, name)

@@ -3,6 +3,14 @@
 // checks each one against its schema, makes the checks that need several
 // submissions (duplicate units, copied tables, the year, the roster), and
 // builds the result and its reports.
+//
+// Its main types are [Source] (an input and how to load its bytes),
+// [Options] and [Result] (the submissions, the findings that belong to no
+// one submission, the totals), with the JSON, CSV and text reports
+// ([Result.WriteJSON], [Result.WriteCSV], [Result.WriteText]); [Validate]
+// reads and checks, [Result.Consolidate] sums. It imports schema, errtext
+// and printable of tally's packages: no workbook library, no file system
+// (its sources load themselves), no command line.
 package consolidate
 
 import (
@@ -48,6 +56,11 @@ type Options struct {
 	Progress func(done, total int)
 	// Previous, when set, is last year's figures to compare with.
 	Previous *Previous
+	// Settled, when set, is called on the worker once a submission is
+	// read and checked, with the bytes it was read from (nil when none
+	// could be loaded): what it keeps of them (for a marked-up copy) is
+	// the caller's.
+	Settled func(sub *schema.Submission, data []byte)
 }
 
 // Result is the outcome of a run.
@@ -142,8 +155,12 @@ func readAll(sources []Source, read Reader, opt Options) []*schema.Submission {
 	var mu sync.Mutex
 	done := 0
 	each(len(sources), opt.Jobs, func(i int) {
-		subs[i] = readOne(sources[i], read)
+		var data []byte
+		subs[i], data = readOne(sources[i], read)
 		settle(subs[i])
+		if opt.Settled != nil {
+			opt.Settled(subs[i], data)
+		}
 		if opt.Progress != nil {
 			mu.Lock()
 			done++
@@ -178,7 +195,9 @@ func each(n, jobs int, f func(i int)) {
 	wg.Wait()
 }
 
-func readOne(src Source, read Reader) (sub *schema.Submission) {
+// readOne reads a source, and returns its submission and the bytes it was
+// read from (nil when none could be loaded).
+func readOne(src Source, read Reader) (sub *schema.Submission, data []byte) {
 	failed := func(reason schema.Localizer) *schema.Submission {
 		sub := &schema.Submission{File: src.Name, Unreadable: true, Values: map[string]schema.Value{}}
 		sub.Add(schema.Finding{Severity: src.severity(), Kind: schema.KindUnreadable, Rule: "read:unreadable",
@@ -190,12 +209,12 @@ func readOne(src Source, read Reader) (sub *schema.Submission) {
 	}
 	defer func() {
 		if r := recover(); r != nil {
-			sub = failed(errtext.Panic(r))
+			sub, data = failed(errtext.Panic(r)), nil
 		}
 	}()
 	data, err := src.Load()
 	if err != nil {
-		return failed(errtext.Of(err))
+		return failed(errtext.Of(err)), nil
 	}
 	sub = read(data, src.Name)
 	sub.Modified = src.Modified
@@ -208,7 +227,7 @@ func readOne(src Source, read Reader) (sub *schema.Submission) {
 		}
 		sub.SetFindings(fs)
 	}
-	return sub
+	return sub, data
 }
 
 func (s Source) severity() schema.Severity {

@@ -4,7 +4,10 @@
 // another program holds) and of a damaged zip, keeping the path they
 // concern. A message of tally's that quotes an error quotes it through
 // [Of], so that no "open x: no such file or directory" shows in a Chinese
-// sentence.
+// sentence. A refusal or a reason of tally's own is a [Message]: a message
+// of the catalogues, its arguments escaped for the terminal.
+//
+// It imports schema (for the catalogues and languages) and printable.
 package errtext
 
 import (

@@ -28,18 +28,6 @@ type packed struct {
 	size uint64
 }
 
-// countWriter counts the bytes written through it.
-type countWriter struct {
-	w io.Writer
-	n int64
-}
-
-func (c *countWriter) Write(b []byte) (int, error) {
-	n, err := c.w.Write(b)
-	c.n += int64(n)
-	return n, err
-}
-
 // pack deflates what write writes.
 func pack(t testing.TB, write func(w io.Writer)) packed {
 	t.Helper()
@@ -478,4 +466,16 @@ func partNames(t testing.TB, book []byte) []string {
 		out = append(out, zf.Name)
 	}
 	return out
+}
+
+// countWriter counts the bytes written through it.
+type countWriter struct {
+	w io.Writer
+	n int64
+}
+
+func (c *countWriter) Write(b []byte) (int, error) {
+	n, err := c.w.Write(b)
+	c.n += int64(n)
+	return n, err
 }

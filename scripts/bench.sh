@@ -53,7 +53,8 @@ ONE_S=$(echo "$ONE_RUN" | field median_s)
 
 # Many findings: 5,000 workbooks (N/2 when N is smaller) whose every value is
 # text, a finding each (58 a workbook): the findings are held packed and their
-# rows written through temporary files, so memory keeps to the same budget.
+# rows made as each workbook is saved, straight into its file, so memory keeps
+# to the same budget.
 MF_N=$(( N < 10000 ? N / 2 : 5000 ))
 MF="$WORK/text-$MF_N"
 if [ ! -d "$MF" ]; then

@@ -8,7 +8,6 @@ import (
 	"encoding/hex"
 	"encoding/xml"
 	"fmt"
-	"hash/crc32"
 	"io"
 	"math"
 	"regexp"
@@ -19,259 +18,89 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-// The large sheets tally writes (the detail, the findings, the sources) hold
-// a row per submission or per finding: tens of megabytes of XML for a
-// province. excelize's stream writer keeps a sheet's XML in memory until the
-// workbook is saved (up to 16 MiB in a buffer that doubles past it), so
-// those rows are made apart instead: each sheet's header, widths, panes and
-// merges go through the stream writer as before, with a placeholder row
-// where the body starts; the body rows are written and deflated at once, on
-// a goroutine of their own, while the rest of the workbook is made; and
-// when save meets the placeholder in the sheet's part, it puts the deflated
-// rows in its place. The rows are written cell for cell as the stream
-// writer writes them (TestLateRowsAsStreamWriter holds the two side by
-// side).
+// The large sheets tally writes (the status list, the detail, the year on
+// year, the findings, the sources) hold a row per unit, submission, figure
+// or finding: tens of megabytes of XML for a province. excelize's stream writer keeps a
+// sheet's XML in memory until the workbook is saved (up to 16 MiB in a
+// buffer that doubles past it), so the body rows of those sheets are not
+// given to it: each sheet's used range is declared from the data
+// (newStream), its header, widths, panes, merges and page setup go through
+// the stream writer as before, with a placeholder row where the body
+// starts; and when save meets the sheet's part, it writes the part whole
+// into the zip: what the stream writer made up to the placeholder, the
+// body rows made then from the data, and what it made after. The rows are
+// written cell for cell as the stream writer writes them
+// (TestLateRowsAsStreamWriter holds the two side by side).
 
-// lateRows are the body rows of the sheets of one workbook, by placeholder.
+// lateRows are the bodies of the sheets of one workbook, by placeholder.
 type lateRows struct {
 	nonce string
-	rows  map[string]*rowsPart
-	// owned are the rows made for this workbook alone, closed when it is
-	// saved (shared rows are closed by their SharedRows).
-	owned []*rowsPart
+	rows  map[string]func(*rowWriter) error
 }
 
 func newLateRows() *lateRows {
 	b := make([]byte, 12)
 	_, _ = rand.Read(b)
-	return &lateRows{nonce: hex.EncodeToString(b), rows: map[string]*rowsPart{}}
+	return &lateRows{nonce: hex.EncodeToString(b), rows: map[string]func(*rowWriter) error{}}
 }
 
-// add writes a placeholder row at row (1-based) of a streamed sheet and
-// starts writing the body rows from there on, which must come before any
-// row the stream writer writes after the placeholder.
+// add writes a placeholder row at row (1-based) of a streamed sheet; when
+// the workbook is saved, body writes the rows from there on in its place,
+// which must come before any row the stream writer writes after the
+// placeholder.
 func (l *lateRows) add(sw *excelize.StreamWriter, row int, body func(*rowWriter) error) error {
-	p := deflateRows(body)
-	l.owned = append(l.owned, p)
-	return l.place(sw, row, p)
-}
-
-// close releases the rows made for this workbook alone, once they are
-// written or will not be.
-func (l *lateRows) close() {
-	for _, p := range l.owned {
-		<-p.done
-		p.data.Close()
-	}
-	l.owned = nil
-}
-
-// addShared is add, with rows that the other workbooks of the run sharing
-// them write under the same key.
-func (l *lateRows) addShared(sw *excelize.StreamWriter, row int, shared *SharedRows, key string, body func(*rowWriter) error) error {
-	if shared == nil {
-		return l.add(sw, row, body)
-	}
-	return l.place(sw, row, shared.rows(key, body))
-}
-
-// place writes the placeholder row of rows being made.
-func (l *lateRows) place(sw *excelize.StreamWriter, row int, rows *rowsPart) error {
 	token := fmt.Sprintf("tally-rows-%d-%s", len(l.rows)+1, l.nonce)
-	l.rows[token] = rows
+	l.rows[token] = body
 	return sw.SetRow("A"+strconv.Itoa(row), []any{token})
 }
 
-// wait waits for every body to be written, and returns the first error.
-func (l *lateRows) wait() error {
-	var first error
-	for _, p := range l.rows {
-		<-p.done
-		if first == nil {
-			first = p.err
-		}
-	}
-	return first
-}
-
-// A rowsPart is a sheet's body rows, deflated: whole deflate blocks, none of
-// them final, ending on a byte (a sync flush), so that they can be put
-// between the deflated start and end of the sheet's part.
-type rowsPart struct {
-	done chan struct{}
-	data *spill
-	crc  uint32 // CRC-32 of the rows' XML
-	size int64  // bytes of the rows' XML
-	// last and width are the last row (1-based) and the most cells in a
-	// row, for the sheet's dimension.
-	last, width int
-	err         error
-}
-
-func deflateRows(body func(*rowWriter) error) *rowsPart {
-	p := &rowsPart{done: make(chan struct{})}
-	go func() {
-		defer close(p.done)
-		buf := &spill{}
-		p.data = buf
-		fw, err := deflater(buf)
-		if err != nil {
-			p.err = err
-			return
-		}
-		defer putDeflater(fw)
-		h := crc32.NewIEEE()
-		cw := &countWriter{w: io.MultiWriter(fw, h)}
-		rw := newRowWriter(cw)
-		if p.err = body(rw); p.err == nil {
-			p.err = rw.flush()
-		}
-		if p.err == nil {
-			p.err = fw.Flush()
-		}
-		p.crc, p.size = h.Sum32(), cw.n
-		p.last, p.width = rw.last, rw.width
-	}()
-	return p
-}
-
-type countWriter struct {
-	w io.Writer
-	n int64
-}
-
-func (c *countWriter) Write(b []byte) (int, error) {
-	n, err := c.w.Write(b)
-	c.n += int64(n)
-	return n, err
-}
-
-// writePart writes a worksheet part into the zip, its placeholder row (if it
-// has one) replaced by the deflated rows it stands for.
+// writePart writes a worksheet part into the zip: whole, with the rows of
+// its body in place of its placeholder row if it has one.
 func (l *lateRows) writePart(zw *zip.Writer, name string, part []byte) error {
-	for token, rows := range l.rows {
-		at := strings.Index(string(part), ">"+token+"<")
-		if at < 0 {
-			continue
-		}
-		start := strings.LastIndex(string(part[:at]), "<row ")
-		end := strings.Index(string(part[at:]), "</row>")
-		if start < 0 || end < 0 {
-			return fmt.Errorf("the placeholder of a sheet's rows is not in a row")
-		}
-		end += at + len("</row>")
-		<-rows.done
-		if rows.err != nil {
-			return rows.err
-		}
-		delete(l.rows, token)
-		head, tail := part[:start], part[end:]
-		head = withDimension(head, extent(head, tail, rows.last, rows.width))
-		var h, t bytes.Buffer
-		if err := deflateTo(&h, head, false); err != nil {
-			return err
-		}
-		if err := deflateTo(&t, tail, true); err != nil {
-			return err
-		}
-		crc := crcJoin(crcJoin(crc32.ChecksumIEEE(head), rows.crc, rows.size), crc32.ChecksumIEEE(tail), int64(len(tail)))
-		w, err := zw.CreateRaw(&zip.FileHeader{Name: name, Method: zip.Deflate,
-			CreatorVersion: 20, ReaderVersion: 20, CRC32: crc,
-			CompressedSize64:   uint64(int64(h.Len()) + rows.data.Len() + int64(t.Len())),
-			UncompressedSize64: uint64(int64(len(head)) + rows.size + int64(len(tail)))})
-		if err != nil {
-			return err
-		}
-		if _, err := w.Write(h.Bytes()); err != nil {
-			return err
-		}
-		if _, err := rows.data.WriteTo(w); err != nil {
-			return err
-		}
-		_, err = w.Write(t.Bytes())
-		return err
-	}
 	w, err := zw.Create(name)
-	if err == nil {
-		_, err = w.Write(withDimension(part, extent(part, nil, 0, 0)))
-	}
-	return err
-}
-
-// extent is the last row and column (1-based) of the cells in the XML of
-// a sheet's parts and of rows more (the last row and the most cells).
-func extent(head, tail []byte, last, width int) [2]int {
-	ext := [2]int{last, width}
-	for _, part := range [][]byte{head, tail} {
-		x := newSAX(bytes.NewReader(part))
-		for {
-			kind, name, tag, err := x.next()
-			if err != nil {
-				break
-			}
-			if kind != saxStart || string(name) != "c" {
-				continue
-			}
-			var r [1][]byte
-			if !pickAttrs(tag, []string{"r"}, r[:]) {
-				continue
-			}
-			if c, row, ok := parseRef(string(r[0])); ok {
-				ext = [2]int{max(ext[0], row+1), max(ext[1], c+1)}
-			}
-		}
-		x.release()
-	}
-	return ext
-}
-
-// withDimension sets the used range a streamed sheet declares: excelize's
-// stream writer leaves it at A1, and a reader that trusts it (openpyxl's
-// read-only mode) would see one cell of the sheet.
-func withDimension(part []byte, ext [2]int) []byte {
-	if ext[0] <= 1 && ext[1] <= 1 {
-		return part
-	}
-	for _, old := range []string{`<dimension ref="A1"></dimension>`, `<dimension ref="A1"/>`} {
-		if i := bytes.Index(part, []byte(old)); i >= 0 {
-			dim := `<dimension ref="A1:` + ref(ext[0]-1, ext[1]-1) + `"/>`
-			return append(append(append([]byte(nil), part[:i]...), dim...), part[i+len(old):]...)
-		}
-	}
-	return part
-}
-
-// deflateTo deflates b into w: ending with the final block when last, else
-// with a sync flush, so that more blocks can follow.
-func deflateTo(w io.Writer, b []byte, last bool) error {
-	fw, err := deflater(w)
 	if err != nil {
 		return err
 	}
-	defer putDeflater(fw)
-	if _, err := fw.Write(b); err != nil {
-		return err
+	for token, body := range l.rows {
+		at := bytes.Index(part, []byte(">"+token+"<"))
+		if at < 0 {
+			continue
+		}
+		start := bytes.LastIndex(part[:at], []byte("<row "))
+		end := bytes.Index(part[at:], []byte("</row>"))
+		if start < 0 || end < 0 {
+			return fmt.Errorf("the placeholder of a sheet's rows is not in a row")
+		}
+		delete(l.rows, token)
+		if _, err := w.Write(part[:start]); err != nil {
+			return err
+		}
+		rw := newRowWriter(w)
+		if err := body(rw); err != nil {
+			return err
+		}
+		if err := rw.flush(); err != nil {
+			return err
+		}
+		part = part[at+end+len("</row>"):]
+		break
 	}
-	if last {
-		return fw.Close()
-	}
-	return fw.Flush()
+	_, err = w.Write(part)
+	return err
 }
 
-// crcJoin is the CRC-32 of a text made of a first part whose CRC-32 is a
-// and a second of n bytes whose CRC-32 is b. CRC-32 is linear: the first
-// part's register carried over n zero bytes, added to the second's.
-func crcJoin(a, b uint32, n int64) uint32 {
-	s := a
-	for n > 0 {
-		k := min(n, int64(len(zeros)))
-		s = ^crc32.Update(^s, crc32.IEEETable, zeros[:k])
-		n -= k
+// newStream starts streaming a sheet whose cells take rows rows and cols
+// columns from A1, its used range declared: excelize's stream writer
+// declares A1 otherwise, and a reader that trusts it (openpyxl's read-only
+// mode) would see one cell of the sheet.
+func newStream(f *excelize.File, sheet string, rows, cols int) (*excelize.StreamWriter, error) {
+	if rows > 1 || cols > 1 {
+		if err := f.SetSheetDimension(sheet, "A1:"+ref(rows-1, cols-1)); err != nil {
+			return nil, err
+		}
 	}
-	return s ^ b
+	return f.NewStreamWriter(sheet)
 }
-
-var zeros [32 << 10]byte
 
 // rowWriter writes rows of cells as worksheet XML, as excelize's stream
 // writer does for the same cells.

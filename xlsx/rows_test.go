@@ -4,7 +4,6 @@ import (
 	"archive/zip"
 	"bytes"
 	"encoding/xml"
-	"hash/crc32"
 	"io"
 	"math"
 	"strings"
@@ -118,7 +117,7 @@ func TestLateRowsMissingPlaceholder(t *testing.T) {
 	f := excelize.NewFile()
 	defer f.Close()
 	late := newLateRows()
-	late.rows["tally-rows-9-x"] = deflateRows(func(*rowWriter) error { return nil })
+	late.rows["tally-rows-9-x"] = func(*rowWriter) error { return nil }
 	require.Error(t, save(f, io.Discard, late))
 }
 
@@ -142,22 +141,6 @@ func BenchmarkRowWriter(b *testing.B) {
 	}
 }
 
-// TestCRCJoin: the CRC-32 of two parts joined is the CRC-32 of the whole,
-// at every length the rows of a sheet can have.
-func TestCRCJoin(t *testing.T) {
-	for _, n := range [][2]int{{0, 0}, {0, 5}, {5, 0}, {1, 1}, {100, 70000}, {3, len(zeros) + 17}, {40000, 2*len(zeros) + 1}} {
-		a, b := make([]byte, n[0]), make([]byte, n[1])
-		for i := range a {
-			a[i] = byte(i*7 + 3)
-		}
-		for i := range b {
-			b[i] = byte(i*13 + 1)
-		}
-		whole := crc32.ChecksumIEEE(append(append([]byte(nil), a...), b...))
-		require.Equal(t, whole, crcJoin(crc32.ChecksumIEEE(a), crc32.ChecksumIEEE(b), int64(len(b))), "%v", n)
-	}
-}
-
 // TestLateRowsFailing: a body that fails fails the save.
 func TestLateRowsFailing(t *testing.T) {
 	f := excelize.NewFile()
@@ -172,46 +155,69 @@ func TestLateRowsFailing(t *testing.T) {
 
 // TestSheetsDeclareTheirUsedRange: every sheet tally streams declares the
 // range its cells take (excelize's stream writer leaves A1, and openpyxl's
-// read-only mode then reads one cell), checked here with encoding/xml.
+// read-only mode then reads one cell), checked here with encoding/xml: the
+// detail both ways round, the year-on-year sheet whole and cut short.
 func TestSheetsDeclareTheirUsedRange(t *testing.T) {
 	res := district(t, 30)
 	for _, write := range []func(io.Writer, *consolidate.Result, WriteOptions) error{WriteConsolidated, WriteLog} {
-		var buf bytes.Buffer
-		require.NoError(t, write(&buf, res, WriteOptions{Lang: schema.Zh}))
-		zr, err := zip.NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
+		declaresUsedRange(t, res, write)
+	}
+	savedCols := maxColumns
+	t.Cleanup(func() { maxColumns = savedCols })
+	maxColumns = 8
+	declaresUsedRange(t, res, WriteConsolidated)
+	maxColumns = savedCols
+
+	units := []string{"大新镇", "掌政镇", "通贵乡"}
+	prev := &consolidate.Previous{Jump: consolidate.DefaultJump(), Units: districtOf(t, units, 2017, 0, consolidate.Options{}).Submissions}
+	yoy := districtOf(t, units, 2018, 1, consolidate.Options{Jobs: 1, Previous: prev})
+	require.NotNil(t, yoy.YearOnYear)
+	declaresUsedRange(t, yoy, WriteConsolidated)
+	savedRows := maxSheetRows
+	t.Cleanup(func() { maxSheetRows = savedRows })
+	maxSheetRows = 5
+	declaresUsedRange(t, yoy, WriteConsolidated)
+}
+
+// declaresUsedRange writes a workbook and checks that each of its sheets
+// declares the range its cells take.
+func declaresUsedRange(t *testing.T, res *consolidate.Result, write func(io.Writer, *consolidate.Result, WriteOptions) error) {
+	t.Helper()
+	var buf bytes.Buffer
+	require.NoError(t, write(&buf, res, WriteOptions{Lang: schema.Zh}))
+	zr, err := zip.NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
+	require.NoError(t, err)
+	sheets := 0
+	for _, zf := range zr.File {
+		if !strings.HasPrefix(zf.Name, "xl/worksheets/sheet") || !strings.HasSuffix(zf.Name, ".xml") {
+			continue // a sheet's relationships (to its comments)
+		}
+		sheets++
+		rc, err := zf.Open()
 		require.NoError(t, err)
-		sheets := 0
-		for _, zf := range zr.File {
-			if !strings.HasPrefix(zf.Name, "xl/worksheets/sheet") || !strings.HasSuffix(zf.Name, ".xml") {
-				continue // a sheet's relationships (to its comments)
+		d := xml.NewDecoder(rc)
+		dim, lastRow, lastCol := "", 0, 0
+		for {
+			tok, err := d.Token()
+			if err == io.EOF {
+				break
 			}
-			sheets++
-			rc, err := zf.Open()
 			require.NoError(t, err)
-			d := xml.NewDecoder(rc)
-			dim, lastRow, lastCol := "", 0, 0
-			for {
-				tok, err := d.Token()
-				if err == io.EOF {
-					break
-				}
-				require.NoError(t, err)
-				if se, ok := tok.(xml.StartElement); ok {
-					for _, a := range se.Attr {
-						switch {
-						case se.Name.Local == "dimension" && a.Name.Local == "ref":
-							dim = a.Value
-						case se.Name.Local == "c" && a.Name.Local == "r":
-							c, r, ok := parseRef(a.Value)
-							require.True(t, ok)
-							lastRow, lastCol = max(lastRow, r), max(lastCol, c)
-						}
+			if se, ok := tok.(xml.StartElement); ok {
+				for _, a := range se.Attr {
+					switch {
+					case se.Name.Local == "dimension" && a.Name.Local == "ref":
+						dim = a.Value
+					case se.Name.Local == "c" && a.Name.Local == "r":
+						c, r, ok := parseRef(a.Value)
+						require.True(t, ok)
+						lastRow, lastCol = max(lastRow, r), max(lastCol, c)
 					}
 				}
 			}
-			rc.Close()
-			require.Equal(t, "A1:"+ref(lastRow, lastCol), dim, zf.Name)
 		}
-		require.GreaterOrEqual(t, sheets, 2)
+		rc.Close()
+		require.Equal(t, "A1:"+ref(lastRow, lastCol), dim, zf.Name)
 	}
+	require.GreaterOrEqual(t, sheets, 2)
 }

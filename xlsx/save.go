@@ -13,8 +13,8 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-// save writes a workbook to w as excelize makes its parts, with the late
-// rows of its sheets (nil: none) in their places.
+// save writes a workbook to w as excelize makes its parts, with the body
+// rows of its sheets (late; nil: none) in their places.
 //
 // excelize's WriteTo builds the whole file in a buffer before it copies it
 // to w: for a city's workbook of thousands of units that is 4 MiB and more,
@@ -25,9 +25,6 @@ import (
 // The parts are deflated at the fastest level: a workbook of 10,000 units
 // comes out about a tenth larger and is written in a good deal less time.
 func save(f *excelize.File, w io.Writer, late *lateRows) error {
-	if late != nil {
-		defer late.close()
-	}
 	var zw *partWriter
 	f.SetZipWriter(func(io.Writer) excelize.ZipWriter {
 		zw = &partWriter{zw: zip.NewWriter(w), late: late}
@@ -38,21 +35,15 @@ func save(f *excelize.File, w io.Writer, late *lateRows) error {
 	if err == nil && (zw == nil || n != 0) {
 		err = errors.New("excelize did not write the workbook through the zip writer it was given")
 	}
-	if late != nil {
-		if werr := late.wait(); err == nil && werr != nil {
-			err = werr
-		}
-		if err == nil && len(late.rows) > 0 {
-			err = errors.New("a sheet's rows were not written: their placeholder was not found")
-		}
+	if err == nil && late != nil && len(late.rows) > 0 {
+		err = errors.New("a sheet's rows were not written: their placeholder was not found")
 	}
 	return err
 }
 
 // partWriter is the zip writer save gives excelize. A worksheet's part is
 // held until it ends (the body rows of the large sheets are not in it, so
-// it is small), to put the late rows in place of their placeholder and to
-// declare the sheet's used range.
+// it is small), then written whole with the rows of its body.
 type partWriter struct {
 	zw   *zip.Writer
 	late *lateRows

@@ -22,14 +22,13 @@ func writeStatus(f *excelize.File, st *styles, res *consolidate.Result, sheet st
 	lang := opt.Lang
 	heads := strings.Split(schema.Msg("write.status-head").Render(lang), "|")
 	widths := statusWidths
-	sw, err := startList(f, st, sheet, heads, widths, lang)
+	units := res.Units()
+	sw, err := startList(f, st, sheet, heads, widths, len(units), lang)
 	if err != nil {
 		return err
 	}
-	units := res.Units()
 	if len(units) > 0 {
-		key := fmt.Sprintf("status %p %s %d %d %d", res, lang, st.err, st.warn, st.info)
-		err := late.addShared(sw, 2, opt.Shared, key, func(rw *rowWriter) error {
+		err := late.add(sw, 2, func(rw *rowWriter) error {
 			var row rowCells
 			for i, u := range units {
 				style := st.info

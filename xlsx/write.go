@@ -6,7 +6,6 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
-	"sync"
 
 	"github.com/shopspring/decimal"
 	"github.com/xuri/excelize/v2"
@@ -38,44 +37,6 @@ type WriteOptions struct {
 	Version string
 	// Command is the command line of the run, recorded in the sources sheet.
 	Command []string
-	// Shared, when set, lets the workbooks of one run (the consolidated
-	// workbook and the log) write the rows of their findings and sources
-	// sheets once: they are the same in both.
-	Shared *SharedRows
-}
-
-// SharedRows are the body rows of sheets made once for the workbooks of a
-// run.
-type SharedRows struct {
-	mu    sync.Mutex
-	parts map[string]*rowsPart
-}
-
-// NewSharedRows makes a place for the workbooks of a run to share rows.
-func NewSharedRows() *SharedRows { return &SharedRows{parts: map[string]*rowsPart{}} }
-
-// Close releases the rows the workbooks of the run shared, once they are
-// written.
-func (s *SharedRows) Close() {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	for k, p := range s.parts {
-		<-p.done
-		p.data.Close()
-		delete(s.parts, k)
-	}
-}
-
-// rows returns the rows of key, started by body the first time.
-func (s *SharedRows) rows(key string, body func(*rowWriter) error) *rowsPart {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	p, ok := s.parts[key]
-	if !ok {
-		p = deflateRows(body)
-		s.parts[key] = p
-	}
-	return p
 }
 
 // styles holds the style ids of a workbook being written.
@@ -187,7 +148,7 @@ func WriteConsolidated(w io.Writer, res *consolidate.Result, opt WriteOptions) e
 		return err
 	}
 	if res.YearOnYear != nil {
-		if err := writeYearOnYear(f, st, res, names.YearOnYear, opt); err != nil {
+		if err := writeYearOnYear(f, st, res, names.YearOnYear, opt, late); err != nil {
 			return err
 		}
 	}
@@ -376,7 +337,7 @@ func writeSummary(f *excelize.File, st *styles, res *consolidate.Result, names S
 	if err := pageSetup(f, names.Summary, page{titleRows: [2]int{from, to}, lang: lang}); err != nil {
 		return err
 	}
-	sw, err := f.NewStreamWriter(names.Summary)
+	sw, err := newStream(f, names.Summary, len(l.rows), l.width())
 	if err != nil {
 		return err
 	}
@@ -603,16 +564,24 @@ func writeDetail(f *excelize.File, st *styles, res *consolidate.Result, names Sh
 	if err := pageSetup(f, names.Detail, p); err != nil {
 		return err
 	}
-	sw, err := f.NewStreamWriter(names.Detail)
+	subs := included(res)
+	if detailByRows(res) {
+		// A row of codes, a row of names, the units and the totals; a
+		// column for the unit, one for the file and one per key.
+		sw, err := newStream(f, names.Detail, 3+len(subs), 2+len(keys))
+		if err != nil {
+			return err
+		}
+		return writeDetailRows(sw, st, res, opt, late, labels, width)
+	}
+	// Two header rows and a row per key; three label columns, one per
+	// unit and the totals.
+	totalCol := 3 + len(subs)
+	sw, err := newStream(f, names.Detail, 2+len(keys), totalCol+1)
 	if err != nil {
 		return err
 	}
-	if detailByRows(res) {
-		return writeDetailRows(sw, st, res, opt, late, labels, width)
-	}
 	lang := opt.Lang
-	subs := included(res)
-	totalCol := 3 + len(subs)
 	for i, w := range labels {
 		_ = sw.SetColWidth(i+1, i+1, w)
 	}
@@ -843,14 +812,14 @@ func eachSorted(res *consolidate.Result, do func(*schema.Finding) error) error {
 // to a line at most (a sum of 21 parts lists 22 codes).
 var findingsWidths = []float64{8, 8, 16, 10, 7, 9, 22, 29, 8, 8, 48, 14}
 
-// startList begins a sheet that is a list under one header row (the
-// findings, the units): printed landscape with the header on every page,
-// the header frozen, the columns as wide as widths.
-func startList(f *excelize.File, st *styles, sheet string, heads []string, widths []float64, lang schema.Lang) (*excelize.StreamWriter, error) {
+// startList begins a sheet that is a list of n rows under one header row
+// (the findings, the units): printed landscape with the header on every
+// page, the header frozen, the columns as wide as widths.
+func startList(f *excelize.File, st *styles, sheet string, heads []string, widths []float64, n int, lang schema.Lang) (*excelize.StreamWriter, error) {
 	if err := pageSetup(f, sheet, page{landscape: true, titleRows: [2]int{1, 1}, lang: lang}); err != nil {
 		return nil, err
 	}
-	sw, err := f.NewStreamWriter(sheet)
+	sw, err := newStream(f, sheet, 1+n, len(heads))
 	if err != nil {
 		return nil, err
 	}
@@ -873,14 +842,13 @@ func writeFindings(f *excelize.File, st *styles, res *consolidate.Result, sheet 
 	lang := opt.Lang
 	heads := strings.Split(schema.Msg("write.findings-head").Render(lang), "|")
 	widths := findingsWidths
-	sw, err := startList(f, st, sheet, heads, widths, lang)
+	n := res.CountFindings()
+	sw, err := startList(f, st, sheet, heads, widths, n, lang)
 	if err != nil {
 		return err
 	}
-	n := res.CountFindings()
 	if n > 0 {
-		key := fmt.Sprintf("findings %p %s %d %d %d", res, lang, st.err, st.warn, st.info)
-		err := late.addShared(sw, 2, opt.Shared, key, func(rw *rowWriter) error {
+		err := late.add(sw, 2, func(rw *rowWriter) error {
 			var row rowCells
 			r := 2
 			return eachSorted(res, func(fd *schema.Finding) error {
@@ -935,11 +903,15 @@ func writeSources(f *excelize.File, st *styles, res *consolidate.Result, sheet s
 	if err := pageSetup(f, sheet, page{landscape: true, titleRows: [2]int{1, 1}, lang: lang}); err != nil {
 		return err
 	}
-	sw, err := f.NewStreamWriter(sheet)
+	heads := strings.Split(schema.Msg("write.sources-head").Render(lang), "|")
+	missing := missingUnits(res)
+	facts := sourceFacts(res, opt)
+	// The header, a row per file and per unit that sent nothing, a blank
+	// row and the facts of the run.
+	sw, err := newStream(f, sheet, 1+len(res.Submissions)+len(missing)+1+len(facts), len(heads))
 	if err != nil {
 		return err
 	}
-	heads := strings.Split(schema.Msg("write.sources-head").Render(lang), "|")
 	widths := sourcesWidths
 	for i, wd := range widths {
 		_ = sw.SetColWidth(i+1, i+1, wd)
@@ -951,10 +923,8 @@ func writeSources(f *excelize.File, st *styles, res *consolidate.Result, sheet s
 	if err := sw.SetRow("A1", head, excelize.RowOpts{Height: rowHeight(widths, heads...)}); err != nil {
 		return err
 	}
-	missing := missingUnits(res)
 	if len(res.Submissions)+len(missing) > 0 {
-		key := fmt.Sprintf("sources %p %s %d", res, lang, st.text)
-		err := late.addShared(sw, 2, opt.Shared, key, func(rw *rowWriter) error {
+		err := late.add(sw, 2, func(rw *rowWriter) error {
 			var row rowCells
 			for i, s := range res.Submissions {
 				counts := map[schema.Severity]int{schema.Error: s.Count(schema.Error),
@@ -998,6 +968,30 @@ func writeSources(f *excelize.File, st *styles, res *consolidate.Result, sheet s
 		}
 	}
 	r := len(res.Submissions) + len(missing) + 3
+	// A fact's text takes the width of the columns right of its name.
+	last := colName(len(widths) - 1)
+	wide := []float64{widths[1], 0}
+	for _, w := range widths[2:] {
+		wide[1] += w + 5.0/7 // a column's padding, in characters
+	}
+	for _, fact := range facts {
+		cells := []any{nil, excelize.Cell{StyleID: st.header, Value: fact[0]}, excelize.Cell{StyleID: st.text, Value: fact[1]}}
+		height := rowHeight(wide, fact[0], fact[1])
+		if err := sw.SetRow(fmt.Sprintf("A%d", r), cells, excelize.RowOpts{Height: height}); err != nil {
+			return err
+		}
+		if err := sw.MergeCell(fmt.Sprintf("C%d", r), fmt.Sprintf("%s%d", last, r)); err != nil {
+			return err
+		}
+		r++
+	}
+	return sw.Flush()
+}
+
+// sourceFacts are the facts of a run the sources sheet lists under its
+// files, each a name and a text.
+func sourceFacts(res *consolidate.Result, opt WriteOptions) [][2]string {
+	lang := opt.Lang
 	facts := [][2]string{
 		{schema.Msg("write.tool").Render(lang), "tally " + opt.Version},
 		{schema.Msg("write.command").Render(lang), strings.Join(opt.Command, " ")},
@@ -1017,24 +1011,7 @@ func writeSources(f *excelize.File, st *styles, res *consolidate.Result, sheet s
 		facts = append(facts, [2]string{schema.Msg("write.previous").Render(lang),
 			schema.Msg("write.previous-file", pf.Name, pf.SHA256, pf.Year, pf.Units).Render(lang)})
 	}
-	// A fact's text takes the width of the columns right of its name.
-	last := colName(len(widths) - 1)
-	wide := []float64{widths[1], 0}
-	for _, w := range widths[2:] {
-		wide[1] += w + 5.0/7 // a column's padding, in characters
-	}
-	for _, fact := range facts {
-		cells := []any{nil, excelize.Cell{StyleID: st.header, Value: fact[0]}, excelize.Cell{StyleID: st.text, Value: fact[1]}}
-		height := rowHeight(wide, fact[0], fact[1])
-		if err := sw.SetRow(fmt.Sprintf("A%d", r), cells, excelize.RowOpts{Height: height}); err != nil {
-			return err
-		}
-		if err := sw.MergeCell(fmt.Sprintf("C%d", r), fmt.Sprintf("%s%d", last, r)); err != nil {
-			return err
-		}
-		r++
-	}
-	return sw.Flush()
+	return facts
 }
 
 func init() {

@@ -1,4 +1,4 @@
-package main
+package command
 
 import (
 	"fmt"
@@ -9,6 +9,7 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"tally/errtext"
 	"tally/schema"
 )
 
@@ -18,11 +19,11 @@ import (
 // replaced by the -h/--help and -v/--version flags below.
 func init() { cli.HelpFlag = nil }
 
-// langOf is the language a command line asks for, looked for before the
+// LangOf is the language a command line asks for, looked for before the
 // flags are parsed so that help and usage errors follow it: the last
 // --lang with a value tally knows, else LC_ALL, LC_MESSAGES or LANG, else
 // Chinese. A --lang it does not know is left for the command to refuse.
-func langOf(args []string) schema.Lang {
+func LangOf(args []string) schema.Lang {
 	given := ""
 	for i := 0; i < len(args); i++ {
 		a := args[i]
@@ -105,7 +106,7 @@ func rootAction(c *cli.Context) error {
 	args := c.Args().Slice()
 	switch {
 	case c.Bool("version"):
-		fmt.Fprintf(c.App.Writer, "tally %s\n", toolVersion())
+		fmt.Fprintf(c.App.Writer, "tally %s\n", ToolVersion())
 		return nil
 	case c.Bool("help"):
 		return writeHelp(c.App.Writer, appHelp(c.App, lang))
@@ -114,17 +115,17 @@ func rootAction(c *cli.Context) error {
 		if err := writeHelp(c.App.Writer, appHelp(c.App, lang)); err != nil {
 			return err
 		}
-		return msgErr("cli.no-command")
+		return errtext.Msg("cli.no-command")
 	case args[0] == "help" && len(args) == 1:
 		return writeHelp(c.App.Writer, appHelp(c.App, lang))
 	case args[0] == "help":
 		cmd := c.App.Command(args[1])
 		if cmd == nil || len(args) > 2 {
-			return msgErr("cli.no-help-topic", strings.Join(args[1:], " "))
+			return errtext.Msg("cli.no-help-topic", strings.Join(args[1:], " "))
 		}
 		return writeHelp(c.App.Writer, commandHelp(cmd, lang))
 	}
-	return msgErr("cli.unknown-command", args[0])
+	return errtext.Msg("cli.unknown-command", args[0])
 }
 
 // withHelp makes a command print its help when asked with -h or --help.
@@ -163,10 +164,10 @@ func onUsageError(c *cli.Context, err error, _ bool) error {
 	}
 	msg := err.Error()
 	if m := reUndefined.FindStringSubmatch(msg); m != nil {
-		return msgErr("cli.flag-undefined", dashes(m[1]), where)
+		return errtext.Msg("cli.flag-undefined", dashes(m[1]), where)
 	}
 	if m := reNeedsValue.FindStringSubmatch(msg); m != nil {
-		return msgErr("cli.flag-needs-value", dashes(m[1]), where)
+		return errtext.Msg("cli.flag-needs-value", dashes(m[1]), where)
 	}
 	if m := reBadValue.FindStringSubmatch(msg); m != nil {
 		id := "cli.flag-bad-value"
@@ -183,12 +184,12 @@ func onUsageError(c *cli.Context, err error, _ bool) error {
 				}
 			}
 		}
-		return msgErr(id, dashes(m[2]), m[1], where)
+		return errtext.Msg(id, dashes(m[2]), m[1], where)
 	}
 	if m := reBadSyntax.FindStringSubmatch(msg); m != nil {
-		return msgErr("cli.flag-syntax", m[1], where)
+		return errtext.Msg("cli.flag-syntax", m[1], where)
 	}
-	return msgErr("cli.flag-other", msg, where)
+	return errtext.Msg("cli.flag-other", msg, where)
 }
 
 // dashes writes a flag's name as the help does: -j, --jobs.
@@ -202,7 +203,7 @@ func dashes(name string) string {
 // appHelp is tally's help page.
 func appHelp(app *cli.App, lang schema.Lang) string {
 	var b strings.Builder
-	b.WriteString(wrap(schema.Msg("help.about", toolVersion()).Render(lang), 0, 0))
+	b.WriteString(wrap(schema.Msg("help.about", ToolVersion()).Render(lang), 0, 0))
 	b.WriteString("\n" + tr(lang, "用法：", "Usage:") + "\n")
 	var rows [][2]string
 	for _, cmd := range app.Commands {

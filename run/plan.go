@@ -1,4 +1,4 @@
-package main
+package run
 
 import (
 	"fmt"
@@ -9,18 +9,9 @@ import (
 
 	"tally/consolidate"
 	"tally/errtext"
+	"tally/internal/files"
 	"tally/schema"
 )
-
-// An outputPlan is every file a run will write, known before anything is
-// read: the consolidated workbook (--out), the log (--log), and the
-// marked-up copy each source would get (--annotate), whose name comes from
-// the source's. planOutputs checks them all, once, against every input and
-// each other.
-type outputPlan struct {
-	// copies maps a source's name to the path of its marked-up copy.
-	copies map[string]string
-}
 
 // A role is a file of the run: what names it (the flag, or "" for a
 // submission), its path, and for a marked-up copy the source it is of.
@@ -28,37 +19,48 @@ type role struct {
 	flag, path, of string
 }
 
-// planOutputs names every output of a run and refuses, before anything is
-// read, one that is an input — a submission, the roster, the schema file,
-// a file of last year's figures — or another output: by the same path,
-// another spelling, other capitals, a symbolic or a hard link.
-func planOutputs(cfg *runConfig, out string, sources []consolidate.Source) (*outputPlan, error) {
+// planOutputs names every output of a run — the consolidated workbook
+// (Out), the log, and the marked-up copy each source would get, named
+// after it (copyNames) — and refuses, before anything is read, one that is
+// an input — a submission, the roster, the schema file, a file of last
+// year's figures — or another output: by the same path, another spelling,
+// other capitals, a symbolic or a hard link. It returns the path of each
+// source's copy.
+func (r *runner) planOutputs() (map[string]string, error) {
+	cfg := r.cfg
 	inputs := &pathIndex{}
-	for _, s := range sources {
+	for _, s := range r.sources {
 		inputs.add(role{path: s.Name})
 	}
-	for _, s := range cfg.prevSources {
+	for _, s := range r.previous {
 		inputs.add(role{flag: "--previous", path: s.Name})
 	}
-	if cfg.rosterPath != "" {
-		inputs.add(role{flag: "--roster", path: cfg.rosterPath})
+	if cfg.Roster != "" {
+		inputs.add(role{flag: "--roster", path: cfg.Roster})
 	}
-	if cfg.schemaPath != "" {
-		inputs.add(role{flag: "--schema", path: cfg.schemaPath})
+	if f := r.schemaFile(); f != "" {
+		inputs.add(role{flag: "--schema", path: f})
 	}
+	return plan(inputs, cfg.Out, cfg.Log, cfg.Annotate, r.sources, cfg.Lang)
+}
+
+// plan checks the outputs (out, log and the copies in annotate, each
+// empty when not asked for) against the inputs and each other, and
+// returns the path of each source's copy.
+func plan(inputs *pathIndex, out, log, annotate string, sources []consolidate.Source, lang schema.Lang) (map[string]string, error) {
 	var outputs []role
 	if out != "" {
 		outputs = append(outputs, role{flag: "--out", path: out})
 	}
-	if cfg.log != "" {
-		outputs = append(outputs, role{flag: "--log", path: cfg.log})
+	if log != "" {
+		outputs = append(outputs, role{flag: "--log", path: log})
 	}
-	plan := &outputPlan{copies: map[string]string{}}
-	if cfg.annotate != "" {
-		names := copyNames(sources, cfg.lang)
+	copies := map[string]string{}
+	if annotate != "" {
+		names := copyNames(sources, lang)
 		for _, s := range sources {
-			path := filepath.Join(cfg.annotate, names[s.Name])
-			plan.copies[s.Name] = path
+			path := filepath.Join(annotate, names[s.Name])
+			copies[s.Name] = path
 			outputs = append(outputs, role{flag: "--annotate", path: path, of: s.Name})
 		}
 	}
@@ -66,43 +68,43 @@ func planOutputs(cfg *runConfig, out string, sources []consolidate.Source) (*out
 	res := &resolver{paths: map[string]string{}, dirs: map[string]string{}}
 	for _, o := range outputs {
 		if in, ok := inputs.find(o.path, res); ok {
-			return nil, msgErr("cli.output-failed", o.flag, errtext.Of(isInput(o, in)))
+			return nil, refused("run.output-failed", o.flag, errtext.Of(isInput(o, in)))
 		}
 		if other, ok := written.find(o.path, res); ok {
-			return nil, msgErr("cli.output-failed", o.flag, errtext.Of(isOutput(o, other)))
+			return nil, refused("run.output-failed", o.flag, errtext.Of(isOutput(o, other)))
 		}
 		written.add(o)
 	}
-	return plan, nil
+	return copies, nil
 }
 
 // isInput says that an output would be written over an input.
 func isInput(o, in role) error {
 	switch {
 	case o.of != "":
-		return msgErr("out.copy-is-input", o.of, o.path, in.path)
+		return errtext.Msg("out.copy-is-input", o.of, o.path, in.path)
 	case in.flag != "":
-		return msgErr("out.is-flag-input", o.path, in.flag, in.path)
+		return errtext.Msg("out.is-flag-input", o.path, in.flag, in.path)
 	}
-	return msgErr("out.is-input", o.path, in.path)
+	return errtext.Msg("out.is-input", o.path, in.path)
 }
 
 // isOutput says that two outputs would be the same file.
 func isOutput(o, other role) error {
 	switch {
 	case o.of != "":
-		return msgErr("out.copy-is-output", o.of, o.path, other.flag, other.path)
+		return errtext.Msg("out.copy-is-output", o.of, o.path, other.flag, other.path)
 	case other.of != "":
-		return msgErr("out.copy-is-output", other.of, other.path, o.flag, o.path)
+		return errtext.Msg("out.copy-is-output", other.of, other.path, o.flag, o.path)
 	}
-	return msgErr("out.log-is-out", o.path)
+	return errtext.Msg("out.log-is-out", o.path)
 }
 
 // A pathIndex finds, among files, the one a path is: by its name first (a
 // run over thousands of files resolves only the paths whose name is the
 // path's), then, when the path exists, by the file itself (a hard link, or
 // a spelling that resolving cannot see through), looking at the files on
-// disk once, by their identity (fileKey).
+// disk once, by their identity (files.Key).
 type pathIndex struct {
 	byName map[string][]role
 	all    []role
@@ -128,7 +130,7 @@ func (x *pathIndex) add(r role) {
 
 func (x *pathIndex) stat(r role) {
 	if info, err := os.Stat(r.path); err == nil && !info.IsDir() {
-		k := fileKey(info)
+		k := files.Key(info)
 		x.byFile[k] = append(x.byFile[k], statRole{r, info})
 	}
 }
@@ -153,7 +155,7 @@ func (x *pathIndex) find(path string, res *resolver) (role, bool) {
 			x.stat(r)
 		}
 	}
-	for _, r := range x.byFile[fileKey(info)] {
+	for _, r := range x.byFile[files.Key(info)] {
 		if os.SameFile(r.info, info) {
 			return r.role, true
 		}
@@ -256,6 +258,12 @@ func copyName(base, suffix string, n int) string {
 
 func init() {
 	schema.Register(map[string]schema.Text{
+		"out.is-input": {
+			Zh: "%[1]s 是这次读取的报表之一（%[2]s）；tally 从不覆盖报送的原件，请换一个输出文件名",
+			En: "%[1]s is one of the inputs (%[2]s); tally never writes over an input, choose another name"},
+		"out.log-is-out": {
+			Zh: "%s 既是 --log 又是 --out；日志和汇总表请用不同的文件名",
+			En: "%s is both the --log and the --out workbook; give the log its own name"},
 		"out.is-flag-input": {
 			Zh: "%[1]s 是 %[2]s 读取的文件（%[3]s）；tally 从不覆盖它读取的文件，请换一个输出文件名",
 			En: "%[1]s is the file %[2]s reads (%[3]s); tally never writes over a file it reads, choose another name"},

@@ -8,13 +8,11 @@ import (
 	"strings"
 	"sync/atomic"
 	"testing"
-	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"tally/consolidate"
-	"tally/schema"
+	"tally/internal/files"
 )
 
 // Every output — --out, --log, and the marked-up copy each submission
@@ -81,10 +79,10 @@ func TestOutputsAreCheckedBeforeAnythingIsRead(t *testing.T) {
 		{"--log the --out workbook", []string{"consolidate", in, "--name", "兴庆区", "--out", filepath.Join(dir, "x.xlsx"), "--log", filepath.Join(dir, "X.xlsx")},
 			"日志和汇总表请用不同的文件名"},
 	}
-	savedOpen := openInput
-	t.Cleanup(func() { openInput = savedOpen })
+	savedOpen := files.Open
+	t.Cleanup(func() { files.Open = savedOpen })
 	var opened atomic.Int32
-	openInput = func(name string) (io.ReadCloser, fs.FileInfo, error) {
+	files.Open = func(name string) (io.ReadCloser, fs.FileInfo, error) {
 		opened.Add(1)
 		return savedOpen(name)
 	}
@@ -110,32 +108,4 @@ func TestOutputsAreCheckedBeforeAnythingIsRead(t *testing.T) {
 	require.NoError(t, err)
 	require.Len(t, entries, 1)
 	assert.Equal(t, "文昌路街道-问题标注.xlsx", entries[0].Name())
-}
-
-// The marked-up copies are named from their files: a name too long for the
-// file system (255 bytes) is cut at a character and marked with …; copies
-// that would have the same name, in any capitals, are told apart by -2;
-// spreadsheets keep the plain name before the other files a folder holds.
-func TestCopyNames(t *testing.T) {
-	long := strings.Repeat("银川市兴庆区掌政镇", 9) // 81 characters, 243 bytes
-	names := copyNames([]consolidate.Source{
-		{Name: "a/" + long + "一.xlsx", Severity: schema.Error},
-		{Name: "b/" + long + "二.xlsx", Severity: schema.Error},
-		{Name: "掌政镇.pdf", Severity: schema.Warning},
-		{Name: "掌政镇.xlsx", Severity: schema.Error},
-		{Name: "x/AB.xlsx", Severity: schema.Error},
-		{Name: "y/ab.xlsx", Severity: schema.Error},
-	}, schema.Zh)
-	one, two := names["a/"+long+"一.xlsx"], names["b/"+long+"二.xlsx"]
-	for _, n := range []string{one, two} {
-		assert.LessOrEqual(t, len(n), maxName, n)
-		assert.True(t, strings.HasPrefix(n, long[:200]), "recognisable: %s", n)
-		assert.True(t, strings.HasSuffix(n, "…-问题标注.xlsx") || strings.HasSuffix(n, "…-问题标注-2.xlsx"), n)
-		assert.True(t, utf8.ValidString(n), "cut at a character: %q", n)
-	}
-	assert.NotEqual(t, one, two, "unique")
-	assert.Equal(t, "掌政镇-问题标注.xlsx", names["掌政镇.xlsx"])
-	assert.Equal(t, "掌政镇-问题标注-2.xlsx", names["掌政镇.pdf"])
-	assert.Equal(t, "AB-问题标注.xlsx", names["x/AB.xlsx"])
-	assert.Equal(t, "ab-问题标注-2.xlsx", names["y/ab.xlsx"])
 }

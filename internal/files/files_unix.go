@@ -1,6 +1,6 @@
 //go:build !windows
 
-package main
+package files
 
 import (
 	"os"
@@ -11,8 +11,9 @@ import (
 // a writer, forever if none comes.
 const nonBlocking = syscall.O_NONBLOCK
 
-// fileKey tells files apart as os.SameFile does: by device and inode.
-func fileKey(info os.FileInfo) any {
+// Key tells files apart as os.SameFile does: by device and inode. Files
+// with different keys are different files.
+func Key(info os.FileInfo) any {
 	if st, ok := info.Sys().(*syscall.Stat_t); ok {
 		return [2]uint64{uint64(st.Dev), st.Ino}
 	}

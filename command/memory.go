@@ -1,6 +1,7 @@
-package main
+package command
 
 import (
+	"io"
 	"os"
 	"runtime/debug"
 )
@@ -22,8 +23,13 @@ func heapLimit(n int) int64 {
 	return 16<<20 + int64(n)*13<<9 // 6.5 KiB a file
 }
 
-// tuneMemory sets the collector for a run over n files.
-func tuneMemory(n int) {
+// tuneMemory sets the collector for a run over n files, when the run is
+// the program's own (its report goes to the process's stdout), not a
+// test's: the collector's settings are the whole process's.
+func tuneMemory(stdout io.Writer, n int) {
+	if f, ok := fileOf(stdout); !ok || f != os.Stdout {
+		return
+	}
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(400)
 	}

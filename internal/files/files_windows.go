@@ -1,6 +1,6 @@
 //go:build windows
 
-package main
+package files
 
 import "os"
 
@@ -8,9 +8,10 @@ import "os"
 // for a writer as opening a Unix named pipe does.
 const nonBlocking = 0
 
-// fileKey narrows down the files that may be the same file (os.SameFile
-// tells them apart): those of the same size.
-func fileKey(info os.FileInfo) any { return info.Size() }
+// Key narrows down the files that may be the same file (os.SameFile tells
+// them apart): those of the same size. Files with different keys are
+// different files.
+func Key(info os.FileInfo) any { return info.Size() }
 
 // irregularIsFile says a file of a type Go does not know is read: on
 // Windows, files behind reparse points other than links (a cloud drive's
