@@ -2,10 +2,12 @@ package table
 
 import (
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 
 	"tally/grid"
+	"tally/internal/fuzzbudget"
 )
 
 func TestPlainArithmetic(t *testing.T) {
@@ -62,4 +64,34 @@ func TestCompute(t *testing.T) {
 		got, _ := resultText(k.scalar(k.eval(sheets[0], formula)))
 		assert.Equal(t, want, got, formula)
 	}
+}
+
+// Any formula plainArithmetic lets through is computed to a value, at
+// once, without a panic, on a grid of numbers, texts, errors and formulas
+// without stored results that refer to one another.
+func FuzzCompute(f *testing.F) {
+	for _, s := range []string{"SUM(A1:D5)", "A3+B3*2", "IF(A1>1,ROUND(A2/3,2),MAX(A1:C2))", "'表 1'!A1%", "--A1", "((1+2)*3)/0",
+		"AND(OR(1,0),N(C1))", "SUM(A1:XFD5000)", "ROUNDUP(1E308*10,0)", "MIN(A4:B4)-INT(-2.5)"} {
+		f.Add(s)
+	}
+	sheets := sheetsOf([]*grid.Grid{grid.Parse(`
+2        | "3"    | abc   | TRUE
+0.1      | 0.2    | -2.5  | #REF!
+=A1*10   | =D2+1  | =B3+A3 | =A3+C3
+合并     |        |       | =SUM(A1:D3)
+=D4*2    | =A5+B5 | =C5   | =E5
+# merge A4:B4
+`), grid.Parse("# name 表 1\n7\n")})
+	sheets[1].Name = "表 1"
+	f.Fuzz(func(t *testing.T, formula string) {
+		defer fuzzbudget.Check(t, time.Now())
+		if !plainArithmetic(formula) {
+			return
+		}
+		k := newCalc(sheets)
+		text, _ := resultText(k.scalar(k.eval(sheets[0], formula)))
+		if text == "" && k.scalar(k.eval(sheets[0], formula)).kind != kText {
+			t.Fatalf("%q: no value", formula)
+		}
+	})
 }
