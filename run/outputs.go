@@ -14,6 +14,7 @@ import (
 	"tally/errtext"
 	"tally/internal/files"
 	"tally/schema"
+	"tally/source"
 	"tally/xlsx"
 )
 
@@ -79,7 +80,7 @@ func (r *runner) annotate(ctx context.Context, res *Result) error {
 	if err := os.MkdirAll(r.cfg.Annotate, 0o755); err != nil {
 		return err
 	}
-	var conv xlsx.Converter
+	var conv source.Converter
 	if r.conv != nil {
 		conv = r.conv
 	}

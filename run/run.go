@@ -27,7 +27,9 @@ import (
 	"tally/consolidate"
 	"tally/errtext"
 	"tally/internal/files"
+	"tally/read"
 	"tally/schema"
+	"tally/source"
 	"tally/xlsx"
 )
 
@@ -279,7 +281,7 @@ type runner struct {
 	previous []consolidate.Source
 	// copies maps a source's name to the path of its marked-up copy.
 	copies map[string]string
-	conv   *xlsx.Soffice
+	conv   *source.Soffice
 	// kept are the bytes of flagged submissions, for their copies.
 	kept *keeper
 }
@@ -292,25 +294,25 @@ func (r *runner) check(ctx context.Context) (*Result, error) {
 	if cfg.Progress != nil {
 		cfg.Progress(0, len(r.sources))
 	}
-	r.conv = xlsx.FindSoffice()
+	r.conv = source.FindSoffice()
 	opt := consolidate.Options{Year: cfg.Year, Roster: r.roster, Jobs: cfg.Jobs, Progress: cfg.Progress}
-	read := func(data []byte, name string) *schema.Submission {
-		opt := xlsx.Options{Schemas: r.schemas, Forced: r.forced}
+	readFile := func(data []byte, name string) *schema.Submission {
+		opt := read.Options{Schemas: r.schemas, Forced: r.forced}
 		if r.conv != nil {
 			opt.Converter = r.conv
 		}
-		return xlsx.Read(data, name, opt)
+		return read.File(data, name, opt)
 	}
 	if len(cfg.Previous) > 0 {
 		readUnits := func(data []byte, name string) []*schema.Submission {
-			opt := xlsx.Options{Schemas: schema.Builtins()}
+			opt := read.Options{Schemas: schema.Builtins()}
 			if r.forced {
 				opt.Schemas = append(append([]*schema.Schema{}, r.schemas...), opt.Schemas...)
 			}
 			if r.conv != nil {
 				opt.Converter = r.conv
 			}
-			return xlsx.ReadUnits(data, name, opt)
+			return read.Units(data, name, opt)
 		}
 		jump := consolidate.DefaultJump()
 		if cfg.Jump != nil {
@@ -322,7 +324,7 @@ func (r *runner) check(ctx context.Context) (*Result, error) {
 		r.kept = newKeeper(len(r.sources))
 		opt.Settled = r.kept.settled
 	}
-	res := consolidate.Validate(withContext(ctx, r.sources), read, opt)
+	res := consolidate.Validate(withContext(ctx, r.sources), readFile, opt)
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}

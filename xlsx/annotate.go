@@ -12,6 +12,14 @@ import (
 
 	"tally/errtext"
 	"tally/schema"
+	"tally/source"
+)
+
+// Size limits for opening a workbook with excelize: a submission is a few
+// dozen KiB, so anything inflating past these is not one.
+const (
+	unzipLimit    = 256 << 20
+	unzipXMLLimit = 64 << 20
 )
 
 // Annotate returns a marked-up copy of a submission's workbook: each cell
@@ -19,7 +27,7 @@ import (
 // commented with the finding, and a first sheet listing every finding with
 // a link to its cell. data are the bytes of the original file, which is
 // never written; a legacy file is marked up in a converted copy.
-func Annotate(data []byte, name string, sub *schema.Submission, conv Converter, lang schema.Lang) (_ []byte, err error) {
+func Annotate(data []byte, name string, sub *schema.Submission, conv source.Converter, lang schema.Lang) (_ []byte, err error) {
 	// A workbook excelize cannot edit gets no marked-up copy, but the run
 	// goes on.
 	defer func() {
@@ -27,16 +35,16 @@ func Annotate(data []byte, name string, sub *schema.Submission, conv Converter, 
 			err = &markupError{schema.Msg("annotate.panic", errtext.Panic(r))}
 		}
 	}()
-	format := sniff(data)
-	if format.needsConversion() {
+	kind := source.Sniff(data)
+	if kind.NeedsConversion() {
 		if conv == nil {
 			return nil, &markupError{schema.Msg("annotate.needs-convert")}
 		}
 		var err error
-		if data, err = conv.Convert(data, convertibleExt(format, name)); err != nil {
+		if data, err = conv.Convert(data, "."+kind.Ext(name)); err != nil {
 			return nil, err
 		}
-	} else if format != fmtXLSX {
+	} else if kind != source.XLSX {
 		return nil, &markupError{schema.Msg("annotate.not-a-workbook")}
 	}
 	// A copy costs no more than a workbook reasonably can, and is made of
@@ -380,7 +388,7 @@ func init() {
 // have none) the default one of a new workbook, so that cells can be
 // coloured; any other workbook is returned as it is.
 func withStyles(data []byte) []byte {
-	zr, err := openZip(data)
+	zr, err := source.OpenZip(data)
 	if err != nil {
 		return data
 	}
@@ -402,9 +410,9 @@ func withStyles(data []byte) []byte {
 		if err != nil {
 			return data
 		}
-		body, err := io.ReadAll(io.LimitReader(rc, maxPart+1))
+		body, err := io.ReadAll(io.LimitReader(rc, source.MaxPart+1))
 		rc.Close()
-		if err != nil || len(body) > maxPart {
+		if err != nil || len(body) > source.MaxPart {
 			return data
 		}
 		switch zf.Name {

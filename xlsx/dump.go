@@ -8,6 +8,8 @@ import (
 	"sort"
 	"strings"
 
+	"tally/source"
+
 	"github.com/xuri/excelize/v2"
 )
 
@@ -171,7 +173,7 @@ func typeName(t excelize.CellType) string {
 // cellFills reads the solid fill colour of every cell style straight from
 // xl/styles.xml: excelize reports no colours for a workbook without a theme.
 func cellFills(data []byte) []string {
-	zr, err := openZip(data)
+	zr, err := source.OpenZip(data)
 	if err != nil {
 		return nil
 	}

@@ -13,6 +13,7 @@ import (
 
 	"tally/printable"
 	"tally/schema"
+	"tally/source"
 )
 
 // The bounds of a marked-up copy. The spreadsheet library that edits the
@@ -22,7 +23,7 @@ import (
 // gigabytes. A statistics table is a few hundred rows and cells; a copy is
 // made of a workbook of at most maxMarkupCells rows and cells in all its
 // sheets (about 50 MB and a second), whose parts inflate to at most
-// maxPart each and maxMarkupBytes in all. Past them the workbook gets no
+// source.MaxPart each and maxMarkupBytes in all. Past them the workbook gets no
 // copy, and a message naming it says why.
 const (
 	maxMarkupCells = 100_000
@@ -49,14 +50,14 @@ type renamedSheet struct {
 
 // prepareMarkup readies a workbook for marking up: it refuses one whose
 // copy would cost more than a workbook reasonably can (maxMarkupCells,
-// maxPart, maxMarkupBytes), measured in one pass of inflation that stops
+// source.MaxPart, maxMarkupBytes), measured in one pass of inflation that stops
 // at the first bound passed; and it mends what the editing library cannot
 // open — characters XML does not allow, anywhere (they are shown as the
 // pictures of control characters, ␛ for an escape), and sheet names Excel
 // does not allow (renamed, and every reference to them with them). A
 // workbook that needs neither is returned as it is.
 func prepareMarkup(data []byte) ([]byte, []renamedSheet, error) {
-	zr, err := openZip(data)
+	zr, err := source.OpenZip(data)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -132,7 +133,7 @@ func prepareMarkup(data []byte) ([]byte, []renamedSheet, error) {
 	return out.Bytes(), renames, nil
 }
 
-// readPart inflates a part of at most maxPart bytes. A worksheet's rows
+// readPart inflates a part of at most source.MaxPart bytes. A worksheet's rows
 // and cells are counted into cells as it inflates, and it stops at
 // maxMarkupCells: a padded sheet is refused for what it is, after a few
 // megabytes.
@@ -148,8 +149,8 @@ func readPart(zf *zip.File, cells *int) ([]byte, error) {
 	for {
 		n, err := rc.Read(chunk)
 		body = append(body, chunk[:n]...)
-		if len(body) > maxPart {
-			return nil, &markupError{schema.Msg("annotate.part-too-large", zf.Name, maxPart>>20)}
+		if len(body) > source.MaxPart {
+			return nil, &markupError{schema.Msg("annotate.part-too-large", zf.Name, source.MaxPart>>20)}
 		}
 		if cells != nil {
 			// Up to the last tag begun: it may go on in the next chunk.

@@ -22,7 +22,7 @@ func TestReadUnitsOfAConsolidatedWorkbook(t *testing.T) {
 		res := district(t, 6)
 		var buf bytes.Buffer
 		require.NoError(t, WriteConsolidated(&buf, res, WriteOptions{Lang: schema.Zh}))
-		units := ReadUnits(buf.Bytes(), "兴庆区2018.xlsx", Options{Schemas: schema.Builtins()})
+		units := readUnits(buf.Bytes(), "兴庆区2018.xlsx")
 		require.Len(t, units, 6, "layout with %d columns", cols)
 		for i, u := range units {
 			want := res.Submissions[i]
@@ -49,7 +49,7 @@ func TestReadUnitsOfAConsolidatedWorkbook(t *testing.T) {
 
 	// A township's own workbook is one table.
 	data := table{title: "大新镇2018年度政府信息公开情况统计表"}.build(t)
-	units := ReadUnits(data, "大新镇.xlsx", Options{Schemas: schema.Builtins()})
+	units := readUnits(data, "大新镇.xlsx")
 	require.Len(t, units, 1)
 	assert.Equal(t, "大新镇", units[0].Unit)
 }
