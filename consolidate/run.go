@@ -39,7 +39,7 @@ type Source struct {
 	Modified time.Time
 }
 
-// A Reader turns a file's bytes into a submission (xlsx.Read, bound to its
+// A Reader turns a file's bytes into a submission (read.File, bound to its
 // options).
 type Reader func(data []byte, name string) *schema.Submission
 
