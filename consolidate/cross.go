@@ -321,6 +321,9 @@ func init() {
 		"run.load-failed": {
 			Zh: "无法读取这个文件（%s）；请检查文件是否存在、是否有权限读取",
 			En: "the file could not be read (%s); check it exists and can be read"},
+		"read.panic": {
+			Zh: "读取文件时出错（%[1]s），文件结构异常；请让报送单位用 Excel 或 WPS 重新保存后发送",
+			En: "reading the file failed (%[1]s); its structure is abnormal. Ask the unit to save it again in Excel or WPS and resend it"},
 		"run.check-failed": {
 			Zh: "检查这份报表时出错（%s）；请把文件发给 tally 的维护者",
 			En: "checking this table failed (%s); send the file to tally's maintainers"},

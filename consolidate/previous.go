@@ -4,6 +4,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"tally/internal/contain"
 
 	"github.com/shopspring/decimal"
 
@@ -379,20 +380,23 @@ func ReadPrevious(sources []Source, read UnitsReader, jobs int, jump Jump) *Prev
 	return prev
 }
 
+// readUnits reads last year's tables from a source: the verdict on one
+// file, where a panic is contained (see judge).
 func readUnits(src Source, read UnitsReader) (units []*schema.Submission) {
 	failed := func(reason schema.Localizer) []*schema.Submission {
 		sub := &schema.Submission{File: src.Name, Unreadable: true}
 		sub.Add(schema.Finding{Severity: schema.Warning, Kind: schema.KindUnreadable, Msg: schema.Msg("run.load-failed", reason)})
 		return []*schema.Submission{sub}
 	}
-	defer func() {
-		if r := recover(); r != nil {
-			units = failed(errtext.Panic(r))
+	if p := contain.Call(func() {
+		data, err := src.Load()
+		if err != nil {
+			units = failed(errtext.Of(err))
+			return
 		}
-	}()
-	data, err := src.Load()
-	if err != nil {
-		return failed(errtext.Of(err))
+		units = read(data, src.Name)
+	}); p != nil {
+		units = failed(errtext.Panic(p))
 	}
-	return read(data, src.Name)
+	return units
 }

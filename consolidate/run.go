@@ -18,6 +18,7 @@ import (
 	"runtime"
 	"sort"
 	"sync"
+	"tally/internal/contain"
 	"time"
 
 	"github.com/shopspring/decimal"
@@ -111,12 +112,11 @@ func Validate(sources []Source, read Reader, opt Options) *Result {
 	return res
 }
 
-// settle checks a submission just read against its schema's rules, and
+// settle adds the findings of a submission's rules (fs) to it, and
 // compacts it: a worker does it straight after reading, so that thousands
 // of submissions are held in their small form.
-func settle(sub *schema.Submission) {
+func settle(sub *schema.Submission, fs []schema.Finding) {
 	if !sub.Unreadable && sub.Schema != nil {
-		fs := check(sub)
 		for i := range fs {
 			fs[i].File, fs[i].Unit, fs[i].Sheet = sub.File, sub.Unit, sub.Sheet
 		}
@@ -130,23 +130,35 @@ func settle(sub *schema.Submission) {
 				Msg: schema.Msg("run.format-year", y, schema.Both{Zh: sub.Schema.Title, En: sub.Schema.En}, yearsText(sub.Schema.Years))})
 		}
 	}
-	fs := sub.FindingList()
-	sortFindings(fs)
-	sub.SetFindings(fs)
+	all := sub.FindingList()
+	sortFindings(all)
+	sub.SetFindings(all)
 	sub.Compact()
 }
 
-// check evaluates a submission's rules; a failure inside (a bug, or an
-// expression in a user's schema that cannot run) is that submission's
-// finding, not the end of the run.
-func check(sub *schema.Submission) (fs []schema.Finding) {
-	defer func() {
-		if r := recover(); r != nil {
-			fs = []schema.Finding{{Severity: schema.Error, Kind: schema.KindUnreadable, Rule: "run:check",
-				Msg: schema.Msg("run.check-failed", errtext.Panic(r))}}
+// judge reads a source and checks it against its schema's rules: the
+// verdict on one file, made on a worker. It returns the submission and the
+// bytes it was read from (nil when none could be loaded). A panic on the
+// way — a bug tripped by a crafted file, an expression in a user's schema
+// that cannot run — is that file's finding with the reason, not the end of
+// the run: this is where tally contains it.
+func judge(src Source, read Reader) (sub *schema.Submission, data []byte) {
+	var fs []schema.Finding
+	p := contain.Call(func() {
+		sub, data = readOne(src, read)
+		if !sub.Unreadable && sub.Schema != nil {
+			fs = sub.Schema.Check(sub)
 		}
-	}()
-	return sub.Schema.Check(sub)
+	})
+	switch {
+	case p != nil && sub == nil: // while it was loaded or read
+		sub, data = loadFailed(src, schema.Msg("read.panic", errtext.Panic(p))), nil
+	case p != nil: // while its rules were checked
+		fs = []schema.Finding{{Severity: schema.Error, Kind: schema.KindUnreadable, Rule: "run:check",
+			Msg: schema.Msg("run.check-failed", errtext.Panic(p))}}
+	}
+	settle(sub, fs)
+	return sub, data
 }
 
 // readAll reads the sources on Jobs workers, keeping their order.
@@ -156,8 +168,7 @@ func readAll(sources []Source, read Reader, opt Options) []*schema.Submission {
 	done := 0
 	each(len(sources), opt.Jobs, func(i int) {
 		var data []byte
-		subs[i], data = readOne(sources[i], read)
-		settle(subs[i])
+		subs[i], data = judge(sources[i], read)
 		if opt.Settled != nil {
 			opt.Settled(subs[i], data)
 		}
@@ -198,23 +209,9 @@ func each(n, jobs int, f func(i int)) {
 // readOne reads a source, and returns its submission and the bytes it was
 // read from (nil when none could be loaded).
 func readOne(src Source, read Reader) (sub *schema.Submission, data []byte) {
-	failed := func(reason schema.Localizer) *schema.Submission {
-		sub := &schema.Submission{File: src.Name, Unreadable: true, Values: map[string]schema.Value{}}
-		sub.Add(schema.Finding{Severity: src.severity(), Kind: schema.KindUnreadable, Rule: "read:unreadable",
-			Msg: schema.Msg("run.load-failed", reason)})
-		sub.Unit = schema.FileUnit(src.Name)
-		sub.Modified = src.Modified
-		sub.Stamp()
-		return sub
-	}
-	defer func() {
-		if r := recover(); r != nil {
-			sub, data = failed(errtext.Panic(r)), nil
-		}
-	}()
 	data, err := src.Load()
 	if err != nil {
-		return failed(errtext.Of(err)), nil
+		return loadFailed(src, errtext.Of(err)), nil
 	}
 	sub = read(data, src.Name)
 	sub.Modified = src.Modified
@@ -228,6 +225,18 @@ func readOne(src Source, read Reader) (sub *schema.Submission, data []byte) {
 		sub.SetFindings(fs)
 	}
 	return sub, data
+}
+
+// loadFailed is the submission of a source that could not be read, for
+// reason.
+func loadFailed(src Source, reason schema.Localizer) *schema.Submission {
+	sub := &schema.Submission{File: src.Name, Unreadable: true, Values: map[string]schema.Value{}}
+	sub.Add(schema.Finding{Severity: src.severity(), Kind: schema.KindUnreadable, Rule: "read:unreadable",
+		Msg: schema.Msg("run.load-failed", reason)})
+	sub.Unit = schema.FileUnit(src.Name)
+	sub.Modified = src.Modified
+	sub.Stamp()
+	return sub
 }
 
 func (s Source) severity() schema.Severity {

@@ -64,8 +64,5 @@ func init() {
 		"read.recalculated": {
 			Zh: "此文件中的公式没有保存计算结果（文件不是由电子表格软件保存的），已由 %s 重新计算后读取",
 			En: "the file's formulas had no stored results (it was not saved by a spreadsheet program); %s computed them"},
-		"read.panic": {
-			Zh: "读取文件时出错（%[1]s），文件结构异常；请让报送单位用 Excel 或 WPS 重新保存后发送",
-			En: "reading the file failed (%[1]s); its structure is abnormal. Ask the unit to save it again in Excel or WPS and resend it"},
 	})
 }

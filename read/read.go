@@ -52,11 +52,6 @@ func file(data []byte, name string, opt Options, recomputed bool) (sub *schema.S
 		sub.Schema = opt.Schemas[0]
 	}
 	defer func() {
-		if r := recover(); r != nil {
-			sub.Values = map[string]schema.Value{}
-			sub.SetFindings(nil)
-			unreadable(sub, "read.panic", errtext.Panic(r))
-		}
 		if sub.Unit == "" {
 			sub.Unit = schema.FileUnit(name)
 		}

@@ -224,6 +224,9 @@ func TestSchemaImportsNoIO(t *testing.T) {
 	require.NoError(t, err)
 	for _, imp := range pkg.Imports {
 		switch {
+		case imp == "tally/internal/contain":
+			// tally's one recover, of the standard library only: it keeps
+			// a YAML decoder's panic on a malformed schema file an error.
 		case imp == "os", imp == "os/exec", imp == "net/http", strings.HasPrefix(imp, "tally/"),
 			strings.Contains(imp, "excelize"), strings.Contains(imp, "urfave"):
 			t.Errorf("schema must stay pure but imports %s", imp)

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"tally/internal/contain"
 
 	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/ast"
@@ -96,18 +97,18 @@ func compileSchema(s *Schema, name string, data []byte, file *ast.File) (*Schema
 // decode decodes strictly. The YAML library has panicked on some malformed
 // input (a bare tag on a value decoded into a list); that becomes an error.
 func decode(file *ast.File, s *Schema) (err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			err = fmt.Errorf("the YAML could not be decoded (%v); check the structure of the file", r)
+	if p := contain.Call(func() {
+		for _, doc := range file.Docs {
+			if doc.Body == nil {
+				continue
+			}
+			err = yaml.NodeToValue(doc.Body, s, yaml.DisallowUnknownField())
+			return
 		}
-	}()
-	for _, doc := range file.Docs {
-		if doc.Body == nil {
-			continue
-		}
-		return yaml.NodeToValue(doc.Body, s, yaml.DisallowUnknownField())
+	}); p != nil {
+		err = fmt.Errorf("the YAML could not be decoded (%v); check the structure of the file", p)
 	}
-	return nil
+	return err
 }
 
 func yamlError(name string, err error) *ParseError {

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"tally/internal/contain"
 
 	"github.com/xuri/excelize/v2"
 
@@ -27,14 +28,16 @@ const (
 // commented with the finding, and a first sheet listing every finding with
 // a link to its cell. data are the bytes of the original file, which is
 // never written; a legacy file is marked up in a converted copy.
-func Annotate(data []byte, name string, sub *schema.Submission, conv source.Converter, lang schema.Lang) (_ []byte, err error) {
+func Annotate(data []byte, name string, sub *schema.Submission, conv source.Converter, lang schema.Lang) (out []byte, err error) {
 	// A workbook excelize cannot edit gets no marked-up copy, but the run
 	// goes on.
-	defer func() {
-		if r := recover(); r != nil {
-			err = &markupError{schema.Msg("annotate.panic", errtext.Panic(r))}
-		}
-	}()
+	if p := contain.Call(func() { out, err = annotate(data, name, sub, conv, lang) }); p != nil {
+		return nil, &markupError{schema.Msg("annotate.panic", errtext.Panic(p))}
+	}
+	return out, err
+}
+
+func annotate(data []byte, name string, sub *schema.Submission, conv source.Converter, lang schema.Lang) ([]byte, error) {
 	kind := source.Sniff(data)
 	if kind.NeedsConversion() {
 		if conv == nil {
