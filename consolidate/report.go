@@ -28,16 +28,16 @@ type Report struct {
 
 // SubmissionReport is one input file in the report.
 type SubmissionReport struct {
-	File     string   `json:"file"`
-	SHA256   string   `json:"sha256"`
-	Unit     string   `json:"unit"`
-	Year     *int     `json:"year"`
-	Schema   string   `json:"schema"`
-	Sheet    string   `json:"sheet"`
-	Status   string   `json:"status"`
-	Included bool     `json:"included"`
-	Values   *Ordered `json:"values"`
-	Cells    *Ordered `json:"cells"`
+	File     string        `json:"file"`
+	SHA256   string        `json:"sha256"`
+	Unit     string        `json:"unit"`
+	Year     *int          `json:"year"`
+	Schema   string        `json:"schema"`
+	Sheet    string        `json:"sheet"`
+	Status   schema.Status `json:"status"`
+	Included bool          `json:"included"`
+	Values   *Ordered      `json:"values"`
+	Cells    *Ordered      `json:"cells"`
 }
 
 // FindingReport is one finding in the report.

@@ -49,7 +49,7 @@ func (r *Result) Consolidate(opt ConsolidateOptions) {
 			s.SetFindings(fs)
 		case s.SupersededBy != "":
 			// Another table of the same unit is summed (duplicateUnits).
-		case opt.ExcludeInvalid && s.Status() == "errors":
+		case opt.ExcludeInvalid && s.Status() == schema.StatusErrors:
 		default:
 			s.Included = true
 		}

@@ -89,7 +89,7 @@ func (r *runner) annotate(ctx context.Context, res *Result) error {
 		if ctx.Err() != nil {
 			break
 		}
-		if sub.Unreadable || sub.Status() == "ok" {
+		if sub.Unreadable || sub.Status() == schema.StatusOK {
 			continue
 		}
 		path, ok := r.copies[sub.File]
@@ -162,7 +162,7 @@ func newKeeper(n int) *keeper {
 // settled keeps the bytes of a submission just read and checked, if it
 // will get a copy and they fit (consolidate.Options.Settled).
 func (k *keeper) settled(sub *schema.Submission, data []byte) {
-	if data == nil || sub.Unreadable || sub.Status() == "ok" {
+	if data == nil || sub.Unreadable || sub.Status() == schema.StatusOK {
 		return
 	}
 	k.mu.Lock()

@@ -59,9 +59,9 @@ func TestPackedFindingsRoundTrip(t *testing.T) {
 	}
 	assert.Equal(t, KindYear, got[len(got)-1].Kind, "a finding added after Compact follows")
 	assert.Equal(t, Error, s.Worst())
-	assert.Equal(t, "errors", s.Status())
+	assert.Equal(t, StatusErrors, s.Status())
 	s.SetFindings(nil)
-	assert.Equal(t, "ok", s.Status())
+	assert.Equal(t, StatusOK, s.Status())
 	assert.Empty(t, s.FindingList())
 }
 

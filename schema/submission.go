@@ -267,24 +267,35 @@ func (s *Submission) Stamp() {
 	}
 }
 
-// Status is "unreadable", "errors", "warnings" or "ok", by the most serious
-// of the submission's findings.
-func (s *Submission) Status() string {
+// A Status grades a submission by the most serious of its findings; the
+// JSON report writes it as its code.
+type Status string
+
+// The statuses, from the best.
+const (
+	StatusOK         Status = "ok"
+	StatusWarnings   Status = "warnings"
+	StatusErrors     Status = "errors"
+	StatusUnreadable Status = "unreadable"
+)
+
+// Status is the submission's status, by the most serious of its findings.
+func (s *Submission) Status() Status {
 	switch {
 	case s.Unreadable:
-		return "unreadable"
+		return StatusUnreadable
 	case s.worst() == 3:
-		return "errors"
+		return StatusErrors
 	case s.worst() == 2:
-		return "warnings"
+		return StatusWarnings
 	}
-	return "ok"
+	return StatusOK
 }
 
 // StatusOf grades a list of findings as a submission's status.
-func StatusOf(unreadable bool, fs []Finding) string {
+func StatusOf(unreadable bool, fs []Finding) Status {
 	if unreadable {
-		return "unreadable"
+		return StatusUnreadable
 	}
 	worst := 0
 	for _, f := range fs {
@@ -292,11 +303,11 @@ func StatusOf(unreadable bool, fs []Finding) string {
 	}
 	switch worst {
 	case 3:
-		return "errors"
+		return StatusErrors
 	case 2:
-		return "warnings"
+		return StatusWarnings
 	}
-	return "ok"
+	return StatusOK
 }
 
 // unset marks a compacted cell that was never read.

@@ -943,7 +943,7 @@ func writeSources(f *excelize.File, st *styles, res *consolidate.Result, sheet s
 				}
 				row.reset()
 				for _, v := range []any{i + 1, s.File, s.SHA256, s.Unit, year, id, s.Sheet,
-					schema.Msg("status." + s.Status()).Render(lang),
+					schema.Msg("status." + string(s.Status())).Render(lang),
 					counts[schema.Error], counts[schema.Warning], counts[schema.Info], yes} {
 					row.add(st.text, v)
 				}
