@@ -258,19 +258,25 @@ func TestFixtures(t *testing.T) {
 
 // TestGolden holds whole reports, JSON and text, to golden files.
 func TestGolden(t *testing.T) {
-	needSoffice(t)
 	cases := []struct {
 		name string
 		args []string
+		// soffice: the folder holds a file only LibreOffice reads (a
+		// legacy .xls or .ods, formulas saved without their values), so
+		// the output depends on it.
+		soffice bool
 	}{
-		{"validate.json", []string{"validate", "--format", "json", "testdata/validate"}},
-		{"validate.zh.txt", []string{"validate", "--lang", "zh", "testdata/validate"}},
-		{"cross.en.txt", []string{"validate", "--lang", "en", "--roster", "testdata/cross/roster.txt", "testdata/cross"}},
-		{"bad.csv", []string{"validate", "--format", "csv", "--lang", "zh", "testdata/bad"}},
-		{"seed.json", []string{"validate", "--format", "json", "testdata/seed"}},
+		{"validate.json", []string{"validate", "--format", "json", "testdata/validate"}, true},
+		{"validate.zh.txt", []string{"validate", "--lang", "zh", "testdata/validate"}, true},
+		{"cross.en.txt", []string{"validate", "--lang", "en", "--roster", "testdata/cross/roster.txt", "testdata/cross"}, false},
+		{"bad.csv", []string{"validate", "--format", "csv", "--lang", "zh", "testdata/bad"}, false},
+		{"seed.json", []string{"validate", "--format", "json", "testdata/seed"}, false},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
+			if tc.soffice {
+				needSoffice(t)
+			}
 			out, _, _ := run(t, tc.args...)
 			golden(t, tc.name, out)
 		})
