@@ -2,20 +2,27 @@ package read
 
 import "tally/schema"
 
-func init() {
-	convert := func(what, whatEn string) schema.Text {
-		return schema.Text{
-			Zh: "这是" + what + "，需要先转换才能读取：用 Excel 或 WPS 打开后“另存为”→“Excel 工作簿(*.xlsx)”；" +
-				"或者安装 LibreOffice 后重新运行 tally，它会自动转换一份副本来读取（原文件不变），" +
-				"也可以手动执行 soffice --headless --convert-to xlsx 加文件名",
-			En: "this is " + whatEn + " and must be converted first: open it in Excel or WPS and " +
-				"Save As \"Excel Workbook (*.xlsx)\"; or install LibreOffice and run tally again, " +
-				"it then reads a converted copy (the original is left alone); or convert it yourself " +
-				"with soffice --headless --convert-to xlsx FILE",
-		}
+// convertText is the message for a file that must be converted before it
+// can be read: what it is, in Chinese and English.
+func convertText(what, whatEn string) schema.Text {
+	return schema.Text{
+		Zh: "这是" + what + "，需要先转换才能读取：用 Excel 或 WPS 打开后“另存为”→“Excel 工作簿(*.xlsx)”；" +
+			"或者安装 LibreOffice 后重新运行 tally，它会自动转换一份副本来读取（原文件不变），" +
+			"也可以手动执行 soffice --headless --convert-to xlsx 加文件名",
+		En: "this is " + whatEn + " and must be converted first: open it in Excel or WPS and " +
+			"Save As \"Excel Workbook (*.xlsx)\"; or install LibreOffice and run tally again, " +
+			"it then reads a converted copy (the original is left alone); or convert it yourself " +
+			"with soffice --headless --convert-to xlsx FILE",
 	}
-	ask := "请让报送单位提供填好的 Excel 统计表（.xlsx）"
-	askEn := "ask the unit for the filled-in Excel table (.xlsx)"
+}
+
+// What to ask a unit for when it sent something other than its table.
+const (
+	ask   = "请让报送单位提供填好的 Excel 统计表（.xlsx）"
+	askEn = "ask the unit for the filled-in Excel table (.xlsx)"
+)
+
+func init() {
 	schema.Register(map[string]schema.Text{
 		"read.empty": {
 			Zh: "文件是空的（0 字节），可能在保存或传送时出错；请让报送单位重新发送",
@@ -47,11 +54,11 @@ func init() {
 		"read.image":              {Zh: "这是一张图片（扫描件或照片），不是 Excel 工作簿；" + ask, En: "this is a picture (a scan or photo), not a workbook; " + askEn},
 		"read.text":               {Zh: "这是一个纯文本文件，不是 Excel 工作簿；" + ask, En: "this is a plain text file, not a workbook; " + askEn},
 		"read.unknown":            {Zh: "无法识别的文件格式，不是 Excel 工作簿；" + ask, En: "this file is in no format tally knows and is not a workbook; " + askEn},
-		"read.needs-convert.xls":  convert("旧版 Excel 文件（.xls）", "a legacy Excel file (.xls)"),
-		"read.needs-convert.et":   convert("WPS 表格文件（.et）", "a WPS Spreadsheets file (.et)"),
-		"read.needs-convert.ods":  convert("OpenDocument 表格（.ods）", "an OpenDocument spreadsheet (.ods)"),
-		"read.needs-convert.html": convert("网页格式的表格（常见于系统导出的 .xls）", "a table saved as a web page (as some systems export .xls)"),
-		"read.needs-convert.xml":  convert("Excel 2003 XML 表格", "an Excel 2003 XML spreadsheet"),
+		"read.needs-convert.xls":  convertText("旧版 Excel 文件（.xls）", "a legacy Excel file (.xls)"),
+		"read.needs-convert.et":   convertText("WPS 表格文件（.et）", "a WPS Spreadsheets file (.et)"),
+		"read.needs-convert.ods":  convertText("OpenDocument 表格（.ods）", "an OpenDocument spreadsheet (.ods)"),
+		"read.needs-convert.html": convertText("网页格式的表格（常见于系统导出的 .xls）", "a table saved as a web page (as some systems export .xls)"),
+		"read.needs-convert.xml":  convertText("Excel 2003 XML 表格", "an Excel 2003 XML spreadsheet"),
 		"read.convert-failed": {
 			Zh: "无法转换此文件（%s）；请用 Excel 或 WPS 打开后另存为 .xlsx 格式",
 			En: "the file could not be converted (%s); open it in Excel or WPS and save it as .xlsx"},
