@@ -1,17 +1,31 @@
 // Package source turns the bytes of a file into grids ([grid.Grid]): the
-// sheets of an .xlsx workbook read straight from its zip and XML (ooxml.go,
-// with its own tokenizer, sax.go), a CSV text, and legacy or foreign
-// workbooks (.xls, .et, .ods, HTML tables, Excel 2003 XML) read through a
-// copy LibreOffice converts ([Converter], [Soffice]). It tells what a file
-// is from its bytes, never its name ([Sniff]), and holds every file to
-// limits of parts, bytes, rows, cells and text, so that no file, however
-// crafted, costs more than a workbook reasonably can.
+// sheets of an .xlsx workbook read straight from its zip and XML (with a
+// tokenizer of its own), a CSV text, and legacy or foreign workbooks (.xls,
+// .et, .ods, HTML tables, Excel 2003 XML) read through a copy LibreOffice
+// converts ([Converter], [Soffice]). It tells what a file is from its
+// bytes, never its name ([Sniff]), and holds every file to limits of parts,
+// bytes, rows, cells and text, so that no file, however crafted, costs more
+// than a workbook reasonably can.
 //
 // [Open] is the way in: it returns a [Book], the file's grids and what the
 // file is; an error says why there are none ([Unsupported], [ErrNoConverter],
 // [ConvertError], [ErrTooLarge], [TooMuch], [ErrZipDirectory], [Damage]).
 // Other sources of grids (Word documents, web pages) are to come in here,
 // behind the same Open.
+//
+// Its files:
+//   - source.go: Open, Book, Options; sniff.go: what a file is (Kind);
+//     budget.go: what reading a file may spend (TooMuch).
+//   - The .xlsx reader: zipdir.go, a zip's directory checked before
+//     archive/zip reads it (OpenZip); ooxml.go, the limits on a workbook's
+//     parts, Damage, the zip's parts; workbook.go, the relationships, the
+//     list of sheets, the shared strings, the core properties, and
+//     readSheets; styles.go, the number formats; worksheet.go, a sheet's
+//     rows, cells, formulas, hidden rows and columns and merged ranges;
+//     mergescan.go, the merged ranges past the rows read.
+//   - Its XML tokenizer: sax.go, the token loop; saxdecode.go, references
+//     in text, namespace prefixes and attributes.
+//   - csv.go: a CSV text; convert.go: conversion by LibreOffice.
 //
 // Package source imports grid and schema (for the words of its errors);
 // it knows nothing of tables. It runs LibreOffice, and opens zips; it
