@@ -264,7 +264,7 @@ func attr(key, v []byte, fn func(name, value []byte)) {
 
 // isXMLNS reports a namespace declaration: xmlns, or xmlns:prefix.
 func isXMLNS(key []byte) bool {
-	return len(key) >= 5 && string(key[:5]) == "xmlns" && (len(key) == 5 || key[5] == ':')
+	return len(key) >= 5 && string(key[:5]) == "xmlns" && (len(key) == 5 || key[5] == ':' && len(key) > 6)
 }
 
 // saxAttr is the decoded value of a tag's attribute, by local name; "" when
