@@ -1,6 +1,10 @@
 package xlsx
 
-import "tally/grid"
+import (
+	"strings"
+
+	"tally/grid"
+)
 
 // ref is the A1 name of a 0-based cell.
 func ref(r, c int) string { return grid.Ref(r, c) }
@@ -17,3 +21,5 @@ func parseRef(s string) (col, row int, ok bool) {
 
 // quoteSheet writes a sheet's name as a reference names it.
 func quoteSheet(s string) string { return grid.QuoteSheet(s) }
+
+func quoted(sheet string) string { return "'" + strings.ReplaceAll(sheet, "'", "''") + "'" }

@@ -371,22 +371,6 @@ func or(a, b string) string {
 	return b
 }
 
-func init() {
-	schema.Register(map[string]schema.Text{
-		"annotate.title": {Zh: "%[1]s 报表的问题（%[2]s），请逐条核实修改后重新报送；有问题的单元格已标色并加批注", En: "Problems in the table of %[1]s (%[2]s): please check and correct each, then send it again; the cells are coloured and commented"},
-		"annotate.head":  {Zh: "序号|严重程度|工作表|单元格|说明", En: "No.|Severity|Sheet|Cell|Finding"},
-		"annotate.panic": {
-			Zh: "%s，无法编辑这个工作簿",
-			En: "the workbook cannot be edited: %s"},
-		"annotate.needs-convert": {
-			Zh: "需要先转换成 .xlsx 才能标注，但没有安装 LibreOffice",
-			En: "it must be converted to .xlsx to be marked up, and LibreOffice is not installed"},
-		"annotate.not-a-workbook": {
-			Zh: "不是 Excel 工作簿",
-			En: "it is not a workbook"},
-	})
-}
-
 // withStyles gives a workbook that has no style sheet (system exports often
 // have none) the default one of a new workbook, so that cells can be
 // coloured; any other workbook is returned as it is.

@@ -421,3 +421,21 @@ func SummaryRefs(s *schema.Schema) map[string]string {
 	}
 	return planLayout(s, "", "", false, schema.Zh).refs
 }
+
+func text(zh, en string, lang schema.Lang) string {
+	if lang == schema.En {
+		return en
+	}
+	return zh
+}
+
+// rowLabel is a row's label as printed, its note on a second line.
+func rowLabel(r *schema.Row, lang schema.Lang) string {
+	if lang == schema.En && r.En != "" {
+		return r.En
+	}
+	if r.Note != "" {
+		return r.Label + "\n（" + r.Note + "）"
+	}
+	return r.Label
+}

@@ -88,12 +88,3 @@ func writeStatus(f *excelize.File, st *styles, res *consolidate.Result, sheet st
 	}
 	return sw.Flush()
 }
-
-func init() {
-	schema.Register(map[string]schema.Text{
-		"write.status-head":       {Zh: "序号|单位|状态|错误|警告|文件|主要问题", En: "No.|Unit|Status|Errors|Warnings|File|Main problem"},
-		"write.status-more":       {Zh: "（另有 %d 个问题，见“差异”）", En: " (and %d more problems: see Findings)"},
-		"write.status-missing":    {Zh: "名单中有此单位，未收到报表", En: "on the roster; no table was received"},
-		"write.status-superseded": {Zh: "（另有 %[1]d 份未计入：%[2]s）", En: " (%[1]d more not summed: %[2]s)"},
-	})
-}

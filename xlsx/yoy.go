@@ -185,16 +185,3 @@ func yearLabel(y int, lang schema.Lang) string {
 	}
 	return fmt.Sprintf("（%d）", y)
 }
-
-func init() {
-	schema.Register(map[string]schema.Text{
-		"write.yoy-head": {
-			Zh: "单位|代码|指标|本年%[1]s|上年%[2]s|增减|增减率",
-			En: "Unit|Code|Indicator|This year%[1]s|Last year%[2]s|Change|Change (share)"},
-		"write.yoy-district": {Zh: "%s（合计）", En: "%s (total)"},
-		"write.yoy-left": {
-			Zh: "另有 %d 行超出工作表的行数上限，未列出；请分批汇总查看",
-			En: "%d more rows exceed the sheet's row limit and are not listed; consolidate in smaller groups to see them"},
-		"write.yoy-last-name": {Zh: "%s（上年：%s）", En: "%s (last year: %s)"},
-	})
-}
