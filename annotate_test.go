@@ -16,32 +16,18 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"tally/internal/files"
+	"tally/internal/testkit"
 	"tally/xlsx"
 )
 
 // renamedSheet is a copy of a workbook whose first sheet is named name (as
 // the XML of the workbook part writes it).
 func renamedSheet(t testing.TB, data []byte, name string) []byte {
-	return zipWith(t, data, func(part string, body []byte) []byte {
+	return testkit.ZipWith(t, data, func(part string, body []byte) []byte {
 		if part == "xl/workbook.xml" {
 			return bytes.Replace(body, []byte(`name="Sheet1"`), []byte(`name="`+name+`"`), 1)
 		}
 		return body
-	})
-}
-
-// paddedRows is a copy of a workbook with n formatted empty rows under the
-// table of its first sheet, as formatting a whole column leaves them.
-func paddedRows(t testing.TB, data []byte, n int) []byte {
-	return zipWith(t, data, func(part string, body []byte) []byte {
-		if part != "xl/worksheets/sheet1.xml" {
-			return body
-		}
-		var rows bytes.Buffer
-		for r := 200; r < 200+n; r++ {
-			fmt.Fprintf(&rows, `<row r="%d"><c r="A%d" s="1"/><c r="B%d" s="1"/><c r="C%d" s="1"/></row>`, r, r, r, r)
-		}
-		return bytes.Replace(body, []byte("</sheetData>"), append(rows.Bytes(), "</sheetData>"...), 1)
 	})
 }
 
@@ -56,7 +42,7 @@ func paddedRows(t testing.TB, data []byte, n int) []byte {
 func TestMarkedUpCopiesOfOddFiles(t *testing.T) {
 	dir := t.TempDir()
 	in := filepath.Join(dir, "报表")
-	bad := readFixture(t, "validate/文昌路街道.xlsx")     // a sum error at C25
+	bad := testkit.Fixture(t, "validate/文昌路街道.xlsx") // a sum error at C25
 	long := strings.Repeat("银川市兴庆区文昌路街道", 7) + "统计表" // 80 characters
 	files := map[string][]byte{
 		"slash.xlsx":         renamedSheet(t, bad, "表/一:[1]?*"),
@@ -67,9 +53,9 @@ func TestMarkedUpCopiesOfOddFiles(t *testing.T) {
 		"long-sheet.xlsx":    renamedSheet(t, bad, strings.Repeat("表", 40)),
 		long + "一.xlsx":      bad, // 81 characters
 		long + "二.xlsx":      bad,
-		"padded.xlsx":        paddedRows(t, bad, 150_000),
+		"padded.xlsx":        testkit.PadRows(t, bad, 150_000),
 		"文昌路街道.xlsx":         bad,
-		"the-others-ok.xlsx": readFixture(t, "seed/掌政镇.xlsx"),
+		"the-others-ok.xlsx": testkit.Fixture(t, "seed/掌政镇.xlsx"),
 	}
 	for name, data := range files {
 		require.NoError(t, os.MkdirAll(in, 0o755))
@@ -154,7 +140,7 @@ func TestCopyThatCannotBeWritten(t *testing.T) {
 	in := filepath.Join(dir, "报表")
 	require.NoError(t, os.Mkdir(in, 0o755))
 	for _, name := range []string{"文昌路街道.xlsx", "闽宁镇.xlsx"} {
-		require.NoError(t, os.WriteFile(filepath.Join(in, name), readFixture(t, "validate/"+name), 0o644))
+		require.NoError(t, os.WriteFile(filepath.Join(in, name), testkit.Fixture(t, "validate/"+name), 0o644))
 	}
 	marked := filepath.Join(dir, "标注")
 	saved := files.Rename

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
-	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -13,19 +12,13 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"tally/internal/testkit"
 	"tally/schema"
 )
 
 // quoted is what a Chinese message quotes of a submission: its words, a
 // formula, an error value.
 var quoted = regexp.MustCompile(`“[^”]*”|（公式 [^）]*）|#[A-Z/0-9]+[!?]`)
-
-func readFile(t *testing.T, path string) []byte {
-	t.Helper()
-	data, err := os.ReadFile(path)
-	require.NoError(t, err)
-	return data
-}
 
 // The CSV log speaks the run's language: the header, the severities, the
 // kinds and the rules in words; the rule codes and cell codes, for
@@ -42,7 +35,7 @@ func TestCSVLogLanguage(t *testing.T) {
 	_, stderr, code := run(t, append([]string{"validate", "--log", jsonPath, "--roster", "testdata/cross/roster.txt"}, in...)...)
 	require.NotEqual(t, 2, code, stderr)
 	var rep jsonReport
-	require.NoError(t, json.Unmarshal(readFile(t, jsonPath), &rep))
+	require.NoError(t, json.Unmarshal(testkit.ReadFile(t, jsonPath), &rep))
 	seen := map[string]bool{}
 	for _, f := range rep.Findings {
 		seen[f.Kind] = true
@@ -67,7 +60,7 @@ func TestCSVLogLanguage(t *testing.T) {
 			_, stderr, code := run(t, append([]string{"validate", "--lang", string(tc.lang), "--log", path,
 				"--roster", "testdata/cross/roster.txt"}, in...)...)
 			require.NotEqual(t, 2, code, stderr)
-			data := readFile(t, path)
+			data := testkit.ReadFile(t, path)
 			require.True(t, bytes.HasPrefix(data, []byte("\ufeff")), "a byte-order mark for Excel")
 			rows, err := csv.NewReader(bytes.NewReader(data[3:])).ReadAll()
 			require.NoError(t, err)

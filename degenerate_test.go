@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -132,14 +131,7 @@ func TestDegenerateInputs(t *testing.T) {
 				cmd := exec.Command(bin, args...)
 				var bout, berr bytes.Buffer
 				cmd.Stdout, cmd.Stderr = &bout, &berr
-				err := cmd.Run()
-				bcode := 0
-				var exit *exec.ExitError
-				if errors.As(err, &exit) {
-					bcode = exit.ExitCode()
-				} else {
-					require.NoError(t, err)
-				}
+				bcode := exitOf(t, cmd.Run())
 				for _, got := range []struct {
 					how                  string
 					stdout, stderr, code any

@@ -1,11 +1,9 @@
 package main
 
 import (
-	"archive/zip"
 	"bytes"
 	"context"
 	"errors"
-	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -67,14 +65,19 @@ func runProgram(t *testing.T, limit time.Duration, env []string, args ...string)
 	if ctx.Err() != nil {
 		t.Fatalf("tally %v did not end within %s", args, limit)
 	}
-	code := 0
+	return stdout.String(), stderr.String(), exitOf(t, err)
+}
+
+// exitOf is the exit status of a finished command, -1 when a signal killed
+// it.
+func exitOf(t *testing.T, err error) int {
+	t.Helper()
 	var exit *exec.ExitError
 	if errors.As(err, &exit) {
-		code = exit.ExitCode()
-	} else {
-		require.NoError(t, err)
+		return exit.ExitCode()
 	}
-	return stdout.String(), stderr.String(), code
+	require.NoError(t, err)
+	return 0
 }
 
 // runWithin is run, failing the test when the run has not ended within
@@ -98,35 +101,4 @@ func runWithin(t *testing.T, limit time.Duration, args ...string) (string, strin
 		t.Fatalf("tally %v did not end within %s", args, limit)
 	}
 	return "", "", -1
-}
-
-// zipWith is a copy of a workbook with parts changed: edit is given each
-// part's name and contents and returns the contents to write.
-func zipWith(t testing.TB, data []byte, edit func(name string, body []byte) []byte) []byte {
-	t.Helper()
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-	require.NoError(t, err)
-	var out bytes.Buffer
-	zw := zip.NewWriter(&out)
-	for _, zf := range zr.File {
-		rc, err := zf.Open()
-		require.NoError(t, err)
-		body, err := io.ReadAll(rc)
-		require.NoError(t, err)
-		rc.Close()
-		w, err := zw.Create(zf.Name)
-		require.NoError(t, err)
-		_, err = w.Write(edit(zf.Name, body))
-		require.NoError(t, err)
-	}
-	require.NoError(t, zw.Close())
-	return out.Bytes()
-}
-
-// readFixture reads a file of testdata.
-func readFixture(t testing.TB, path string) []byte {
-	t.Helper()
-	data, err := os.ReadFile(filepath.Join("testdata", path))
-	require.NoError(t, err)
-	return data
 }

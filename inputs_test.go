@@ -13,6 +13,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"tally/internal/files"
+	"tally/internal/testkit"
 )
 
 // A file that stops delivering data (one on a network drive that went
@@ -20,7 +21,7 @@ import (
 // and the run ends; a slow file that goes on delivering is read whole.
 func TestStalledReadIsGivenUp(t *testing.T) {
 	seed := filepath.Join("testdata", "seed", "掌政镇.xlsx")
-	data := readFixture(t, "seed/掌政镇.xlsx")
+	data := testkit.Fixture(t, "seed/掌政镇.xlsx")
 	dir := t.TempDir()
 	stalled := filepath.Join(dir, "大新镇.xlsx")
 	slow := filepath.Join(dir, "通贵乡.xlsx")

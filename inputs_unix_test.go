@@ -14,6 +14,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"tally/internal/testkit"
 )
 
 // A named pipe, a socket, a link whose target is gone and a link that
@@ -24,7 +26,7 @@ import (
 // once.
 func TestSpecialFilesGetAVerdict(t *testing.T) {
 	dir := t.TempDir()
-	require.NoError(t, os.WriteFile(filepath.Join(dir, "掌政镇.xlsx"), readFixture(t, "seed/掌政镇.xlsx"), 0o644))
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "掌政镇.xlsx"), testkit.Fixture(t, "seed/掌政镇.xlsx"), 0o644))
 	pipe := filepath.Join(dir, "大新镇.xlsx")
 	require.NoError(t, syscall.Mkfifo(pipe, 0o644))
 	require.NoError(t, syscall.Mkfifo(filepath.Join(dir, "说明.txt"), 0o644)) // passed over, as any .txt

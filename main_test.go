@@ -19,6 +19,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"tally/command"
+	"tally/internal/testkit"
 	"tally/schema"
 	"tally/xlsx"
 )
@@ -349,8 +350,7 @@ func TestYearAndLog(t *testing.T) {
 	assert.Contains(t, string(data), "sum:3.1")
 	// An output never overwrites an input.
 	in := filepath.Join(dir, "in.xlsx")
-	orig, err := os.ReadFile("testdata/seed/掌政镇.xlsx")
-	require.NoError(t, err)
+	orig := testkit.Fixture(t, "seed/掌政镇.xlsx")
 	require.NoError(t, os.WriteFile(in, orig, 0o644))
 	_, stderr, code := run(t, "validate", "--log", filepath.Join(dir, ".", "in.json"), in)
 	require.Equal(t, 0, code, stderr)
@@ -554,8 +554,7 @@ func TestConsolidateOutputs(t *testing.T) {
 	_, _, code = run(t, "consolidate", "--out", filepath.Join(dir, "a.csv"), "--name", "兴庆区", "testdata/seed")
 	assert.Equal(t, 2, code)
 	seedCopy := filepath.Join(dir, "掌政镇.xlsx")
-	data, err := os.ReadFile("testdata/seed/掌政镇.xlsx")
-	require.NoError(t, err)
+	data := testkit.Fixture(t, "seed/掌政镇.xlsx")
 	require.NoError(t, os.WriteFile(seedCopy, data, 0o644))
 	_, stderr, code = run(t, "consolidate", "--name", "兴庆区", "--out", seedCopy, seedCopy)
 	assert.Equal(t, 2, code)
@@ -744,7 +743,7 @@ func TestSummaryTellsTheTruth(t *testing.T) {
 	dir := t.TempDir()
 	out := filepath.Join(dir, "兴庆区2018.xlsx")
 	rep, _ := jsonOf(t, "consolidate", district, "--name", "兴庆区", "--year", "2018", "--out", out)
-	refs := xlsx.SummaryRefs(mustSchema(t))
+	refs := xlsx.SummaryRefs(testkit.Gov2018(t))
 	summary := sheetOf(t, out, "汇总")
 	var marked []string
 	for _, f := range rep.Findings {

@@ -12,15 +12,17 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"tally/internal/testkit"
 )
 
 // A number past the exact range is a finding and counts nowhere: 1e9999
 // typed in a count once reached 明细 and 汇总 as +Inf (LibreOffice then
 // recalculated the totals to 0) and the JSON as a 10,000-digit integer.
 func TestOutOfRangeNumbers(t *testing.T) {
-	seed := readFixture(t, "seed/掌政镇.xlsx")
+	seed := testkit.Fixture(t, "seed/掌政镇.xlsx")
 	dir := t.TempDir()
-	huge := zipWith(t, seed, func(name string, body []byte) []byte {
+	huge := testkit.ZipWith(t, seed, func(name string, body []byte) []byte {
 		if name != "xl/worksheets/sheet1.xml" {
 			return body
 		}

@@ -13,6 +13,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"tally/internal/files"
+	"tally/internal/testkit"
 )
 
 // Every output — --out, --log, and the marked-up copy each submission
@@ -29,8 +30,8 @@ func TestOutputsAreCheckedBeforeAnythingIsRead(t *testing.T) {
 		require.NoError(t, os.MkdirAll(filepath.Dir(path), 0o755))
 		require.NoError(t, os.WriteFile(path, data, 0o644))
 	}
-	seed := readFixture(t, "seed/掌政镇.xlsx")
-	bad := readFixture(t, "validate/文昌路街道.xlsx") // has an error: it gets a copy
+	seed := testkit.Fixture(t, "seed/掌政镇.xlsx")
+	bad := testkit.Fixture(t, "validate/文昌路街道.xlsx") // has an error: it gets a copy
 	write(filepath.Join(in, "掌政镇.xlsx"), seed)
 	write(filepath.Join(in, "文昌路街道.xlsx"), bad)
 	roster := filepath.Join(dir, "名单.csv")

@@ -46,18 +46,6 @@ func gone(pid int) bool {
 	return i >= 0 && i+2 < len(stat) && stat[i+2] == 'Z'
 }
 
-// exitOf is the exit status of a finished command, -1 when a signal killed
-// it.
-func exitOf(t *testing.T, err error) int {
-	t.Helper()
-	var exit *exec.ExitError
-	if errors.As(err, &exit) {
-		return exit.ExitCode()
-	}
-	require.NoError(t, err)
-	return 0
-}
-
 // Ctrl-C or SIGTERM while LibreOffice converts a legacy file stops the
 // converter (its whole process group) and removes every temporary folder
 // tally made, says so in the run's language, and exits with 130 or 143.

@@ -1,11 +1,9 @@
 package main
 
 import (
-	"archive/zip"
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -15,7 +13,7 @@ import (
 	"github.com/stretchr/testify/require"
 	"github.com/xuri/excelize/v2"
 
-	"tally/schema"
+	"tally/internal/testkit"
 	"tally/xlsx"
 )
 
@@ -58,8 +56,7 @@ func office(t *testing.T, in, out, sheet string, set map[string]any, read []stri
 // seedValues reads the seed's real figures from its fixture expectations.
 func seedValues(t *testing.T) map[string]json.Number {
 	t.Helper()
-	raw, err := os.ReadFile(filepath.Join("testdata", "seed", "expect.json"))
-	require.NoError(t, err)
+	raw := testkit.Fixture(t, "seed/expect.json")
 	var files []struct {
 		Values map[string]json.Number `json:"values"`
 	}
@@ -105,8 +102,7 @@ func TestTemplateBlankValidates(t *testing.T) {
 // workbook validates clean with every value exact.
 func TestTemplateFilledInLibreOffice(t *testing.T) {
 	out := template2018(t)
-	s, _ := schema.Builtin("gov-info-2018")
-	refs := xlsx.SummaryRefs(s)
+	refs := xlsx.SummaryRefs(testkit.Gov2018(t))
 	seed := seedValues(t)
 	set := map[string]any{}
 	for code, v := range seed {
@@ -147,7 +143,7 @@ func TestTemplateFilledInLibreOffice(t *testing.T) {
 // The live check shows the difference, and tally reports the same error.
 func TestTemplateLiveCheckShowsTheDifference(t *testing.T) {
 	out := template2018(t)
-	refs := xlsx.SummaryRefs(mustSchema(t))
+	refs := xlsx.SummaryRefs(testkit.Gov2018(t))
 	filled := filepath.Join(t.TempDir(), "filled.xlsx")
 	set := map[string]any{refs["3.1"]: 6.0, refs["3.1.1"]: 5.0, refs["2.2.2"]: 1.0, refs["2.2.2.1"]: 3.0, refs["1.1"]: 10.0, refs["1.2.2"]: 12.0}
 	c31, c2221, c122 := checkOf(refs["3.1"]), checkOf(refs["2.2.2.1"]), checkOf(refs["1.2.2"])
@@ -171,7 +167,7 @@ func TestTemplateFilledByAnotherProgram(t *testing.T) {
 	out := template2018(t, "--password", "secret")
 	f, err := excelize.OpenFile(out)
 	require.NoError(t, err)
-	refs := xlsx.SummaryRefs(mustSchema(t))
+	refs := xlsx.SummaryRefs(testkit.Gov2018(t))
 	for code, v := range seedValues(t) {
 		n, _ := v.Float64()
 		require.NoError(t, f.SetCellValue("统计表", refs[code], n))
@@ -181,28 +177,8 @@ func TestTemplateFilledByAnotherProgram(t *testing.T) {
 	rep, code := jsonOf(t, "validate", out)
 	assert.Equal(t, 0, code)
 	assert.Empty(t, rep.Findings)
-	sheetXML := partOf(t, out, "xl/worksheets/sheet1.xml")
+	sheetXML := string(testkit.Part(t, testkit.ReadFile(t, out), "xl/worksheets/sheet1.xml"))
 	assert.Regexp(t, `<sheetProtection[^>]*(password|hashValue)=`, sheetXML, "--password protects the sheet")
-}
-
-// partOf returns one part of a workbook's zip.
-func partOf(t *testing.T, path, part string) string {
-	t.Helper()
-	zr, err := zip.OpenReader(path)
-	require.NoError(t, err)
-	defer zr.Close()
-	for _, f := range zr.File {
-		if f.Name == part {
-			rc, err := f.Open()
-			require.NoError(t, err)
-			defer rc.Close()
-			b, err := io.ReadAll(rc)
-			require.NoError(t, err)
-			return string(b)
-		}
-	}
-	t.Fatalf("%s has no %s", path, part)
-	return ""
 }
 
 func TestTemplateFlags(t *testing.T) {
@@ -226,12 +202,6 @@ func checkOf(ref string) string {
 	n, _ := excelize.ColumnNameToNumber(col)
 	next, _ := excelize.ColumnNumberToName(n + 1)
 	return next + fmt.Sprint(row)
-}
-
-func mustSchema(t *testing.T) *schema.Schema {
-	s, ok := schema.Builtin("gov-info-2018")
-	require.True(t, ok)
-	return s
 }
 
 // The instructions and input messages of every template, in both languages,

@@ -14,6 +14,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"tally/internal/files"
+	"tally/internal/testkit"
 )
 
 // controls lists the characters of out that would act on a terminal: C0
@@ -42,7 +43,7 @@ func controls(out string, allowed ...string) []string {
 // the text exactly, escaped as JSON (\u001b), raw in no byte.
 func TestSubmissionTextCannotActOnTheTerminal(t *testing.T) {
 	fake := "&#27;[1A&#27;[2K\u202e\u009b&#13;✓ 掌政镇.xlsx  掌政镇  [Sheet1]  无问题&#27;[8m"
-	data := zipWith(t, readFixture(t, "seed/掌政镇.xlsx"), func(part string, body []byte) []byte {
+	data := testkit.ZipWith(t, testkit.Fixture(t, "seed/掌政镇.xlsx"), func(part string, body []byte) []byte {
 		switch part {
 		case "xl/worksheets/sheet1.xml":
 			return bytes.Replace(body, []byte(`<c r="C5" s="5" t="n"><v>0</v></c>`),

@@ -9,13 +9,14 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"tally/internal/testkit"
 	"tally/schema"
 )
 
 // table2018 is a 2018 table of a unit with the given values typed, every
 // other cell blank.
 func table2018(t *testing.T, file, unit string, year int, values map[string]string) *schema.Submission {
-	s := gov2018(t)
+	s := testkit.Gov2018(t)
 	sub := &schema.Submission{File: file, Unit: unit, Year: year, Schema: s, Sheet: "Sheet1", Values: map[string]schema.Value{}}
 	for i, k := range s.Keys() {
 		v := schema.Value{State: schema.Empty, Ref: fmt.Sprintf("C%d", i+4)}
@@ -67,7 +68,7 @@ func TestJumps(t *testing.T) {
 			last["6"] = tc.last
 		}
 		res := &Result{Year: 2019, Submissions: []*schema.Submission{table2018(t, "a.xlsx", "大新镇", 2019, map[string]string{"6": tc.now})}}
-		res.Schema = gov2018(t)
+		res.Schema = testkit.Gov2018(t)
 		comparePrevious(res, &Previous{Jump: DefaultJump(), Units: []*schema.Submission{table2018(t, "b.xlsx", "大新镇", 2018, last)}})
 		got := jumpFindings(res.Submissions...)
 		name := tc.last + " → " + tc.now
@@ -80,14 +81,14 @@ func TestJumps(t *testing.T) {
 		assert.Contains(t, got[0], "大新镇 warning jump C", name)
 	}
 	// --jump 0 turns the check off.
-	res := &Result{Year: 2019, Schema: gov2018(t), Submissions: []*schema.Submission{table2018(t, "a.xlsx", "大新镇", 2019, map[string]string{"6": "130"})}}
+	res := &Result{Year: 2019, Schema: testkit.Gov2018(t), Submissions: []*schema.Submission{table2018(t, "a.xlsx", "大新镇", 2019, map[string]string{"6": "130"})}}
 	comparePrevious(res, &Previous{Units: []*schema.Submission{table2018(t, "b.xlsx", "大新镇", 2018, map[string]string{"6": "12"})}})
 	assert.Empty(t, jumpFindings(res.Submissions...))
 }
 
 // A total whose part jumped is left to the part, which says where.
 func TestJumpOfATotalIsLeftToItsPart(t *testing.T) {
-	res := &Result{Year: 2019, Schema: gov2018(t), Submissions: []*schema.Submission{
+	res := &Result{Year: 2019, Schema: testkit.Gov2018(t), Submissions: []*schema.Submission{
 		table2018(t, "a.xlsx", "大新镇", 2019, map[string]string{"3.1": "130", "3.1.3": "130"})}}
 	comparePrevious(res, &Previous{Jump: DefaultJump(), Units: []*schema.Submission{
 		table2018(t, "b.xlsx", "大新镇", 2018, map[string]string{"3.1": "12", "3.1.3": "12"})}})
@@ -111,7 +112,7 @@ func TestUnitsMatchedAcrossYears(t *testing.T) {
 		table2018(t, "兴庆区2018.xlsx", "银川市兴庆区掌政镇人民政府", 2018, map[string]string{"6": "10"}),
 		table2018(t, "兴庆区2018.xlsx", "撤并乡", 2018, nil),
 	}
-	res := &Result{Year: 2019, Schema: gov2018(t), Submissions: this}
+	res := &Result{Year: 2019, Schema: testkit.Gov2018(t), Submissions: this}
 	comparePrevious(res, &Previous{Jump: DefaultJump(), Units: last})
 	got := jumpFindings(this...)
 	require.Len(t, got, 4)
@@ -127,7 +128,7 @@ func TestUnitsMatchedAcrossYears(t *testing.T) {
 	assert.Equal(t, 2018, res.YearOnYear.Year)
 
 	// Last year's figures of another year than the one before are named once.
-	res = &Result{Year: 2020, Schema: gov2018(t), Submissions: this}
+	res = &Result{Year: 2020, Schema: testkit.Gov2018(t), Submissions: this}
 	comparePrevious(res, &Previous{Units: last})
 	var years []string
 	for _, f := range res.Findings {
@@ -146,7 +147,7 @@ func TestUnitTwiceLastYear(t *testing.T) {
 		table2018(t, "2018/掌政镇.xlsx", "掌政镇", 2018, map[string]string{"6": "10"}),
 		table2018(t, "兴庆区2018.xlsx", "掌政镇", 2018, map[string]string{"6": "10"}),
 	}
-	res := &Result{Year: 2019, Schema: gov2018(t), Submissions: this, Totals: map[string]decimal.Decimal{}}
+	res := &Result{Year: 2019, Schema: testkit.Gov2018(t), Submissions: this, Totals: map[string]decimal.Decimal{}}
 	comparePrevious(res, &Previous{Jump: DefaultJump(), Units: last})
 	require.Len(t, res.Findings, 1)
 	assert.Equal(t, "上年数据中“掌政镇”有不止一份（掌政镇.xlsx、兴庆区2018.xlsx），用的是 掌政镇.xlsx", res.Findings[0].Message(schema.Zh))

@@ -12,14 +12,9 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"tally/internal/testkit"
 	"tally/schema"
 )
-
-func gov2018(t testing.TB) *schema.Schema {
-	s, ok := schema.Builtin("gov-info-2018")
-	require.True(t, ok)
-	return s
-}
 
 // fake makes a source whose "file" is read by fakeReader: the name encodes
 // the unit, the year and a value for 1.1 and 1.2.2 ("大新镇|2018|12").
@@ -33,7 +28,7 @@ func fake(name string) Source {
 }
 
 func fakeReader(t testing.TB) Reader {
-	s := gov2018(t)
+	s := testkit.Gov2018(t)
 	return func(data []byte, name string) *schema.Submission {
 		parts := strings.Split(string(data), "|")
 		sub := &schema.Submission{File: name, Unit: parts[0], Schema: s, Sheet: "Sheet1", Values: map[string]schema.Value{}}
@@ -121,7 +116,7 @@ func TestReportJSON(t *testing.T) {
 	subs := rep["submissions"].([]any)
 	first := subs[0].(map[string]any)
 	values := first["values"].(map[string]any)
-	assert.Len(t, values, len(gov2018(t).Keys()), "every value cell, null when unusable")
+	assert.Len(t, values, len(testkit.Gov2018(t).Keys()), "every value cell, null when unusable")
 	assert.Nil(t, values["3.1"])
 	assert.EqualValues(t, 0.35, values["7"])
 	assert.Equal(t, "C24", first["cells"].(map[string]any)["3.1"])
@@ -172,7 +167,7 @@ func TestTextReport(t *testing.T) {
 }
 
 func TestMixedFormats(t *testing.T) {
-	s18 := gov2018(t)
+	s18 := testkit.Gov2018(t)
 	s21, ok := schema.Builtin("gov-info-2021")
 	require.True(t, ok)
 	read := func(data []byte, name string) *schema.Submission {

@@ -19,6 +19,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"tally/internal/testkit"
 	"tally/schema"
 )
 
@@ -27,7 +28,7 @@ import (
 // post.
 func writeBomb(t *testing.T, path, part string, pre, fill, post []byte, size int) {
 	t.Helper()
-	base := book{title: "大新镇2018年度政府信息公开情况统计表"}.build(t)
+	base := testkit.Table2018{Title: "大新镇2018年度政府信息公开情况统计表"}.Build(t)
 	zr, err := zip.NewReader(bytes.NewReader(base), int64(len(base)))
 	require.NoError(t, err)
 	f, err := os.Create(path)

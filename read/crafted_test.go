@@ -14,6 +14,7 @@ import (
 	"testing"
 
 	"tally/grid"
+	"tally/internal/testkit"
 	"tally/source"
 
 	"github.com/stretchr/testify/assert"
@@ -130,29 +131,10 @@ func repeat(w io.Writer, b []byte, size int) {
 	}
 }
 
-// partIn is a part of a workbook in memory.
-func partIn(t testing.TB, book []byte, name string) []byte {
-	t.Helper()
-	zr, err := zip.NewReader(bytes.NewReader(book), int64(len(book)))
-	require.NoError(t, err)
-	for _, f := range zr.File {
-		if f.Name == name {
-			rc, err := f.Open()
-			require.NoError(t, err)
-			defer rc.Close()
-			b, err := io.ReadAll(rc)
-			require.NoError(t, err)
-			return b
-		}
-	}
-	require.Fail(t, "no part "+name)
-	return nil
-}
-
 // paddedTable is the table's worksheet with rows inflating to about size
 // bytes after it.
 func paddedTable(t testing.TB, base []byte, size int) packed {
-	sheet := partIn(t, base, "xl/worksheets/sheet1.xml")
+	sheet := testkit.Part(t, base, "xl/worksheets/sheet1.xml")
 	i := bytes.Index(sheet, []byte("</sheetData>"))
 	require.Positive(t, i)
 	return pack(t, func(w io.Writer) {
@@ -261,7 +243,7 @@ func TestCraftedWorkbooks(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds crafted workbooks of hundreds of MB")
 	}
-	base := book{title: "大新镇2018年度政府信息公开情况统计表"}.build(t)
+	base := testkit.Table2018{Title: "大新镇2018年度政府信息公开情况统计表"}.Build(t)
 	dir, keep := craftedDir(t)
 	text := strings.Repeat("统计表", 1<<20/9)                           // a text just under the 1 MB between two tags
 	fullRow := bytes.Repeat([]byte(`<c><v>1</v></c>`), grid.MaxCols) // a row as wide as tally reads

@@ -7,6 +7,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"tally/consolidate"
+	"tally/internal/testkit"
 	"tally/schema"
 )
 
@@ -33,10 +34,10 @@ func TestUnitsOfAnyKind(t *testing.T) {
 			return consistent2021(key)
 		}, reportEdit{title: b.title})
 		sub := File(data, b.file, Options{Schemas: schema.Builtins()})
-		require.False(t, sub.Unreadable, "%v", kinds(sub))
+		require.False(t, sub.Unreadable, "%v", testkit.Kinds(sub))
 		assert.Equal(t, b.unit, sub.Unit, b.file)
 		assert.Equal(t, 2022, sub.Year, b.file)
-		assert.Empty(t, kinds(sub), "no finding about the unit's name: %s", b.file)
+		assert.Empty(t, testkit.Kinds(sub), "no finding about the unit's name: %s", b.file)
 		sources = append(sources, consolidate.Source{Name: b.file, Load: func() ([]byte, error) { return data, nil }})
 	}
 	res := consolidate.Validate(sources, func(data []byte, name string) *schema.Submission {
@@ -57,7 +58,7 @@ func TestUnitsOfAnyKind(t *testing.T) {
 func TestDistrictTitleGivesWayToADepartment(t *testing.T) {
 	data := report2021With(t, "", consistent2021, reportEdit{title: "平潭综合实验区2022年度政府信息公开工作年度报告统计表"})
 	sub := File(data, "平潭综合实验区市场监督管理局.xlsx", Options{Schemas: schema.Builtins()})
-	require.False(t, sub.Unreadable, "%v", kinds(sub))
+	require.False(t, sub.Unreadable, "%v", testkit.Kinds(sub))
 	assert.Equal(t, "市场监督管理局", sub.Unit)
-	assert.Equal(t, []string{"unknown-unit@"}, kinds(sub))
+	assert.Equal(t, []string{"unknown-unit@"}, testkit.Kinds(sub))
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"tally/consolidate"
+	"tally/internal/testkit"
 	"tally/schema"
 )
 
@@ -18,7 +19,7 @@ import (
 // it, with columns of their own added right of the values.
 type sheet2018 struct {
 	title string
-	vals  map[string]any    // by row code; a value row not given holds 0; a formulaCell has no stored result
+	vals  map[string]any    // by row code; a value row not given holds 0; a testkit.Formula has no stored result
 	units map[string]string // unit cells that differ from the schema's
 	// heads holds the values typed on heading rows, by code.
 	heads map[string]any
@@ -49,7 +50,7 @@ func (s sheet2018) build(t testing.TB) ([]byte, map[string]int) {
 	require.NoError(t, f.SetSheetRow("Sheet1", "A2", &head))
 	at := map[string]int{}
 	r := 3
-	for _, row := range gov2018(t).Tables[0].Rows {
+	for _, row := range testkit.Gov2018(t).Tables[0].Rows {
 		cells := []any{row.Label}
 		switch {
 		case row.Heading:
@@ -72,8 +73,8 @@ func (s sheet2018) build(t testing.TB) ([]byte, map[string]int) {
 			}
 			cells = append(cells, v)
 		}
-		var fm formulaCell
-		if v, ok := cells[2].(formulaCell); ok {
+		var fm testkit.Formula
+		if v, ok := cells[2].(testkit.Formula); ok {
 			fm, cells[2] = v, nil
 		}
 		require.NoError(t, f.SetSheetRow("Sheet1", fmt.Sprintf("A%d", r), &cells))
@@ -171,7 +172,7 @@ func TestYuanInTheUnitCellOfAWanYuanRow(t *testing.T) {
 	}
 	// A formula without a stored result, computed by tally, is converted
 	// as well.
-	fm, _ := sheet2018{vals: map[string]any{"7": formulaCell("20000+6500")}, units: map[string]string{"7": "元"}}.build(t)
+	fm, _ := sheet2018{vals: map[string]any{"7": testkit.Formula("20000+6500")}, units: map[string]string{"7": "元"}}.build(t)
 	sub := read(t, fm, "大新镇.xlsx")
 	assert.Equal(t, "2.65", valueOf(t, sub, "7"))
 	msgs := rendered(t, sub, "read:unit")
@@ -196,7 +197,7 @@ func TestYuanInTheUnitCellOfAWanYuanRow(t *testing.T) {
 // The values read are this year's whatever the other columns hold.
 func TestExtraColumns(t *testing.T) {
 	same := func(code string) any {
-		if row, _ := gov2018(t).Row(code); row.Heading {
+		if row, _ := testkit.Gov2018(t).Row(code); row.Heading {
 			return nil
 		}
 		return 7
@@ -232,7 +233,7 @@ func TestExtraColumns(t *testing.T) {
 		},
 	}.build(t)
 	sub := read(t, data, "大新镇.xlsx")
-	require.False(t, sub.Unreadable, "%v", kinds(sub))
+	require.False(t, sub.Unreadable, "%v", testkit.Kinds(sub))
 	assert.Equal(t, "135", valueOf(t, sub, "1.1"))
 	assert.Equal(t, "C4", sub.Values["1.1"].Ref)
 	r3 := at["3.1"]
@@ -309,7 +310,7 @@ func TestMisspeltHeaders(t *testing.T) {
 			data := report2021With(t, "北京中路街道", consistent2021,
 				reportEdit{heads: map[string]string{"repealed": "本年废纸件数", "valid": "先行有效件数"}}, layout...)
 			sub := File(data, "北京中路街道.xlsx", Options{Schemas: schema.Builtins()})
-			require.False(t, sub.Unreadable, "%v", kinds(sub))
+			require.False(t, sub.Unreadable, "%v", testkit.Kinds(sub))
 			require.Equal(t, "gov-info-2021", sub.Schema.ID)
 			for _, k := range []string{"2.1.2@issued", "2.1.2@repealed", "2.1.2@valid"} {
 				assert.Equal(t, fmt.Sprint(consistent2021(k)), valueOf(t, sub, k), k)
@@ -332,7 +333,7 @@ func TestMisspeltHeaders(t *testing.T) {
 func TestUnknownHeaderIsNotGuessed(t *testing.T) {
 	data := report2021With(t, "北京中路街道", consistent2021, reportEdit{heads: map[string]string{"repealed": "本年新增件数"}})
 	sub := File(data, "北京中路街道.xlsx", Options{Schemas: schema.Builtins()})
-	require.False(t, sub.Unreadable, "%v", kinds(sub))
+	require.False(t, sub.Unreadable, "%v", testkit.Kinds(sub))
 	assert.Equal(t, schema.Missing, sub.Values["2.1.2@repealed"].State)
 	assert.Empty(t, found(sub, "read:header-spelling"))
 	assert.Equal(t, []string{"warning extra-row read:extra-column C4"}, found(sub, "read:extra-column"))
@@ -375,7 +376,7 @@ func TestOlderFormatRow(t *testing.T) {
 				headingRows: map[string]bool{"3.3.6": true},
 			}, layout...)
 			sub := File(data, "北京中路街道.xlsx", Options{Schemas: schema.Builtins()})
-			require.False(t, sub.Unreadable, "%v", kinds(sub))
+			require.False(t, sub.Unreadable, "%v", testkit.Kinds(sub))
 			require.Equal(t, "gov-info-2021", sub.Schema.ID)
 			assert.Equal(t, "3", valueOf(t, sub, "3.3.6.3@natural"))
 			assert.Equal(t, "1", valueOf(t, sub, "3.3.6.3@legal"))
@@ -415,7 +416,7 @@ func TestOlderFormatRowOfZeros(t *testing.T) {
 		return consistent2021(key)
 	}, edit)
 	sub := File(dashes, "北京中路街道.xlsx", Options{Schemas: schema.Builtins()})
-	require.False(t, sub.Unreadable, "%v", kinds(sub))
+	require.False(t, sub.Unreadable, "%v", testkit.Kinds(sub))
 	assert.Equal(t, "0", valueOf(t, sub, "3.3.6.3@total"))
 	assert.Equal(t, []string{"warning schema read:legacy-row D41"}, found(sub, "read:legacy-row", "read:missing-row"))
 	assert.Empty(t, sub.Schema.Check(sub))
@@ -427,7 +428,7 @@ func TestOlderFormatRowOfZeros(t *testing.T) {
 		return consistent2021(key)
 	}, edit)
 	sub = File(blank, "北京中路街道.xlsx", Options{Schemas: schema.Builtins()})
-	require.False(t, sub.Unreadable, "%v", kinds(sub))
+	require.False(t, sub.Unreadable, "%v", testkit.Kinds(sub))
 	assert.Empty(t, found(sub, "read:legacy-row"))
 	assert.Len(t, found(sub, "read:missing-row"), 3)
 }
@@ -465,7 +466,7 @@ func TestSubtotalOnAHeadingRow(t *testing.T) {
 		return nil
 	}), heading)
 	sub := File(agree, "北京中路街道.xlsx", Options{Schemas: schema.Builtins()})
-	require.False(t, sub.Unreadable, "%v", kinds(sub))
+	require.False(t, sub.Unreadable, "%v", testkit.Kinds(sub))
 	assert.Equal(t, "3", valueOf(t, sub, "3.3.6.3@natural"))
 	assert.Empty(t, found(sub, "read:subtotal", "read:legacy-row", "read:heading-numbers", "read:extra-row"))
 	assert.Empty(t, sub.Schema.Check(sub))
@@ -482,7 +483,7 @@ func TestSubtotalOnAHeadingRow(t *testing.T) {
 		return nil
 	}), heading)
 	sub = File(differ, "北京中路街道.xlsx", Options{Schemas: schema.Builtins()})
-	require.False(t, sub.Unreadable, "%v", kinds(sub))
+	require.False(t, sub.Unreadable, "%v", testkit.Kinds(sub))
 	assert.Equal(t, "3", valueOf(t, sub, "3.3.6.3@natural"), "the subtotal is not counted")
 	assert.Equal(t, []string{"warning sum read:subtotal D41"}, found(sub, "read:subtotal"))
 	for _, f := range sub.FindingList() {
@@ -504,7 +505,7 @@ func TestExtraRowInAMatrix(t *testing.T) {
 		after: map[string][]any{"3.3.5.5": {"三、本年度办理结果", "（五）不予处理", "6.其他不予处理情形", nil, 2, nil, nil, 1, nil, 3}},
 	})
 	sub := File(data, "北京中路街道.xlsx", Options{Schemas: schema.Builtins()})
-	require.False(t, sub.Unreadable, "%v", kinds(sub))
+	require.False(t, sub.Unreadable, "%v", testkit.Kinds(sub))
 	assert.Equal(t, []string{"warning extra-row read:extra-row E41"}, found(sub, "read:extra-row"))
 	msgs := rendered(t, sub, "read:extra-row")
 	require.Len(t, msgs, 1)

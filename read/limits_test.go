@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -15,6 +14,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"tally/grid"
+	"tally/internal/testkit"
 	"tally/schema"
 	"tally/source"
 )
@@ -24,20 +24,18 @@ func craftInMemory(t *testing.T, base []byte, parts ...craftedPart) []byte {
 	t.Helper()
 	p := filepath.Join(t.TempDir(), "book.xlsx")
 	craftBook(t, p, base, parts...)
-	data, err := os.ReadFile(p)
-	require.NoError(t, err)
-	return data
+	return testkit.ReadFile(t, p)
 }
 
 // Two sheets on one part: the workbook is damaged, said before anything is
 // read, naming both sheets.
 func TestSheetsOnOnePart(t *testing.T) {
-	base := book{title: "大新镇2018年度政府信息公开情况统计表"}.build(t)
+	base := testkit.Table2018{Title: "大新镇2018年度政府信息公开情况统计表"}.Build(t)
 	data := craftInMemory(t, base, sheetsParts(t, 3, func(i int) string {
 		return []string{"", "worksheets/sheet1.xml", "worksheets/sheet2.xml", "/xl/Worksheets/Sheet1.xml"}[i]
 	})...)
 	data = craftInMemory(t, data, craftedPart{"xl/worksheets/sheet2.xml", pack(t, func(w io.Writer) {
-		_, _ = w.Write(partIn(t, base, "xl/worksheets/sheet1.xml"))
+		_, _ = w.Write(testkit.Part(t, base, "xl/worksheets/sheet1.xml"))
 	})})
 	sub := read(t, data, "x.xlsx")
 	require.True(t, sub.Unreadable)
@@ -49,8 +47,8 @@ func TestSheetsOnOnePart(t *testing.T) {
 
 // A part named for two purposes is read once: the second is refused.
 func TestPartReadOnce(t *testing.T) {
-	base := book{title: "大新镇2018年度政府信息公开情况统计表"}.build(t)
-	rels := strings.Replace(string(partIn(t, base, "xl/_rels/workbook.xml.rels")), `Target="styles.xml"`, `Target="sharedStrings.xml"`, 1)
+	base := testkit.Table2018{Title: "大新镇2018年度政府信息公开情况统计表"}.Build(t)
+	rels := strings.Replace(string(testkit.Part(t, base, "xl/_rels/workbook.xml.rels")), `Target="styles.xml"`, `Target="sharedStrings.xml"`, 1)
 	data := craftInMemory(t, base, craftedPart{"xl/_rels/workbook.xml.rels", pack(t, func(w io.Writer) { _, _ = io.WriteString(w, rels) })})
 	sub := read(t, data, "x.xlsx")
 	require.True(t, sub.Unreadable)
@@ -63,11 +61,11 @@ func TestPartReadOnce(t *testing.T) {
 func TestCellTextIsCut(t *testing.T) {
 	long := strings.Repeat("统计表", 40000) // 120,000 characters
 	digits := strings.Repeat("1", 2*source.MaxCellText)
-	base := book{title: "大新镇2018年度政府信息公开情况统计表"}.build(t)
-	sst := string(partIn(t, base, "xl/sharedStrings.xml"))
+	base := testkit.Table2018{Title: "大新镇2018年度政府信息公开情况统计表"}.Build(t)
+	sst := string(testkit.Part(t, base, "xl/sharedStrings.xml"))
 	sst = strings.Replace(sst, "</sst>", "<si><t>"+long[:30000]+"</t><r><t>"+long[30000:]+"</t></r></si></sst>", 1)
-	sheet := string(partIn(t, base, "xl/worksheets/sheet1.xml"))
-	ref := book{}.refOf(t, "1.1")
+	sheet := string(testkit.Part(t, base, "xl/worksheets/sheet1.xml"))
+	ref := testkit.Table2018{}.RefOf(t, "1.1")
 	at := strings.Index(sheet, `<c r="`+ref+`"`)
 	require.Positive(t, at)
 	end := at + strings.Index(sheet[at:], "</c>") + len("</c>")
@@ -88,15 +86,15 @@ func TestCellTextIsCut(t *testing.T) {
 	}
 	assert.Equal(t, digits[:source.MaxCellText]+ellipsis, g.At(4, 2))
 	sub := read(t, data, "x.xlsx")
-	require.False(t, sub.Unreadable, "%v", kinds(sub))
+	require.False(t, sub.Unreadable, "%v", testkit.Kinds(sub))
 	assert.Equal(t, schema.Invalid, sub.Values["1.1"].State)
-	assert.Contains(t, kinds(sub), schema.KindNotANumber+"@"+ref)
+	assert.Contains(t, testkit.Kinds(sub), schema.KindNotANumber+"@"+ref)
 }
 
 // Each budget of a workbook, past it: reading stops, and the finding names
 // where it stopped and the limit, or says the workbook inflates too far.
 func TestBookBudgets(t *testing.T) {
-	base := book{title: "大新镇2018年度政府信息公开情况统计表"}.build(t)
+	base := testkit.Table2018{Title: "大新镇2018年度政府信息公开情况统计表"}.Build(t)
 	row := strings.Repeat(`<c><v>1</v></c>`, grid.MaxCols)
 	rows := func(n int) string {
 		return strings.Repeat(`<row>`+row+`</row>`, n)

@@ -10,6 +10,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"tally/consolidate"
+	"tally/internal/testkit"
 	"tally/schema"
 	"tally/xlsx"
 )
@@ -242,7 +243,7 @@ func TestRead2021Report(t *testing.T) {
 func read2021(t *testing.T, layout ...string) {
 	data := report2021(t, "北京中路街道", consistent2021, layout...)
 	sub := File(data, "北京中路街道.xlsx", Options{Schemas: schema.Builtins()})
-	require.False(t, sub.Unreadable, "%v", kinds(sub))
+	require.False(t, sub.Unreadable, "%v", testkit.Kinds(sub))
 	require.NotNil(t, sub.Schema)
 	assert.Equal(t, "gov-info-2021", sub.Schema.ID)
 	assert.Equal(t, "北京中路街道", sub.Unit)
@@ -253,7 +254,7 @@ func read2021(t *testing.T, layout ...string) {
 		require.Equal(t, schema.Present, got.State, "%s at %s", k, got.Ref)
 		assert.Equal(t, want, got.Num.String(), "%s at %s", k, got.Ref)
 	}
-	assert.Empty(t, kinds(sub))
+	assert.Empty(t, testkit.Kinds(sub))
 	assert.Empty(t, sub.Schema.Check(sub), "the figures keep every identity")
 	// 商业企业, broken over two lines, is still its column.
 	assert.Contains(t, sub.Values["3.1@commercial"].Ref, "E")
@@ -297,7 +298,7 @@ func TestMatrixRoundTrip(t *testing.T) {
 	}
 	res := consolidate.Validate(sources, read, consolidate.Options{})
 	for _, s := range res.Submissions {
-		require.Empty(t, s.FindingList(), "%s: %v", s.File, kinds(s))
+		require.Empty(t, s.FindingList(), "%s: %v", s.File, testkit.Kinds(s))
 	}
 	require.Equal(t, "gov-info-2021", res.Schema.ID)
 	refs := xlsx.SummaryRefs(res.Schema)
@@ -308,10 +309,10 @@ func TestMatrixRoundTrip(t *testing.T) {
 	var buf bytes.Buffer
 	require.NoError(t, xlsx.WriteConsolidated(&buf, res, xlsx.WriteOptions{Lang: schema.Zh, Version: "test"}))
 	back := File(buf.Bytes(), "金凤区.xlsx", Options{Schemas: schema.Builtins()})
-	require.False(t, back.Unreadable, "%v", kinds(back))
+	require.False(t, back.Unreadable, "%v", testkit.Kinds(back))
 	assert.Equal(t, "gov-info-2021", back.Schema.ID)
 	assert.Equal(t, "金凤区", back.Unit)
-	assert.Empty(t, kinds(back))
+	assert.Empty(t, testkit.Kinds(back))
 	for _, k := range res.Schema.Keys() {
 		assert.Equal(t, res.Totals[k].String(), back.Values[k].Num.String(), k)
 		assert.Equal(t, refs[k], back.Values[k].Ref, k)
@@ -320,7 +321,7 @@ func TestMatrixRoundTrip(t *testing.T) {
 	buf.Reset()
 	require.NoError(t, xlsx.WriteTemplate(&buf, res.Schema, xlsx.TemplateOptions{Lang: schema.Zh, Unit: "良田镇", Year: 2021}))
 	blank := File(buf.Bytes(), "良田镇.xlsx", Options{Schemas: schema.Builtins()})
-	require.False(t, blank.Unreadable, "%v", kinds(blank))
+	require.False(t, blank.Unreadable, "%v", testkit.Kinds(blank))
 	assert.Equal(t, "gov-info-2021", blank.Schema.ID)
 	for _, f := range blank.FindingList() {
 		assert.Equal(t, schema.KindBlank, f.Kind, f.Message(schema.Zh))

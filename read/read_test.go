@@ -4,7 +4,6 @@ import (
 	"archive/zip"
 	"bytes"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -12,6 +11,7 @@ import (
 	"time"
 
 	"tally/internal/fuzzbudget"
+	"tally/internal/testkit"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -20,107 +20,17 @@ import (
 	"tally/schema"
 )
 
-func gov2018(t testing.TB) *schema.Schema {
-	s, ok := schema.Builtin("gov-info-2018")
-	require.True(t, ok)
-	return s
-}
-
-// book describes a 2018 table to build: a title, then a header at row
-// top, then every row of the schema with its label and unit, and values
-// from vals (by code; missing codes get 1, except headings).
-type book struct {
-	title  string
-	top    int
-	vals   map[string]any // a string is written as text, a number as a number, a formula as a formula
-	skip   map[string]bool
-	labels map[string]string
-	order  []string // row codes in the order to write them; default: the schema's
-}
-
-// formula is a value written as a formula without a cached value.
-type formulaCell string
-
-// refOf is the value cell of a code in a table built in schema order.
-func (tb book) refOf(t testing.TB, code string) string {
-	top := tb.top
-	if top == 0 {
-		top = 3
-	}
-	row, ok := gov2018(t).Row(code)
-	require.True(t, ok)
-	return fmt.Sprintf("C%d", top+1+row.Index())
-}
-
-func (tb book) build(t testing.TB) []byte {
-	t.Helper()
-	f := excelize.NewFile()
-	defer f.Close()
-	sh := "Sheet1"
-	top := tb.top
-	if top == 0 {
-		top = 3
-	}
-	if tb.title != "" {
-		require.NoError(t, f.SetCellValue(sh, "A1", tb.title))
-	}
-	require.NoError(t, f.SetSheetRow(sh, fmt.Sprintf("A%d", top), &[]any{"统计指标", "单位", "统计数"}))
-	r := top + 1
-	rows := gov2018(t).Tables[0].Rows
-	if tb.order != nil {
-		rows = nil
-		for _, code := range tb.order {
-			row, _ := gov2018(t).Row(code)
-			rows = append(rows, row)
-		}
-	}
-	for _, row := range rows {
-		if tb.skip[row.Code] {
-			continue
-		}
-		label := row.Label
-		if l, ok := tb.labels[row.Code]; ok {
-			label = l
-		}
-		cells := []any{label}
-		if !row.Heading {
-			v, ok := tb.vals[row.Code]
-			if !ok {
-				v = 0
-			}
-			cells = append(cells, row.Unit, v)
-		}
-		if fm, ok := cells[len(cells)-1].(formulaCell); ok {
-			cells = cells[:len(cells)-1]
-			require.NoError(t, f.SetCellFormula(sh, fmt.Sprintf("C%d", r), string(fm)))
-		}
-		require.NoError(t, f.SetSheetRow(sh, fmt.Sprintf("A%d", r), &cells))
-		r++
-	}
-	buf, err := f.WriteToBuffer()
-	require.NoError(t, err)
-	return buf.Bytes()
-}
-
 func read(t testing.TB, data []byte, name string) *schema.Submission {
 	t.Helper()
-	return File(data, name, Options{Schemas: []*schema.Schema{gov2018(t)}})
-}
-
-func kinds(sub *schema.Submission) []string {
-	var out []string
-	for _, f := range sub.FindingList() {
-		out = append(out, f.Kind+"@"+f.Cell)
-	}
-	return out
+	return File(data, name, Options{Schemas: []*schema.Schema{testkit.Gov2018(t)}})
 }
 
 func TestReadBuiltTable(t *testing.T) {
-	data := book{title: "银川市兴庆区大新镇 2018 年度政府信息公开情况统计表", vals: map[string]any{
+	data := testkit.Table2018{Title: "银川市兴庆区大新镇 2018 年度政府信息公开情况统计表", Vals: map[string]any{
 		"1.1": 12, "1.2.2": " 1,2 ", "7": "0.35", "8.4": 0.1,
-	}}.build(t)
+	}}.Build(t)
 	sub := read(t, data, "x.xlsx")
-	require.False(t, sub.Unreadable, "%v", kinds(sub))
+	require.False(t, sub.Unreadable, "%v", testkit.Kinds(sub))
 	assert.Equal(t, "大新镇", sub.Unit)
 	assert.Equal(t, 2018, sub.Year)
 	assert.Equal(t, "Sheet1", sub.Sheet)
@@ -130,30 +40,30 @@ func TestReadBuiltTable(t *testing.T) {
 	assert.Equal(t, "0.1", sub.Values["8.4"].Num.String())
 	// " 1,2 " is not a number: the grouping is wrong.
 	assert.Equal(t, schema.Invalid, sub.Values["1.2.2"].State)
-	assert.Equal(t, []string{"not-a-number@C10"}, kinds(sub))
+	assert.Equal(t, []string{"not-a-number@C10"}, testkit.Kinds(sub))
 }
 
 // A formula written by a program without a calculation engine has no cached
 // value; tally computes it as a spreadsheet would.
 func TestFormulaWithoutCachedValue(t *testing.T) {
-	tb := book{title: "大新镇2018年度政府信息公开情况统计表", vals: map[string]any{"3.1.1": 2, "3.1.3": 3}}
-	tb.vals["3.1"] = formulaCell(fmt.Sprintf("SUM(%s:%s)", tb.refOf(t, "3.1.1"), tb.refOf(t, "3.1.4")))
-	sub := read(t, tb.build(t), "x.xlsx")
+	tb := testkit.Table2018{Title: "大新镇2018年度政府信息公开情况统计表", Vals: map[string]any{"3.1.1": 2, "3.1.3": 3}}
+	tb.Vals["3.1"] = testkit.Formula(fmt.Sprintf("SUM(%s:%s)", tb.RefOf(t, "3.1.1"), tb.RefOf(t, "3.1.4")))
+	sub := read(t, tb.Build(t), "x.xlsx")
 	assert.Equal(t, "5", sub.Values["3.1"].Num.String())
-	assert.Empty(t, kinds(sub))
+	assert.Empty(t, testkit.Kinds(sub))
 }
 
 // Without a stored result tally computes arithmetic only: a formula that
 // could run unbounded (REPT builds gigabytes of text) is not computed but
 // reported, at once, and a loop through other cells is a circular reference.
 func TestFormulaWithoutCachedValueUnsafe(t *testing.T) {
-	tb := book{title: "大新镇2018年度政府信息公开情况统计表", vals: map[string]any{"3.1.1": 2}}
-	tb.vals["3.1"] = formulaCell(`LEN(REPT("a",10^10))`)
-	tb.vals["3.2"] = formulaCell(tb.refOf(t, "3.3") + "+1")
-	tb.vals["3.3"] = formulaCell(tb.refOf(t, "3.2") + "+1")
-	tb.vals["3.3.1"] = formulaCell("SUM(D1:XFD1048576)")
-	tb.vals["1.1"] = formulaCell("ROUND(" + tb.refOf(t, "3.1.1") + "*1.5, 0)")
-	sub := read(t, tb.build(t), "x.xlsx")
+	tb := testkit.Table2018{Title: "大新镇2018年度政府信息公开情况统计表", Vals: map[string]any{"3.1.1": 2}}
+	tb.Vals["3.1"] = testkit.Formula(`LEN(REPT("a",10^10))`)
+	tb.Vals["3.2"] = testkit.Formula(tb.RefOf(t, "3.3") + "+1")
+	tb.Vals["3.3"] = testkit.Formula(tb.RefOf(t, "3.2") + "+1")
+	tb.Vals["3.3.1"] = testkit.Formula("SUM(D1:XFD1048576)")
+	tb.Vals["1.1"] = testkit.Formula("ROUND(" + tb.RefOf(t, "3.1.1") + "*1.5, 0)")
+	sub := read(t, tb.Build(t), "x.xlsx")
 	ids := map[string]string{}
 	for _, f := range sub.FindingList() {
 		ids[f.Codes[0]] = f.Msg.ID
@@ -167,9 +77,9 @@ func TestFormulaWithoutCachedValueUnsafe(t *testing.T) {
 }
 
 func TestCellFindings(t *testing.T) {
-	data := book{title: "大新镇2018年度政府信息公开情况统计表", vals: map[string]any{
+	data := testkit.Table2018{Title: "大新镇2018年度政府信息公开情况统计表", Vals: map[string]any{
 		"6": -2, "9.1": 2.5, "2.2.3": "见附件", "9.2": "", "8.1": "3个", "8.2": "—", "1.1": "１３５", "7": "5元",
-	}}.build(t)
+	}}.Build(t)
 	sub := read(t, data, "x.xlsx")
 	byKind := map[string]schema.Finding{}
 	for _, f := range sub.FindingList() {
@@ -187,14 +97,14 @@ func TestCellFindings(t *testing.T) {
 	assert.Equal(t, "0", sub.Values["8.2"].Num.String())
 	assert.Equal(t, schema.Present, sub.Values["8.2"].State)
 	assert.Equal(t, "135", sub.Values["1.1"].Num.String())
-	assert.Len(t, sub.FindingList(), 5, "%v", kinds(sub))
+	assert.Len(t, sub.FindingList(), 5, "%v", testkit.Kinds(sub))
 }
 
 func TestMissingAndExtraRows(t *testing.T) {
-	data := book{title: "大新镇2018年度政府信息公开情况统计表", skip: map[string]bool{"3.1.2": true},
-		labels: map[string]string{"1.2.5": "6.其他公开方式数"}, vals: map[string]any{"1.2.5": 7}}.build(t)
+	data := testkit.Table2018{Title: "大新镇2018年度政府信息公开情况统计表", Skip: map[string]bool{"3.1.2": true},
+		Labels: map[string]string{"1.2.5": "6.其他公开方式数"}, Vals: map[string]any{"1.2.5": 7}}.Build(t)
 	sub := read(t, data, "x.xlsx")
-	assert.ElementsMatch(t, []string{"missing-row@", "missing-row@", "extra-row@C13"}, kinds(sub))
+	assert.ElementsMatch(t, []string{"missing-row@", "missing-row@", "extra-row@C13"}, testkit.Kinds(sub))
 	assert.Equal(t, schema.Missing, sub.Values["3.1.2"].State)
 }
 
@@ -202,20 +112,20 @@ func TestMissingAndExtraRows(t *testing.T) {
 // told apart by the section it follows, in either order.
 func TestDuplicateLabelsBySection(t *testing.T) {
 	var order []string
-	for _, r := range gov2018(t).Tables[0].Rows {
+	for _, r := range testkit.Gov2018(t).Tables[0].Rows {
 		order = append(order, r.Code)
 	}
 	// Swap section 四 (4 … 4.3) and section 五 (5 … 5.3).
 	i4 := indexOf(order, "4")
 	copy(order[i4:i4+8], []string{"5", "5.1", "5.2", "5.3", "4", "4.1", "4.2", "4.3"})
-	tb := book{title: "大新镇2018年度政府信息公开情况统计表", order: order,
-		vals: map[string]any{"5": 3, "5.1": 1, "5.2": 2, "4": 7, "4.1": 4, "4.2": 3}}
-	sub := read(t, tb.build(t), "x.xlsx")
+	tb := testkit.Table2018{Title: "大新镇2018年度政府信息公开情况统计表", Order: order,
+		Vals: map[string]any{"5": 3, "5.1": 1, "5.2": 2, "4": 7, "4.1": 4, "4.2": 3}}
+	sub := read(t, tb.Build(t), "x.xlsx")
 	assert.Equal(t, "2", sub.Values["5.2"].Num.String())
-	assert.Equal(t, tb.refOf(t, "4.2"), sub.Values["5.2"].Ref, "五(二) now sits where 四(二) was")
+	assert.Equal(t, tb.RefOf(t, "4.2"), sub.Values["5.2"].Ref, "五(二) now sits where 四(二) was")
 	assert.Equal(t, "3", sub.Values["4.2"].Num.String())
-	assert.Equal(t, tb.refOf(t, "5.2"), sub.Values["4.2"].Ref)
-	assert.Empty(t, kinds(sub))
+	assert.Equal(t, tb.RefOf(t, "5.2"), sub.Values["4.2"].Ref)
+	assert.Empty(t, testkit.Kinds(sub))
 }
 
 func indexOf(xs []string, x string) int {
@@ -240,7 +150,7 @@ func zipOf(t testing.TB, files map[string]string) []byte {
 }
 
 func TestUnreadableFiles(t *testing.T) {
-	good := book{title: "大新镇2018年度政府信息公开情况统计表"}.build(t)
+	good := testkit.Table2018{Title: "大新镇2018年度政府信息公开情况统计表"}.Build(t)
 	f, err := excelize.OpenReader(bytes.NewReader(good))
 	require.NoError(t, err)
 	var enc bytes.Buffer
@@ -338,7 +248,7 @@ func oleWorkbook(t testing.TB) []byte {
 }
 
 func FuzzRead(f *testing.F) {
-	f.Add(book{title: "大新镇2018年度政府信息公开情况统计表"}.build(f))
+	f.Add(testkit.Table2018{Title: "大新镇2018年度政府信息公开情况统计表"}.Build(f))
 	// Numbers beside the table, on a heading, in 元 on a 万元 row.
 	extra, _ := sheet2018{units: map[string]string{"7": "元"}, vals: map[string]any{"7": 26500}, heads: map[string]any{"3": 4},
 		extra: []extraCol{{head: "上年数", val: func(string) any { return 3 }}, {head: "核对", val: func(string) any { return "1" }}}}.build(f)
@@ -388,7 +298,7 @@ func layoutBook(t testing.TB, sheet string, head []any, cells func(row *schema.R
 	}
 	require.NoError(t, f.SetCellValue(sheet, "A1", "大新镇2018年度政府信息公开情况统计表"))
 	require.NoError(t, f.SetSheetRow(sheet, "A2", &head))
-	for i, row := range gov2018(t).Tables[0].Rows {
+	for i, row := range testkit.Gov2018(t).Tables[0].Rows {
 		cs := cells(row)
 		require.NoError(t, f.SetSheetRow(sheet, fmt.Sprintf("A%d", i+3), &cs))
 	}
@@ -456,38 +366,6 @@ func TestOtherSheetWithTheTable(t *testing.T) {
 	assert.Contains(t, sub.FindingList()[0].Message(schema.Zh), "工作表“通贵乡”也是一份统计表")
 }
 
-// padRows rewrites a workbook's first sheet with n styled empty rows after
-// its table, as selecting a column to the bottom and formatting it leaves.
-func padRows(t testing.TB, data []byte, n int) []byte {
-	t.Helper()
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-	require.NoError(t, err)
-	var out bytes.Buffer
-	zw := zip.NewWriter(&out)
-	for _, f := range zr.File {
-		rc, err := f.Open()
-		require.NoError(t, err)
-		body, err := io.ReadAll(rc)
-		require.NoError(t, err)
-		rc.Close()
-		w, err := zw.Create(f.Name)
-		require.NoError(t, err)
-		if f.Name == "xl/worksheets/sheet1.xml" {
-			i := bytes.Index(body, []byte("</sheetData>"))
-			require.Positive(t, i)
-			_, _ = w.Write(body[:i])
-			for r := 200; r < 200+n; r++ {
-				fmt.Fprintf(w, `<row r="%d"><c r="A%d" s="1"/><c r="B%d" s="1"/><c r="C%d" s="1"/></row>`, r, r, r, r)
-			}
-			_, _ = w.Write(body[i:])
-			continue
-		}
-		_, _ = w.Write(body)
-	}
-	require.NoError(t, zw.Close())
-	return out.Bytes()
-}
-
 // A million formatted empty rows under the table cost a pass of inflation,
 // not a sheet in memory: the table reads as without them, and the merged
 // ranges after the rows are still found.
@@ -495,22 +373,22 @@ func TestMillionEmptyRows(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds a 100 MB worksheet")
 	}
-	f, err := excelize.OpenReader(bytes.NewReader(book{title: "大新镇2018年度政府信息公开情况统计表", vals: map[string]any{"1.1": 12}}.build(t)))
+	f, err := excelize.OpenReader(bytes.NewReader(testkit.Table2018{Title: "大新镇2018年度政府信息公开情况统计表", Vals: map[string]any{"1.1": 12}}.Build(t)))
 	require.NoError(t, err)
 	require.NoError(t, f.MergeCell("Sheet1", "A1", "C1"))
 	buf, err := f.WriteToBuffer()
 	require.NoError(t, err)
-	data := padRows(t, buf.Bytes(), 1_000_000)
+	data := testkit.PadRows(t, buf.Bytes(), 1_000_000)
 	sub := read(t, data, "x.xlsx")
-	require.False(t, sub.Unreadable, "%v", kinds(sub))
+	require.False(t, sub.Unreadable, "%v", testkit.Kinds(sub))
 	assert.Equal(t, "12", sub.Values["1.1"].Num.String())
 	assert.Equal(t, "大新镇", sub.Unit)
-	assert.Empty(t, kinds(sub))
+	assert.Empty(t, testkit.Kinds(sub))
 }
 
 func BenchmarkReadMillionEmptyRows(b *testing.B) {
-	data := padRows(b, book{title: "大新镇2018年度政府信息公开情况统计表"}.build(b), 1_000_000)
-	s := gov2018(b)
+	data := testkit.PadRows(b, testkit.Table2018{Title: "大新镇2018年度政府信息公开情况统计表"}.Build(b), 1_000_000)
+	s := testkit.Gov2018(b)
 	b.SetBytes(int64(len(data)))
 	for b.Loop() {
 		File(data, "x.xlsx", Options{Schemas: []*schema.Schema{s}})
@@ -520,18 +398,18 @@ func BenchmarkReadMillionEmptyRows(b *testing.B) {
 // A number no spreadsheet holds exactly is a finding, never a value: 1e9999
 // once reached 明细 and 汇总 as +Inf and the JSON as ten thousand digits.
 func TestOutOfRange(t *testing.T) {
-	tb := book{title: "大新镇2018年度政府信息公开情况统计表", vals: map[string]any{
+	tb := testkit.Table2018{Title: "大新镇2018年度政府信息公开情况统计表", Vals: map[string]any{
 		"1.1":   "1e9999",            // text
 		"1.2.1": "1234567890123456",  // 16 digits, as text
 		"1.2.2": "123456789012345",   // 15 digits: in range
 		"7":     "0.000000000000001", // small, in range
 	}}
-	f, err := excelize.OpenReader(bytes.NewReader(tb.build(t)))
+	f, err := excelize.OpenReader(bytes.NewReader(tb.Build(t)))
 	require.NoError(t, err)
 	// Numbers stored as numbers: past 10^15, and past a double's range.
-	require.NoError(t, f.SetCellDefault("Sheet1", tb.refOf(t, "1.2.3"), "1e300"))
-	require.NoError(t, f.SetCellDefault("Sheet1", tb.refOf(t, "1.2.4"), "1e9999"))
-	require.NoError(t, f.SetCellDefault("Sheet1", tb.refOf(t, "2.1"), "5.55111512312578e-17")) // a formula's residue
+	require.NoError(t, f.SetCellDefault("Sheet1", tb.RefOf(t, "1.2.3"), "1e300"))
+	require.NoError(t, f.SetCellDefault("Sheet1", tb.RefOf(t, "1.2.4"), "1e9999"))
+	require.NoError(t, f.SetCellDefault("Sheet1", tb.RefOf(t, "2.1"), "5.55111512312578e-17")) // a formula's residue
 	sub := read(t, bytesOf(t, f), "x.xlsx")
 	require.False(t, sub.Unreadable)
 
@@ -554,36 +432,12 @@ func TestOutOfRange(t *testing.T) {
 	assert.Equal(t, schema.Present, sub.Values["2.1"].State)
 }
 
-// editPart rewrites one part of a workbook.
-func editPart(t *testing.T, data []byte, name string, edit func(string) string) []byte {
-	t.Helper()
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-	require.NoError(t, err)
-	var out bytes.Buffer
-	zw := zip.NewWriter(&out)
-	for _, zf := range zr.File {
-		rc, err := zf.Open()
-		require.NoError(t, err)
-		body, err := io.ReadAll(rc)
-		require.NoError(t, err)
-		rc.Close()
-		if zf.Name == name {
-			body = []byte(edit(string(body)))
-		}
-		w, err := zw.Create(zf.Name)
-		require.NoError(t, err)
-		_, _ = w.Write(body)
-	}
-	require.NoError(t, zw.Close())
-	return out.Bytes()
-}
-
 // A DTD in a part is damage (ECMA-376 does not allow one; entity expansion
 // lives there), said as what it is, never expanded.
 func TestDTDIsDamage(t *testing.T) {
-	data := book{title: "大新镇2018年度政府信息公开情况统计表"}.build(t)
+	data := testkit.Table2018{Title: "大新镇2018年度政府信息公开情况统计表"}.Build(t)
 	for _, part := range []string{"xl/worksheets/sheet1.xml", "xl/sharedStrings.xml"} {
-		crafted := editPart(t, data, part, func(body string) string {
+		crafted := testkit.EditPart(t, data, part, func(body string) string {
 			decl := `<!DOCTYPE x [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>`
 			i := strings.Index(body, "?>") + 2
 			return body[:i] + decl + body[i:]

@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"tally/consolidate"
+	"tally/internal/testkit"
 	"tally/schema"
 	"tally/xlsx"
 )
@@ -23,8 +24,7 @@ func submissions(t *testing.T) string {
 	dir := filepath.Join(t.TempDir(), "报表")
 	require.NoError(t, os.Mkdir(dir, 0o755))
 	for _, f := range []string{"seed/掌政镇.xlsx", "validate/文昌路街道.xlsx", "validate/闽宁镇.xlsx"} {
-		data, err := os.ReadFile(filepath.Join("..", "testdata", f))
-		require.NoError(t, err)
+		data := testkit.Fixture(t, f)
 		require.NoError(t, os.WriteFile(filepath.Join(dir, filepath.Base(f)), data, 0o644))
 	}
 	return dir
@@ -184,8 +184,7 @@ func TestCopiesAreOfTheBytesChecked(t *testing.T) {
 	bad := filepath.Join(in, "文昌路街道.xlsx")
 	original, err := os.ReadFile(bad)
 	require.NoError(t, err)
-	other, err := os.ReadFile(filepath.Join("..", "testdata", "validate", "洪广镇.xlsx"))
-	require.NoError(t, err)
+	other := testkit.Fixture(t, "validate/洪广镇.xlsx")
 	copyOf := func(budget int64, change bool) (dump string, warned []string, res *Result) {
 		saved := keepBudget
 		keepBudget = func(int) int64 { return budget }

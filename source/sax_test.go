@@ -1,18 +1,17 @@
 package source
 
 import (
-	"archive/zip"
 	"bytes"
 	"encoding/xml"
 	"errors"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"tally/internal/fuzzbudget"
+	"tally/internal/testkit"
 
 	"github.com/stretchr/testify/require"
 )
@@ -132,8 +131,9 @@ func FuzzSAX(f *testing.F) {
 	}
 	paths, _ := filepath.Glob(filepath.Join("..", "testdata", "district", "兴庆区2018", "*.xlsx"))
 	for _, p := range paths[:3] {
+		book := testkit.ReadFile(f, p)
 		for _, part := range []string{"xl/worksheets/sheet1.xml", "xl/sharedStrings.xml", "xl/styles.xml"} {
-			if b := partOf(f, p, part); b != nil {
+			if b, ok := testkit.LookupPart(f, book, part); ok {
 				f.Add(b, uint16(4096))
 			}
 		}
@@ -212,26 +212,6 @@ func TestSAX(t *testing.T) {
 	events, _ := saxEvents(newSAX(strings.NewReader(`<a b = 'x' c="&lt;&#x41;&#66;&nbsp;" xmlns:q="u" q:d="1">x&amp;y&nbsp;</a>`)))
 	require.Equal(t, []string{"<a b=x c=&lt;&#x41;&#66;&nbsp; d=1", "#x&amp;y&nbsp;", "</a"}, events,
 		"a reference XML does not define leaves its text as it is")
-}
-
-// partOf is a part of a workbook on disk, nil when it has none.
-func partOf(t testing.TB, path, name string) []byte {
-	t.Helper()
-	data, err := os.ReadFile(path)
-	require.NoError(t, err)
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-	require.NoError(t, err)
-	for _, f := range zr.File {
-		if f.Name == name {
-			rc, err := f.Open()
-			require.NoError(t, err)
-			defer rc.Close()
-			b, err := io.ReadAll(rc)
-			require.NoError(t, err)
-			return b
-		}
-	}
-	return nil
 }
 
 func attrList(tag []byte, read func([]byte, func(name, value []byte))) []string {

@@ -1,12 +1,8 @@
 package xlsx
 
 import (
-	"archive/zip"
 	"bytes"
 	"encoding/xml"
-	"io"
-	"os"
-	"path/filepath"
 	"regexp"
 	"testing"
 
@@ -14,6 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 	"github.com/xuri/excelize/v2"
 
+	"tally/internal/testkit"
 	"tally/schema"
 )
 
@@ -31,18 +28,7 @@ func xfOf(t *testing.T, data []byte, sheet, cell string) cellFormat {
 	id, err := f.GetCellStyle(sheet, cell)
 	require.NoError(t, err)
 	require.NoError(t, f.Close())
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-	require.NoError(t, err)
-	var raw []byte
-	for _, zf := range zr.File {
-		if zf.Name == "xl/styles.xml" {
-			rc, err := zf.Open()
-			require.NoError(t, err)
-			raw, err = io.ReadAll(rc)
-			require.NoError(t, err)
-			rc.Close()
-		}
-	}
+	raw := testkit.Part(t, data, "xl/styles.xml")
 	var ss struct {
 		Fills []struct {
 			Pattern struct {
@@ -78,8 +64,7 @@ func xfOf(t *testing.T, data []byte, sheet, cell string) cellFormat {
 // original is not given the colour "FF").
 func TestAnnotateKeepsTheCellFormat(t *testing.T) {
 	name := "月牙湖乡政府信息公开情况统计表（2018年度）.xlsx"
-	data, err := os.ReadFile(filepath.Join("..", "testdata", "district", "兴庆区2018", name))
-	require.NoError(t, err)
+	data := testkit.Fixture(t, "district/兴庆区2018/"+name)
 	sub := read(t, data, name)
 	require.False(t, sub.Unreadable)
 	cell := sub.Values["3.1"].Ref

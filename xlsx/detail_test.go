@@ -12,6 +12,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"tally/consolidate"
+	"tally/internal/testkit"
 	"tally/schema"
 )
 
@@ -28,7 +29,7 @@ func district(t testing.TB, n int) *consolidate.Result {
 // for a year; each cell holds its position plus the file name's length
 // plus add.
 func districtOf(t testing.TB, units []string, year int, add int64, opt consolidate.Options) *consolidate.Result {
-	s := gov2018(t)
+	s := testkit.Gov2018(t)
 	var sources []consolidate.Source
 	for _, u := range units {
 		name := u + ".xlsx"

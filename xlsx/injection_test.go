@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"tally/consolidate"
+	"tally/internal/testkit"
 	"tally/schema"
 )
 
@@ -18,7 +19,7 @@ import (
 // in a cell) is written as text in every workbook tally makes, never as a
 // formula, however it begins.
 func TestSubmittedTextIsNeverAFormula(t *testing.T) {
-	s := gov2018(t)
+	s := testkit.Gov2018(t)
 	evil := []string{`=HYPERLINK("http://example.com/x","点我")`, `+cmd|' /C calc'!A0`, `-2+3`, `@SUM(1+1)`}
 	var sources []consolidate.Source
 	for i, e := range evil {

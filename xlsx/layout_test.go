@@ -7,6 +7,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"tally/internal/testkit"
 	"tally/schema"
 )
 
@@ -87,9 +88,7 @@ func TestLayoutOfficialArrangement(t *testing.T) {
 // The 2018 table keeps its three columns (label, unit, value) and one
 // header row, repeated on every printed page.
 func TestLayout2018(t *testing.T) {
-	s, ok := schema.Builtin("gov-info-2018")
-	require.True(t, ok)
-	l := planLayout(s, "兴庆区 2018 年度政府信息公开情况统计表", "填报单位：兴庆区", false, schema.Zh)
+	l := planLayout(testkit.Gov2018(t), "兴庆区 2018 年度政府信息公开情况统计表", "填报单位：兴庆区", false, schema.Zh)
 	l.fit()
 	assert.Equal(t, []float64{58, 9, 13}, l.widths)
 	from, to := l.headerRows()

@@ -1,10 +1,8 @@
 package xlsx
 
 import (
-	"archive/zip"
 	"bytes"
 	"errors"
-	"io"
 	"runtime"
 	"strings"
 	"testing"
@@ -13,58 +11,16 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"tally/internal/testkit"
 	"tally/schema"
 )
-
-// inflated is the part name of a workbook, inflated.
-func inflated(t *testing.T, data []byte, name string) string {
-	t.Helper()
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-	require.NoError(t, err)
-	for _, zf := range zr.File {
-		if zf.Name == name {
-			rc, err := zf.Open()
-			require.NoError(t, err)
-			defer rc.Close()
-			body, err := io.ReadAll(rc)
-			require.NoError(t, err)
-			return string(body)
-		}
-	}
-	t.Fatalf("no part %s", name)
-	return ""
-}
-
-// editPart is a copy of a workbook with one part changed.
-func editPart(t *testing.T, data []byte, name string, edit func(string) string) []byte {
-	t.Helper()
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-	require.NoError(t, err)
-	var out bytes.Buffer
-	zw := zip.NewWriter(&out)
-	for _, zf := range zr.File {
-		rc, err := zf.Open()
-		require.NoError(t, err)
-		body, err := io.ReadAll(rc)
-		require.NoError(t, err)
-		rc.Close()
-		if zf.Name == name {
-			body = []byte(edit(string(body)))
-		}
-		w, err := zw.Create(zf.Name)
-		require.NoError(t, err)
-		_, _ = w.Write(body)
-	}
-	require.NoError(t, zw.Close())
-	return out.Bytes()
-}
 
 // A workbook whose sheet name Excel does not allow is marked up in a copy
 // where the sheet has a name it does, and everything that refers to the
 // sheet (print areas, formulas) refers to the new name; characters XML
 // does not allow, anywhere, are shown by their pictures.
 func TestAnnotateOddSheetNames(t *testing.T) {
-	base := table{title: "大新镇2018年度政府信息公开情况统计表", vals: map[string]any{"1.1": 12, "1.1.1": 13}}.build(t)
+	base := testkit.Table2018{Title: "大新镇2018年度政府信息公开情况统计表", Vals: map[string]any{"1.1": 12, "1.1.1": 13}}.Build(t)
 	for _, tc := range []struct {
 		attr, to string
 	}{
@@ -75,7 +31,7 @@ func TestAnnotateOddSheetNames(t *testing.T) {
 		{"&apos;quoted&apos;", "’quoted’"},
 		{strings.Repeat("长", 35), strings.Repeat("长", 31)},
 	} {
-		data := editPart(t, base, "xl/workbook.xml", func(s string) string {
+		data := testkit.EditPart(t, base, "xl/workbook.xml", func(s string) string {
 			s = strings.Replace(s, `name="Sheet1"`, `name="`+tc.attr+`"`, 1)
 			old := xmlUnescape([]byte(tc.attr))
 			ref := quoted(strings.ToValidUTF8(old, "\ufffd"))
@@ -83,19 +39,19 @@ func TestAnnotateOddSheetNames(t *testing.T) {
 			def := `<definedNames><definedName name="_xlnm.Print_Area" localSheetId="0">` + ref + `!$A$1:$C$70</definedName></definedNames>`
 			return strings.Replace(s, "</sheets>", "</sheets>"+def, 1)
 		})
-		data = editPart(t, data, "xl/sharedStrings.xml", func(s string) string {
+		data = testkit.EditPart(t, data, "xl/sharedStrings.xml", func(s string) string {
 			return strings.Replace(s, "<t>", "<t>\x1b&#1;", 1)
 		})
 		sub := read(t, data, "x.xlsx")
-		require.False(t, sub.Unreadable, "%q: %v", tc.attr, kinds(sub))
+		require.False(t, sub.Unreadable, "%q: %v", tc.attr, testkit.Kinds(sub))
 		sub.Add(schema.Finding{Severity: schema.Error, Kind: schema.KindSum, Sheet: sub.Sheet, Cell: sub.Values["1.1"].Ref,
 			Msg: schema.Msg("read.circular", "x", "")})
 		marked, err := Annotate(data, "x.xlsx", sub, nil, schema.Zh)
 		require.NoError(t, err, "%q", tc.attr)
-		book := strings.ReplaceAll(inflated(t, marked, "xl/workbook.xml"), "&#39;", "'")
+		book := strings.ReplaceAll(string(testkit.Part(t, marked, "xl/workbook.xml")), "&#39;", "'")
 		assert.Contains(t, book, `name="`+xmlEscape(tc.to)+`"`, "%q", tc.attr)
 		assert.Contains(t, book, ">"+xmlEscapeText(quoted(tc.to))+"!$A$1:$C$70<", "%q: the print area follows the sheet", tc.attr)
-		assert.Contains(t, inflated(t, marked, "xl/sharedStrings.xml"), "␛␁", "%q", tc.attr)
+		assert.Contains(t, string(testkit.Part(t, marked, "xl/sharedStrings.xml")), "␛␁", "%q", tc.attr)
 		var dump bytes.Buffer
 		require.NoError(t, Dump(&dump, marked))
 		d := dump.String()
@@ -118,14 +74,14 @@ func mustJSON(s string) []byte {
 // A workbook too large to mark up gets no copy, at once and in little
 // memory, and the reason names what is too large.
 func TestAnnotateIsBounded(t *testing.T) {
-	base := table{title: "大新镇2018年度政府信息公开情况统计表", vals: map[string]any{"1.1": 12, "1.1.1": 13}}.build(t)
+	base := testkit.Table2018{Title: "大新镇2018年度政府信息公开情况统计表", Vals: map[string]any{"1.1": 12, "1.1.1": 13}}.Build(t)
 	for _, tc := range []struct {
 		name string
 		data []byte
 		want string
 	}{
-		{"padded rows", padRows(t, base, 150_000), "more than 100000 rows and cells"},
-		{"a part too large", editPart(t, base, "xl/sharedStrings.xml", func(s string) string {
+		{"padded rows", testkit.PadRows(t, base, 150_000), "more than 100000 rows and cells"},
+		{"a part too large", testkit.EditPart(t, base, "xl/sharedStrings.xml", func(s string) string {
 			return strings.Replace(s, "</sst>", "<!--"+strings.Repeat("x", 17<<20)+"--></sst>", 1)
 		}), "its part xl/sharedStrings.xml inflates to more than 16 MB"},
 	} {
@@ -145,6 +101,6 @@ func TestAnnotateIsBounded(t *testing.T) {
 	}
 	// Within the bounds, a copy is made.
 	sub := read(t, base, "x.xlsx")
-	_, err := Annotate(padRows(t, base, 20_000), "x.xlsx", sub, nil, schema.Zh)
+	_, err := Annotate(testkit.PadRows(t, base, 20_000), "x.xlsx", sub, nil, schema.Zh)
 	assert.NoError(t, err)
 }

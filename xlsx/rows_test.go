@@ -13,6 +13,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"tally/consolidate"
+	"tally/internal/testkit"
 	"tally/schema"
 )
 
@@ -44,19 +45,7 @@ func sheetXML(t *testing.T, write func(f *excelize.File, sw *excelize.StreamWrit
 	require.NoError(t, sw.Flush())
 	var buf bytes.Buffer
 	require.NoError(t, save(f, &buf, late))
-	zr, err := zip.NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
-	require.NoError(t, err)
-	for _, zf := range zr.File {
-		if zf.Name == "xl/worksheets/sheet1.xml" {
-			rc, err := zf.Open()
-			require.NoError(t, err)
-			b, err := io.ReadAll(rc)
-			require.NoError(t, err)
-			return string(b)
-		}
-	}
-	t.Fatal("no sheet1.xml")
-	return ""
+	return string(testkit.Part(t, buf.Bytes(), "xl/worksheets/sheet1.xml"))
 }
 
 // TestLateRowsAsStreamWriter holds the late rows to excelize's stream

@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"tally/consolidate"
+	"tally/internal/testkit"
 	"tally/schema"
 )
 
@@ -48,7 +49,7 @@ func TestReadUnitsOfAConsolidatedWorkbook(t *testing.T) {
 	maxColumns = saved
 
 	// A township's own workbook is one table.
-	data := table{title: "大新镇2018年度政府信息公开情况统计表"}.build(t)
+	data := testkit.Table2018{Title: "大新镇2018年度政府信息公开情况统计表"}.Build(t)
 	units := readUnits(data, "大新镇.xlsx")
 	require.Len(t, units, 1)
 	assert.Equal(t, "大新镇", units[0].Unit)

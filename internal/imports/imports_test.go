@@ -1,6 +1,7 @@
 // Package imports holds the test that keeps tally's packages in their
-// places: only xlsx uses the workbook-editing library, and the model, the
-// grids and the table finder read no files, start no programs and open no
+// places: only xlsx uses the workbook-editing library (and the tests, through
+// their helpers in internal/testkit, which only tests import), and the model,
+// the grids and the table finder read no files, start no programs and open no
 // archives or connections.
 package imports
 
@@ -14,12 +15,19 @@ import (
 	"testing"
 )
 
-const excelize = "github.com/xuri/excelize/v2"
+const (
+	excelize = "github.com/xuri/excelize/v2"
+	testkit  = "tally/internal/testkit"
+)
 
+// pkg is what go list says of a package: Imports and Deps are of its
+// non-test files only, TestImports and XTestImports of its tests.
 type pkg struct {
-	ImportPath string
-	Imports    []string
-	Deps       []string
+	ImportPath   string
+	Imports      []string
+	Deps         []string
+	TestImports  []string
+	XTestImports []string
 }
 
 // list lists tally's packages with their imports and dependencies.
@@ -47,16 +55,31 @@ func list(t *testing.T) map[string]pkg {
 
 func TestImports(t *testing.T) {
 	pkgs := list(t)
-	for _, want := range []string{"tally", "tally/grid", "tally/table", "tally/source", "tally/read", "tally/schema", "tally/xlsx"} {
+	for _, want := range []string{"tally", "tally/grid", "tally/table", "tally/source", "tally/read", "tally/schema", "tally/xlsx", testkit} {
 		if _, ok := pkgs[want]; !ok {
 			t.Errorf("no package %s", want)
 		}
 	}
 	for path, p := range pkgs {
-		// The tools that make the fixtures build workbooks with it too.
-		if path != "tally/xlsx" && !strings.HasPrefix(path, "tally/tools/") && slices.Contains(p.Imports, excelize) {
+		// The tools that make the fixtures build workbooks with it too, and
+		// so do the tests, with testkit.
+		if path != "tally/xlsx" && path != testkit && !strings.HasPrefix(path, "tally/tools/") && slices.Contains(p.Imports, excelize) {
 			t.Errorf("%s imports excelize: only xlsx may", path)
 		}
+	}
+	// testkit is the tests' own: no package of the program imports it, not
+	// even through another package, while tests do.
+	usedByTests := false
+	for path, p := range pkgs {
+		if slices.Contains(p.Imports, testkit) {
+			t.Errorf("%s imports %s: only tests may", path, testkit)
+		} else if slices.Contains(p.Deps, testkit) {
+			t.Errorf("%s depends on %s: only tests may", path, testkit)
+		}
+		usedByTests = usedByTests || slices.Contains(p.TestImports, testkit) || slices.Contains(p.XTestImports, testkit)
+	}
+	if !usedByTests {
+		t.Errorf("no package's tests import %s: the check above would hold of nothing", testkit)
 	}
 	// The pure packages: no files, programs, archives or connections, not
 	// even through another package, and nothing of excelize.
