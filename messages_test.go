@@ -36,13 +36,13 @@ type messageWatch struct {
 func watchMessages() *messageWatch {
 	w := &messageWatch{seen: map[string][]schema.Message{}}
 	schema.Rendered = func(m schema.Message, lang schema.Lang, out string) {
-		if m.ID == "" {
+		if m.ID() == "" {
 			return // no message: a finding without a formula
 		}
 		w.mu.Lock()
 		defer w.mu.Unlock()
-		if len(w.seen[m.ID]) < 5 {
-			w.seen[m.ID] = append(w.seen[m.ID], m)
+		if len(w.seen[m.ID()]) < 5 {
+			w.seen[m.ID()] = append(w.seen[m.ID()], m)
 		}
 	}
 	return w
@@ -77,7 +77,7 @@ func (w *messageWatch) check(out io.Writer) int {
 			render(id, m)
 		}
 		if args, ok := examples[id]; ok {
-			render(id, schema.Msg(id, args...))
+			render(id, schema.Msg(schema.MustLookup(id), args...))
 		} else if len(w.seen[id]) == 0 {
 			problems = append(problems, fmt.Sprintf("the message %s is rendered by no test and has no example in messages_test.go", id))
 		}
@@ -104,7 +104,7 @@ var examples = map[string][]any{
 	"previous.bad-link":         {"gov-info-2021", "gov-info-2019", "3.2@total: no such cell"},
 	"previous.no-link":          {schema.Both{Zh: "政府信息公开情况统计表", En: "the 2018 table"}, schema.Both{Zh: "政府信息公开工作年度报告统计表（2021 年版）", En: "the 2021 tables"}},
 	"previous.twice":            {"掌政镇", "掌政镇2020.xlsx", "掌政镇2020（修改）.xlsx"},
-	"previous.unreadable":       {schema.Msg("run.load-failed", "open x.xlsx: permission denied")},
+	"previous.unreadable":       {schema.Msg(schema.MustLookup("run.load-failed"), "open x.xlsx: permission denied")},
 	"previous.year":             {2019, 2020},
 	"read.circular":             {"收到申请数", schema.Both{Zh: "（公式 =C25+C26）", En: " (formula =C25+C26)"}},
 	"read.formula-not-computed": {"收到申请数", schema.Both{Zh: "（公式 =SUM(C26:C29)）", En: " (formula =SUM(C26:C29))"}},

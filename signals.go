@@ -27,7 +27,7 @@ func stopOnSignal(stderr io.Writer, lang schema.Lang) {
 		stopping.Store(true)
 		cleanup.Run()
 		name, code := signalName(sig)
-		command.PrintMessage(stderr, schema.Msg("cli.stopped", name).Render(lang))
+		command.PrintMessage(stderr, schema.Msg(msgCliStopped, name).Render(lang))
 		os.Exit(code)
 	}()
 }
@@ -74,12 +74,4 @@ func privateTemp() {
 	for _, env := range tempEnv {
 		os.Setenv(env, filepath.Clean(dir))
 	}
-}
-
-func init() {
-	schema.Register(map[string]schema.Text{
-		"cli.stopped": {
-			Zh: "已中止（%s）：临时文件已删除；尚未写完的输出没有写入，原有的文件保持原样",
-			En: "stopped (%s): the temporary files are removed; an output not yet finished was not written, and the file it would replace is as it was"},
-	})
 }

@@ -78,7 +78,7 @@ func reportError(err error) error {
 	if err == nil || closedPipe(err) {
 		return nil
 	}
-	return errtext.Msg("cli.report-failed", errtext.Of(err))
+	return errtext.Msg(msgCliReportFailed, errtext.Of(err))
 }
 
 // fileOf is the file a writer of the run writes to, if it is one (package

@@ -93,7 +93,7 @@ func chooseLang(flag string) (schema.Lang, error) {
 	if flag != "" {
 		l, ok := schema.ParseLang(flag)
 		if !ok {
-			return "", errtext.Msg("cli.lang", flag)
+			return "", errtext.Msg(msgCliLang, flag)
 		}
 		return l, nil
 	}
@@ -125,7 +125,7 @@ func config(c *cli.Context) (run.Config, string, error) {
 	switch format {
 	case "text", "json", "csv":
 	default:
-		return cfg, "", errtext.Msg("cli.format", format)
+		return cfg, "", errtext.Msg(msgCliFormat, format)
 	}
 	switch f := c.String("fail-on"); f {
 	case "error":
@@ -135,7 +135,7 @@ func config(c *cli.Context) (run.Config, string, error) {
 	case "never":
 		cfg.FailOn = run.FailNever
 	default:
-		return cfg, "", errtext.Msg("cli.fail-on", f)
+		return cfg, "", errtext.Msg(msgCliFailOn, f)
 	}
 	jump, err := parseJump(c.String("jump"))
 	if err != nil {
@@ -151,12 +151,12 @@ func parseJump(arg string) (consolidate.Jump, error) {
 	j := consolidate.DefaultJump()
 	parts := strings.Split(arg, ",")
 	if len(parts) > 3 {
-		return j, errtext.Msg("cli.jump", arg)
+		return j, errtext.Msg(msgCliJump, arg)
 	}
 	for i, p := range parts {
 		d, err := decimal.NewFromString(strings.TrimSpace(p))
 		if err != nil || d.Sign() < 0 {
-			return j, errtext.Msg("cli.jump", arg)
+			return j, errtext.Msg(msgCliJump, arg)
 		}
 		switch i {
 		case 0:
@@ -168,7 +168,7 @@ func parseJump(arg string) (consolidate.Jump, error) {
 		}
 	}
 	if j.Factor.Sign() > 0 && j.Factor.LessThanOrEqual(decimal.NewFromInt(1)) {
-		return j, errtext.Msg("cli.jump-factor", arg)
+		return j, errtext.Msg(msgCliJumpFactor, arg)
 	}
 	return j, nil
 }

@@ -115,17 +115,17 @@ func rootAction(c *cli.Context) error {
 		if err := writeHelp(c.App.Writer, appHelp(c.App, lang)); err != nil {
 			return err
 		}
-		return errtext.Msg("cli.no-command")
+		return errtext.Msg(msgCliNoCommand)
 	case args[0] == "help" && len(args) == 1:
 		return writeHelp(c.App.Writer, appHelp(c.App, lang))
 	case args[0] == "help":
 		cmd := c.App.Command(args[1])
 		if cmd == nil || len(args) > 2 {
-			return errtext.Msg("cli.no-help-topic", strings.Join(args[1:], " "))
+			return errtext.Msg(msgCliNoHelpTopic, strings.Join(args[1:], " "))
 		}
 		return writeHelp(c.App.Writer, commandHelp(cmd, lang))
 	}
-	return errtext.Msg("cli.unknown-command", args[0])
+	return errtext.Msg(msgCliUnknownCommand, args[0])
 }
 
 // withHelp makes a command print its help when asked with -h or --help.
@@ -164,13 +164,13 @@ func onUsageError(c *cli.Context, err error, _ bool) error {
 	}
 	msg := err.Error()
 	if m := reUndefined.FindStringSubmatch(msg); m != nil {
-		return errtext.Msg("cli.flag-undefined", dashes(m[1]), where)
+		return errtext.Msg(msgCliFlagUndefined, dashes(m[1]), where)
 	}
 	if m := reNeedsValue.FindStringSubmatch(msg); m != nil {
-		return errtext.Msg("cli.flag-needs-value", dashes(m[1]), where)
+		return errtext.Msg(msgCliFlagNeedsValue, dashes(m[1]), where)
 	}
 	if m := reBadValue.FindStringSubmatch(msg); m != nil {
-		id := "cli.flag-bad-value"
+		id := msgCliFlagBadValue
 		for _, f := range flags {
 			for _, n := range f.Names() {
 				if n != m[2] {
@@ -178,18 +178,18 @@ func onUsageError(c *cli.Context, err error, _ bool) error {
 				}
 				switch f.(type) {
 				case *cli.IntFlag:
-					id = "cli.flag-not-integer"
+					id = msgCliFlagNotInteger
 				case *cli.BoolFlag:
-					id = "cli.flag-not-boolean"
+					id = msgCliFlagNotBoolean
 				}
 			}
 		}
 		return errtext.Msg(id, dashes(m[2]), m[1], where)
 	}
 	if m := reBadSyntax.FindStringSubmatch(msg); m != nil {
-		return errtext.Msg("cli.flag-syntax", m[1], where)
+		return errtext.Msg(msgCliFlagSyntax, m[1], where)
 	}
-	return errtext.Msg("cli.flag-other", msg, where)
+	return errtext.Msg(msgCliFlagOther, msg, where)
 }
 
 // dashes writes a flag's name as the help does: -j, --jobs.
@@ -203,7 +203,7 @@ func dashes(name string) string {
 // appHelp is tally's help page.
 func appHelp(app *cli.App, lang schema.Lang) string {
 	var b strings.Builder
-	b.WriteString(wrap(schema.Msg("help.about", ToolVersion()).Render(lang), 0, 0))
+	b.WriteString(wrap(schema.Msg(msgHelpAbout, ToolVersion()).Render(lang), 0, 0))
 	b.WriteString("\n" + tr(lang, "用法：", "Usage:") + "\n")
 	var rows [][2]string
 	for _, cmd := range app.Commands {
@@ -215,21 +215,30 @@ func appHelp(app *cli.App, lang schema.Lang) string {
 		"A PATH is a file or a folder; folders are searched with their subfolders. For a command's options: tally COMMAND --help, e.g. tally consolidate --help."), 0, 0))
 	b.WriteString("\n" + tr(lang, "选项：", "Options:") + "\n")
 	b.WriteString(flagTable(app.Flags))
-	b.WriteString("\n" + wrap(schema.Msg("help.exit-codes").Render(lang), 0, 0))
+	b.WriteString("\n" + wrap(schema.Msg(msgHelpExitCodes).Render(lang), 0, 0))
 	return b.String()
+}
+
+// commandAbout is what each command does, by its name; a test checks that
+// every command has its words.
+var commandAbout = map[string]*schema.Def{
+	"validate":    msgHelpValidate,
+	"consolidate": msgHelpConsolidate,
+	"template":    msgHelpTemplate,
+	"schemas":     msgHelpSchemas,
 }
 
 // commandHelp is a command's help page.
 func commandHelp(cmd *cli.Command, lang schema.Lang) string {
 	var b strings.Builder
 	b.WriteString(tr(lang, "用法：", "Usage: ") + "tally " + cmd.Name + " " + commandArgs(cmd.Name, lang) + "\n\n")
-	b.WriteString(wrap(schema.Msg("help."+cmd.Name).Render(lang), 0, 0))
+	b.WriteString(wrap(schema.Msg(commandAbout[cmd.Name]).Render(lang), 0, 0))
 	if len(cmd.Flags) > 0 {
 		b.WriteString("\n" + tr(lang, "选项：", "Options:") + "\n")
 		b.WriteString(flagTable(cmd.Flags))
 	}
 	if cmd.Name == "validate" || cmd.Name == "consolidate" {
-		b.WriteString("\n" + wrap(schema.Msg("help.exit-codes").Render(lang), 0, 0))
+		b.WriteString("\n" + wrap(schema.Msg(msgHelpExitCodes).Render(lang), 0, 0))
 	}
 	return b.String()
 }
@@ -405,58 +414,4 @@ func wrap(text string, indent, max int) string {
 		emit()
 	}
 	return b.String()
-}
-
-func init() {
-	schema.Register(map[string]schema.Text{
-		"help.about": {
-			Zh: "tally %s：检查乡镇、街道报送的《政府信息公开情况统计表》，逐个指标、逐个合计核对，指出每个问题所在的文件和单元格，并汇总成一张表。",
-			En: "tally %s checks the statistics tables townships and street offices submit, indicator by indicator and sum by sum, points at the file and cell of every problem, and consolidates them into one table."},
-		"help.exit-codes": {
-			Zh: "退出码：0 没有达到 --fail-on 的问题；1 有达到 --fail-on 的问题（报告已输出）；2 未能完成：命令用法有误，没有找到可检查的报表，没有可汇总的报表，或无法写出文件（原因写在最后一行，“tally：”之后）；130 按 Ctrl-C 中止，143 被终止（SIGTERM），临时文件均已删除。",
-			En: "Exit status: 0 no finding at or above --fail-on; 1 findings at or above it (the report has been written); 2 the run could not be done: a usage error, no table found to check, none to consolidate, or an output that cannot be written (the reason is on the last line, after \"tally: \"); 130 stopped by Ctrl-C, 143 by SIGTERM, the temporary files removed."},
-		"help.validate": {
-			Zh: "检查报表：每个指标的数字、每个合计和“其中”项，以及报表之间的重复、年度和名单。列出每个问题所在的文件、工作表和单元格。除 --log 和 --annotate 指定的文件外，不写任何文件，也从不改动报表。",
-			En: "Checks submissions: every indicator's number, every sum and of-which item, and across them duplicates, the year and the roster. Prints each problem with its file, sheet and cell. Writes no file but those --log and --annotate name, and never changes a submission."},
-		"help.consolidate": {
-			Zh: "检查报表，并把它们逐格相加，写出汇总表（--out）：汇总、明细、差异、来源四个工作表。即使有问题也会写出，问题记在“差异”表中；没有可以汇总的报表时不写。",
-			En: "Checks submissions and adds them up cell by cell into the consolidated workbook (--out): the summary, detail, findings and sources sheets. It is written even when there are findings (they are in it); it is not written when there is no table to sum."},
-		"help.template": {
-			Zh: "写出发给乡镇填报的空白表：正式表样，只能在数字格里填写，填错时当场标红。",
-			En: "Writes the fill-in workbook a district sends its townships: the official layout, typing allowed in the value cells only, each check turning red as soon as it fails."},
-		"help.schemas": {
-			Zh: "tally schemas 列出内置表式；tally schemas show 表式编号 以 YAML 显示其中一个。",
-			En: "tally schemas lists the built-in table formats; tally schemas show ID prints one as YAML."},
-
-		"cli.no-command": {
-			Zh: "请指定一个命令：validate（检查）、consolidate（汇总）、template（空白表）或 schemas（表式）",
-			En: "name a command: validate, consolidate, template or schemas"},
-		"cli.unknown-command": {
-			Zh: "没有“%s”这个命令；可用的命令有 validate（检查）、consolidate（汇总）、template（空白表）和 schemas（表式），运行 tally --help 查看说明",
-			En: "there is no command %q; the commands are validate, consolidate, template and schemas (see tally --help)"},
-		"cli.no-help-topic": {
-			Zh: "没有“%s”这个命令，无法显示它的帮助；可用的命令有 validate、consolidate、template 和 schemas",
-			En: "there is no command %q to show help for; the commands are validate, consolidate, template and schemas"},
-		"cli.flag-undefined": {
-			Zh: "没有 %[1]s 这个选项；运行 %[2]s --help 查看可用的选项",
-			En: "there is no option %[1]s; see %[2]s --help for the options"},
-		"cli.flag-needs-value": {
-			Zh: "选项 %[1]s 后面缺少值；运行 %[2]s --help 查看用法",
-			En: "the option %[1]s needs a value; see %[2]s --help"},
-		"cli.flag-not-integer": {
-			Zh: "选项 %[1]s 的值“%[2]s”不是整数；请写一个整数",
-			En: "the option %[1]s takes a whole number, not %[2]q"},
-		"cli.flag-not-boolean": {
-			Zh: "选项 %[1]s 不需要值（多了“%[2]s”）",
-			En: "the option %[1]s takes no value (not %[2]q)"},
-		"cli.flag-bad-value": {
-			Zh: "选项 %[1]s 的值“%[2]s”无效；运行 %[3]s --help 查看用法",
-			En: "the option %[1]s cannot be %[2]q; see %[3]s --help"},
-		"cli.flag-syntax": {
-			Zh: "看不懂“%[1]s”：选项的写法是 --名称 值 或 --名称=值；运行 %[2]s --help 查看用法",
-			En: "%[1]q is no option: write --name value or --name=value; see %[2]s --help"},
-		"cli.flag-other": {
-			Zh: "命令行有误（%[1]s）；运行 %[2]s --help 查看用法",
-			En: "the command line is wrong (%[1]s); see %[2]s --help"},
-	})
 }

@@ -33,14 +33,14 @@ func schemasAction(c *cli.Context) error {
 	case len(args) == 2 && args[0] == "show":
 		s, ok := schema.Builtin(args[1])
 		if !ok {
-			return errtext.Msg("cli.schemas.unknown", args[1])
+			return errtext.Msg(msgCliSchemasUnknown, args[1])
 		}
 		if _, err := w.Write(s.Dump()); err != nil {
 			return reportError(err)
 		}
 		return nil
 	case len(args) == 1 && args[0] == "show":
-		return errtext.Msg("cli.schemas.show-what")
+		return errtext.Msg(msgCliSchemasShowWhat)
 	}
-	return errtext.Msg("cli.schemas.usage", strings.Join(args, " "))
+	return errtext.Msg(msgCliSchemasUsage, strings.Join(args, " "))
 }

@@ -12,7 +12,7 @@ import (
 
 func templateAction(c *cli.Context) error {
 	if c.NArg() > 0 {
-		return errtext.Msg("cli.template.args", strings.Join(c.Args().Slice(), " "))
+		return errtext.Msg(msgCliTemplateArgs, strings.Join(c.Args().Slice(), " "))
 	}
 	lang, err := cmdLang(c)
 	if err != nil {

@@ -35,7 +35,7 @@ func mixedFormats(subs []*schema.Submission, main *schema.Schema) {
 			s.Included = false
 			s.Add(schema.Finding{Severity: schema.Warning, Kind: schema.KindSchema, Rule: "cross:schema",
 				File: s.File, Unit: s.Unit, Sheet: s.Sheet,
-				Msg: schema.Msg("cross.mixed-format", schema.Both{Zh: s.Schema.Title, En: s.Schema.En}, schema.Both{Zh: main.Title, En: main.En})})
+				Msg: schema.Msg(msgCrossMixedFormat, schema.Both{Zh: s.Schema.Title, En: s.Schema.En}, schema.Both{Zh: main.Title, En: main.En})})
 		}
 	}
 }
@@ -88,14 +88,14 @@ func duplicateUnits(subs []*schema.Submission) {
 			if i == best {
 				s.Add(schema.Finding{Severity: sev, Kind: schema.KindDuplicateUnit, Rule: "cross:duplicate-unit",
 					File: s.File, Unit: s.Unit, Sheet: s.Sheet,
-					Msg: schema.Msg("cross.duplicate-kept", s.Unit, len(g), fileNames(g, s), why(versions[best], weakest))})
+					Msg: schema.Msg(msgCrossDuplicateKept, s.Unit, len(g), fileNames(g, s), why(versions[best], weakest))})
 				continue
 			}
 			s.SupersededBy = kept.File
 			s.Included = false
 			s.Add(schema.Finding{Severity: sev, Kind: schema.KindDuplicateUnit, Rule: "cross:superseded",
 				File: s.File, Unit: s.Unit, Sheet: s.Sheet,
-				Msg: schema.Msg("cross.superseded", filepath.Base(kept.File), why(versions[best], reasons[i]))})
+				Msg: schema.Msg(msgCrossSuperseded, filepath.Base(kept.File), why(versions[best], reasons[i]))})
 		}
 	}
 }
@@ -135,7 +135,7 @@ func identicalValues(subs []*schema.Submission) {
 		for _, s := range g {
 			s.Add(schema.Finding{Severity: schema.Warning, Kind: schema.KindIdenticalValues, Rule: "cross:identical-values",
 				File: s.File, Unit: s.Unit, Sheet: s.Sheet,
-				Msg: schema.Msg("cross.identical-values", others(g, s))})
+				Msg: schema.Msg(msgCrossIdenticalValues, others(g, s))})
 		}
 	}
 }
@@ -166,7 +166,7 @@ func signature(s *schema.Submission) (string, bool) {
 // checkYear compares each submission's year with the given year, or with
 // the year most submissions have, and returns the run's year.
 func checkYear(subs []*schema.Submission, want int) int {
-	sev, id := schema.Error, "cross.year-given"
+	sev, id := schema.Error, msgCrossYearGiven
 	if want == 0 {
 		count := map[int]int{}
 		for _, s := range subs {
@@ -179,7 +179,7 @@ func checkYear(subs []*schema.Submission, want int) int {
 				want = y
 			}
 		}
-		sev, id = schema.Warning, "cross.year-majority"
+		sev, id = schema.Warning, msgCrossYearMajority
 	}
 	if want == 0 {
 		return 0
@@ -214,7 +214,7 @@ func checkRoster(subs []*schema.Submission, roster []string) []schema.Finding {
 		seen[c] = true
 		if _, ok := expected[c]; !ok && !s.Unreadable {
 			s.Add(schema.Finding{Severity: schema.Warning, Kind: schema.KindUnknownUnit, Rule: "cross:roster",
-				File: s.File, Unit: s.Unit, Sheet: s.Sheet, Msg: schema.Msg("cross.not-on-roster", s.Unit)})
+				File: s.File, Unit: s.Unit, Sheet: s.Sheet, Msg: schema.Msg(msgCrossNotOnRoster, s.Unit)})
 		}
 	}
 	var out []schema.Finding
@@ -227,7 +227,7 @@ func checkRoster(subs []*schema.Submission, roster []string) []schema.Finding {
 	sort.Strings(missing)
 	for _, name := range missing {
 		out = append(out, schema.Finding{Severity: schema.Error, Kind: schema.KindMissingUnit, Rule: "cross:roster",
-			Unit: name, Msg: schema.Msg("cross.missing-unit", name)})
+			Unit: name, Msg: schema.Msg(msgCrossMissingUnit, name)})
 	}
 	return out
 }
@@ -314,45 +314,4 @@ func cellPos(ref string) (sheet string, row, col int) {
 		row = row*10 + int(ref[i]-'0')
 	}
 	return sheet, row, col
-}
-
-func init() {
-	schema.Register(map[string]schema.Text{
-		"run.load-failed": {
-			Zh: "无法读取这个文件（%s）；请检查文件是否存在、是否有权限读取",
-			En: "the file could not be read (%s); check it exists and can be read"},
-		"read.panic": {
-			Zh: "读取文件时出错（%[1]s），文件结构异常；请让报送单位用 Excel 或 WPS 重新保存后发送",
-			En: "reading the file failed (%[1]s); its structure is abnormal. Ask the unit to save it again in Excel or WPS and resend it"},
-		"run.check-failed": {
-			Zh: "检查这份报表时出错（%s）；请把文件发给 tally 的维护者",
-			En: "checking this table failed (%s); send the file to tally's maintainers"},
-		"cross.duplicate-kept": {
-			Zh: "“%[1]s”共有 %[2]d 份报表；计入合计的是这一份（%[4]s），未计入：%[3]s；如果不对，请删除不用的那份后重新运行",
-			En: "%[1]s sent %[2]d tables; this one is summed (%[4]s), not %[3]s; if that is wrong, remove the one not to use and run again"},
-		"cross.superseded": {
-			Zh: "同一单位另有一份报表 %[1]s（%[2]s），这一份已被取代，未计入合计；如果这一份才是正式的，请删除另一份后重新运行",
-			En: "the same unit sent another table, %[1]s (%[2]s); this one is superseded and not summed; if this one is the final table, remove the other and run again"},
-		"cross.identical-values": {
-			Zh: "全部数字与 %[1]s 完全相同，可能是复制了别的单位的报表而没有改数字；请核实",
-			En: "every number equals those of %[1]s; the table may have been copied from another unit without changing the figures. Please check"},
-		"cross.year-given": {
-			Zh: "报表年度为 %[1]d 年，不是本次汇总的 %[2]d 年；请确认是否报错了年份的表格",
-			En: "the table is for %[1]d, not %[2]d, the year of this run; check the right year's table was sent"},
-		"cross.year-majority": {
-			Zh: "报表年度为 %[1]d 年，而其他大多数报表为 %[2]d 年；请确认是否报错了年份的表格",
-			En: "the table is for %[1]d while most tables are for %[2]d; check the right year's table was sent"},
-		"cross.not-on-roster": {
-			Zh: "“%[1]s”不在应报单位名单中；请核对单位名称是否写错，或是否需要加入名单",
-			En: "%[1]s is not on the roster of expected units; check the name, or add it to the roster"},
-		"cross.mixed-format": {
-			Zh: "此报表用的是《%[1]s》，而本次大多数报表用的是《%[2]s》；两种表式不能相加，请按本次的表式重新填报",
-			En: "this table is in the %[1]s format while most are in the %[2]s format; the two cannot be summed, ask for the table in the run's format"},
-		"run.format-year": {
-			Zh: "报表年度为 %[1]d 年，但用的是《%[2]s》（适用于 %[3]s）；请确认年度和表式",
-			En: "the table is for %[1]d but in the %[2]s format (for %[3]s); check the year and the format"},
-		"cross.missing-unit": {
-			Zh: "名单中的“%[1]s”没有报送报表",
-			En: "%[1]s, on the roster, sent no table"},
-	})
 }

@@ -23,7 +23,7 @@ func (r *Result) WriteCSV(w io.Writer, lang schema.Lang) error {
 	}
 	cw := csv.NewWriter(w)
 	cw.UseCRLF = true
-	_ = cw.Write(strings.Split(schema.Msg("csv.head").Render(lang), ","))
+	_ = cw.Write(strings.Split(schema.Msg(msgCsvHead).Render(lang), ","))
 	text := func(s string) string { return SafeText(printable.Line(s)) }
 	write := func(sf schema.Finding) {
 		f := findingReport(sf, lang)
@@ -58,14 +58,4 @@ func SafeText(s string) string {
 		return "'" + s
 	}
 	return s
-}
-
-func init() {
-	schema.Register(map[string]schema.Text{
-		// The columns of the CSV findings: in English the names scripts
-		// have read since the first version, then the rule in words.
-		"csv.head": {
-			Zh: "严重程度,类别,规则代码,文件,单位,工作表,单元格,指标代码,应为,实际,说明,规则",
-			En: "severity,kind,rule,file,unit,sheet,cell,codes,expected,actual,message,rule_text"},
-	})
 }

@@ -89,7 +89,7 @@ func comparePrevious(res *Result, prev *Previous) {
 		if first := byName[c]; len(first) > 0 {
 			res.Findings = append(res.Findings, schema.Finding{Severity: schema.Info, Kind: schema.KindPrevious,
 				Rule: "previous:twice", File: s.File, Unit: s.Unit,
-				Msg: schema.Msg("previous.twice", s.Unit, filepath.Base(first[0].File), filepath.Base(s.File))})
+				Msg: schema.Msg(msgPreviousTwice, s.Unit, filepath.Base(first[0].File), filepath.Base(s.File))})
 			continue
 		}
 		last = append(last, s)
@@ -111,7 +111,7 @@ func comparePrevious(res *Result, prev *Previous) {
 		}
 		if len(cands) == 0 {
 			s.Add(schema.Finding{Severity: schema.Info, Kind: schema.KindPrevious, Rule: "previous:unmatched",
-				File: s.File, Unit: s.Unit, Sheet: s.Sheet, Msg: schema.Msg("previous.no-unit", s.Unit)})
+				File: s.File, Unit: s.Unit, Sheet: s.Sheet, Msg: schema.Msg(msgPreviousNoUnit, s.Unit)})
 			continue
 		}
 		l := cands[0]
@@ -124,9 +124,9 @@ func comparePrevious(res *Result, prev *Previous) {
 		if err != nil || link == nil {
 			if !linked[pair] {
 				linked[pair] = true
-				msg := schema.Msg("previous.no-link", schema.Both{Zh: l.Schema.Title, En: l.Schema.En}, schema.Both{Zh: s.Schema.Title, En: s.Schema.En})
+				msg := schema.Msg(msgPreviousNoLink, schema.Both{Zh: l.Schema.Title, En: l.Schema.En}, schema.Both{Zh: s.Schema.Title, En: s.Schema.En})
 				if err != nil {
-					msg = schema.Msg("previous.bad-link", s.Schema.ID, l.Schema.ID, err.Error())
+					msg = schema.Msg(msgPreviousBadLink, s.Schema.ID, l.Schema.ID, err.Error())
 				}
 				res.Findings = append(res.Findings, schema.Finding{Severity: schema.Warning, Kind: schema.KindPrevious,
 					Rule: "previous:link", Msg: msg})
@@ -150,7 +150,7 @@ func comparePrevious(res *Result, prev *Previous) {
 			continue
 		}
 		res.Findings = append(res.Findings, schema.Finding{Severity: schema.Info, Kind: schema.KindPrevious,
-			Rule: "previous:not-this-year", File: l.File, Unit: l.Unit, Msg: schema.Msg("previous.not-this-year", l.Unit, filepath.Base(l.File))})
+			Rule: "previous:not-this-year", File: l.File, Unit: l.Unit, Msg: schema.Msg(msgPreviousNotThisYear, l.Unit, filepath.Base(l.File))})
 	}
 	if res.Year != 0 {
 		var ys []int
@@ -161,7 +161,7 @@ func comparePrevious(res *Result, prev *Previous) {
 		for _, y := range ys {
 			if y != res.Year-1 {
 				res.Findings = append(res.Findings, schema.Finding{Severity: schema.Warning, Kind: schema.KindPrevious,
-					Rule: "previous:year", Msg: schema.Msg("previous.year", y, res.Year-1)})
+					Rule: "previous:year", Msg: schema.Msg(msgPreviousYear, y, res.Year-1)})
 			}
 		}
 	}
@@ -256,7 +256,7 @@ func jumps(link *schema.Link, this, last *schema.Submission, j Jump) []schema.Fi
 		out = append(out, schema.Finding{Severity: schema.Warning, Kind: schema.KindJump, Rule: "previous:jump",
 			File: this.File, Unit: this.Unit, Sheet: this.Sheet, Cell: this.Ref(fig.This[0]),
 			Codes: append([]string{}, fig.This...), Expected: &was, Actual: &now,
-			Msg: schema.Msg("previous.jump", name, refOf(this, fig.This[0]), now, lastName, was, change, note)})
+			Msg: schema.Msg(msgPreviousJump, name, refOf(this, fig.This[0]), now, lastName, was, change, note)})
 	}
 	// A total whose part jumped: the part's finding says it.
 	parts := map[string][]string{}
@@ -312,35 +312,6 @@ func refOf(s *schema.Submission, key string) string {
 	return ""
 }
 
-func init() {
-	schema.Register(map[string]schema.Text{
-		"previous.no-unit": {
-			Zh: "上年数据中没有找到“%[1]s”，未与上年比较（如单位改名，请核对名称）",
-			En: "%[1]s is not in last year's figures and was not compared with last year (if the unit was renamed, check the name)"},
-		"previous.not-this-year": {
-			Zh: "上年有“%[1]s”的报表（%[2]s），本次没有该单位的报表",
-			En: "last year's figures have %[1]s (%[2]s); this run has no table from it"},
-		"previous.no-link": {
-			Zh: "上年报表用的是《%[1]s》，今年用的是《%[2]s》，两种表式之间没有可比的单元格，未与上年比较",
-			En: "last year's table is in the %[1]s format and this year's in the %[2]s format, which have no comparable cells; not compared with last year"},
-		"previous.bad-link": {
-			Zh: "表式 %[1]s 对上年表式 %[2]s 的比较定义有误，未与上年比较：%[3]s",
-			En: "the %[1]s schema's comparison with last year's %[2]s is wrong, so nothing was compared: %[3]s"},
-		"previous.year": {
-			Zh: "--previous 给出的是 %[1]d 年度的数据，不是上一年（%[2]d 年度）",
-			En: "--previous gave figures of %[1]d, not of the year before (%[2]d)"},
-		"previous.twice": {
-			Zh: "上年数据中“%[1]s”有不止一份（%[2]s、%[3]s），用的是 %[2]s",
-			En: "last year's figures hold %[1]s more than once (%[2]s, %[3]s); %[2]s is used"},
-		"previous.unreadable": {
-			Zh: "上年的这份文件无法读取，未用于与上年比较：%[1]s",
-			En: "this file of last year's could not be read and was not used for the comparison with last year: %[1]s"},
-		"previous.jump": {
-			Zh: "%[1]s%[2]s 为 %[3]s，上年%[4]s为 %[5]s，%[6]s，变化异常，请核实%[7]s",
-			En: "%[1]s%[2]s is %[3]s, last year%[4]s %[5]s: %[6]s, an implausible change; please check%[7]s"},
-	})
-}
-
 // A UnitsReader reads last year's tables from a file: one for a township's
 // workbook, one per unit for a consolidated workbook.
 type UnitsReader func(data []byte, name string) []*schema.Submission
@@ -366,7 +337,7 @@ func ReadPrevious(sources []Source, read UnitsReader, jobs int, jump Jump) *Prev
 				for _, f := range u.FindingList() {
 					if f.Kind == schema.KindUnreadable || f.Kind == schema.KindSchema {
 						prev.Findings = append(prev.Findings, schema.Finding{Severity: schema.Warning, Kind: schema.KindPrevious,
-							Rule: "previous:unreadable", File: sources[i].Name, Msg: schema.Msg("previous.unreadable", f.Msg)})
+							Rule: "previous:unreadable", File: sources[i].Name, Msg: schema.Msg(msgPreviousUnreadable, f.Msg)})
 						break
 					}
 				}
@@ -385,7 +356,7 @@ func ReadPrevious(sources []Source, read UnitsReader, jobs int, jump Jump) *Prev
 func readUnits(src Source, read UnitsReader) (units []*schema.Submission) {
 	failed := func(reason schema.Localizer) []*schema.Submission {
 		sub := &schema.Submission{File: src.Name, Unreadable: true}
-		sub.Add(schema.Finding{Severity: schema.Warning, Kind: schema.KindUnreadable, Msg: schema.Msg("run.load-failed", reason)})
+		sub.Add(schema.Finding{Severity: schema.Warning, Kind: schema.KindUnreadable, Msg: schema.Msg(msgRunLoadFailed, reason)})
 		return []*schema.Submission{sub}
 	}
 	if p := contain.Call(func() {

@@ -127,7 +127,7 @@ func settle(sub *schema.Submission, fs []schema.Finding) {
 		if y := sub.Year; y != 0 && !sub.Schema.Years.Contains(y) {
 			sub.Add(schema.Finding{Severity: schema.Warning, Kind: schema.KindYear, Rule: "read:format-year",
 				File: sub.File, Unit: sub.Unit, Sheet: sub.Sheet,
-				Msg: schema.Msg("run.format-year", y, schema.Both{Zh: sub.Schema.Title, En: sub.Schema.En}, yearsText(sub.Schema.Years))})
+				Msg: schema.Msg(msgRunFormatYear, y, schema.Both{Zh: sub.Schema.Title, En: sub.Schema.En}, yearsText(sub.Schema.Years))})
 		}
 	}
 	all := sub.FindingList()
@@ -152,10 +152,10 @@ func judge(src Source, read Reader) (sub *schema.Submission, data []byte) {
 	})
 	switch {
 	case p != nil && sub == nil: // while it was loaded or read
-		sub, data = loadFailed(src, schema.Msg("read.panic", errtext.Panic(p))), nil
+		sub, data = loadFailed(src, schema.Msg(msgReadPanic, errtext.Panic(p))), nil
 	case p != nil: // while its rules were checked
 		fs = []schema.Finding{{Severity: schema.Error, Kind: schema.KindUnreadable, Rule: "run:check",
-			Msg: schema.Msg("run.check-failed", errtext.Panic(p))}}
+			Msg: schema.Msg(msgRunCheckFailed, errtext.Panic(p))}}
 	}
 	settle(sub, fs)
 	return sub, data
@@ -232,7 +232,7 @@ func readOne(src Source, read Reader) (sub *schema.Submission, data []byte) {
 func loadFailed(src Source, reason schema.Localizer) *schema.Submission {
 	sub := &schema.Submission{File: src.Name, Unreadable: true, Values: map[string]schema.Value{}}
 	sub.Add(schema.Finding{Severity: src.severity(), Kind: schema.KindUnreadable, Rule: "read:unreadable",
-		Msg: schema.Msg("run.load-failed", reason)})
+		Msg: schema.Msg(msgRunLoadFailed, reason)})
 	sub.Unit = schema.FileUnit(src.Name)
 	sub.Modified = src.Modified
 	sub.Stamp()

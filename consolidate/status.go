@@ -34,7 +34,7 @@ func (s UnitStatus) Code() string {
 
 // Name is the status in words.
 func (s UnitStatus) Name(lang schema.Lang) string {
-	return schema.Msg("status.unit." + s.Code()).Render(lang)
+	return schema.Msg([...]*schema.Def{msgStatusUnitMissing, msgStatusUnitResend, msgStatusUnitCheck, msgStatusUnitPassed}[s]).Render(lang)
 }
 
 // A Unit is one reporting unit of the run: its status, the file that
@@ -127,14 +127,4 @@ func (r *Result) SummedUnits() int {
 		}
 	}
 	return n
-}
-
-func init() {
-	schema.Register(map[string]schema.Text{
-		"status.unit.missing": {Zh: "未报送", En: "not sent"},
-		"status.unit.resend":  {Zh: "需重报", En: "to resend"},
-		"status.unit.check":   {Zh: "需核实", En: "to confirm"},
-		"status.unit.passed":  {Zh: "通过", En: "passed"},
-		"text.units-all":      {Zh: "报送情况：%[1]d 个单位已报送，名单中的单位均已报送", En: "Units: %[1]d sent a file, every unit on the roster"},
-	})
 }

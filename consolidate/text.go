@@ -21,14 +21,14 @@ func (r *Result) WriteText(w io.Writer, version string, lang schema.Lang) error 
 	}
 	if len(r.Findings) > 0 {
 		p.line("")
-		p.line(p.t("run-level"))
+		p.line(p.t(msgTextRunLevel))
 		for _, f := range r.Findings {
 			p.line(fmt.Sprintf("  %s  %s", padRight(f.Severity.Name(lang), 4), f.Message(lang)))
 		}
 	}
 	p.line("")
 	sm := r.summary()
-	p.line(p.t("summary", sm.Files, sm.Readable, sm.Errors, sm.Warnings, sm.Infos))
+	p.line(p.t(msgTextSummary, sm.Files, sm.Readable, sm.Errors, sm.Warnings, sm.Infos))
 	if r.Totals != nil {
 		out := 0
 		for _, s := range r.Submissions {
@@ -36,7 +36,7 @@ func (r *Result) WriteText(w io.Writer, version string, lang schema.Lang) error 
 				out++
 			}
 		}
-		p.line(p.t("written", r.Out, r.Name, r.SummedUnits(), out))
+		p.line(p.t(msgTextWritten, r.Out, r.Name, r.SummedUnits(), out))
 	}
 	return p.err
 }
@@ -57,8 +57,8 @@ func (p *printer) line(s string) {
 	}
 }
 
-func (p *printer) t(id string, args ...any) string {
-	return schema.Msg("text."+id, args...).Render(p.lang)
+func (p *printer) t(id *schema.Def, args ...any) string {
+	return schema.Msg(id, args...).Render(p.lang)
 }
 
 func (p *printer) header(r *Result, version string) {
@@ -70,7 +70,7 @@ func (p *printer) header(r *Result, version string) {
 	if r.Year != 0 {
 		year = fmt.Sprint(r.Year)
 	}
-	p.line(p.t("header", version, len(r.Submissions), title, year))
+	p.line(p.t(msgTextHeader, version, len(r.Submissions), title, year))
 }
 
 // units lists whom to chase, before the files' details: the units by
@@ -86,18 +86,18 @@ func (p *printer) units(units []Unit, rostered bool) {
 	p.line("")
 	switch {
 	case rostered && len(by[Missing]) == 0:
-		p.line(p.t("units-all", len(units)))
+		p.line(p.t(msgTextUnitsAll, len(units)))
 	case rostered:
-		p.line(p.t("units-roster", len(units)-len(by[Missing]), len(by[Missing])))
+		p.line(p.t(msgTextUnitsRoster, len(units)-len(by[Missing]), len(by[Missing])))
 	default:
-		p.line(p.t("units", len(units)))
+		p.line(p.t(msgTextUnits, len(units)))
 	}
 	for _, st := range Statuses {
 		us := by[st]
 		if len(us) == 0 {
 			continue
 		}
-		head := "  " + p.t("units-status", st.Name(p.lang), len(us))
+		head := "  " + p.t(msgTextUnitsStatus, st.Name(p.lang), len(us))
 		if st != Missing && st != Passed {
 			head = strings.TrimRight(head, " ")
 		}
@@ -113,18 +113,18 @@ func (p *printer) units(units []Unit, rostered bool) {
 		for _, u := range us {
 			var counts []string
 			if u.Errors > 0 {
-				counts = append(counts, p.t("errors", u.Errors))
+				counts = append(counts, p.t(msgTextErrors, u.Errors))
 			}
 			if u.Warnings > 0 {
-				counts = append(counts, p.t("warnings", u.Warnings))
+				counts = append(counts, p.t(msgTextWarnings, u.Warnings))
 			}
 			if u.File.Unreadable {
-				counts = []string{p.t("unreadable")}
+				counts = []string{p.t(msgTextUnreadable)}
 				if f := u.Problem(); f != nil && f.Kind == schema.KindSchema {
-					counts = []string{p.t("not-the-table")}
+					counts = []string{p.t(msgTextNotTheTable)}
 				}
 			}
-			p.line(fmt.Sprintf("    %s  %s  %s%s", padRight(u.Name, 14), padRight(strings.Join(counts, p.t("list-sep")), 20), baseName(u.File.File), p.more(u)))
+			p.line(fmt.Sprintf("    %s  %s  %s%s", padRight(u.Name, 14), padRight(strings.Join(counts, p.t(MsgTextListSep)), 20), baseName(u.File.File), p.more(u)))
 		}
 	}
 }
@@ -134,12 +134,12 @@ func (p *printer) more(u Unit) string {
 	if len(u.Superseded) == 0 {
 		return ""
 	}
-	return p.t("units-superseded", len(u.Superseded))
+	return p.t(msgTextUnitsSuperseded, len(u.Superseded))
 }
 
 // wrapped prints a list after a head, joined and wrapped at 80 columns.
 func (p *printer) wrapped(head string, items []string) {
-	sep := p.t("list-sep")
+	sep := p.t(MsgTextListSep)
 	line := head
 	for i, it := range items {
 		if i > 0 {
@@ -173,12 +173,12 @@ func (p *printer) submission(s *schema.Submission) {
 	if s.Sheet != "" {
 		where = "  [" + s.Sheet + "]"
 	}
-	verdict := p.t("ok")
+	verdict := p.t(msgTextOk)
 	switch {
 	case s.Unreadable:
-		verdict = p.t("unreadable")
+		verdict = p.t(msgTextUnreadable)
 	case counts[schema.Error]+counts[schema.Warning] > 0:
-		verdict = p.t("counts", counts[schema.Error], counts[schema.Warning])
+		verdict = p.t(msgTextCounts, counts[schema.Error], counts[schema.Warning])
 	}
 	p.line("")
 	p.line(fmt.Sprintf("%s %s  %s%s  %s", mark, s.File, s.Unit, where, verdict))
@@ -194,10 +194,10 @@ func (p *printer) submission(s *schema.Submission) {
 		shown := blanks
 		more := ""
 		if len(shown) > 12 {
-			shown, more = shown[:12], p.t("and-more")
+			shown, more = shown[:12], p.t(msgTextAndMore)
 		}
 		p.line(fmt.Sprintf("    %s  %s  %s", padRight(schema.Info.Name(p.lang), 7), padRight("", 8),
-			p.t("blanks", len(blanks), strings.Join(shown, ", ")+more)))
+			p.t(msgTextBlanks, len(blanks), strings.Join(shown, ", ")+more)))
 	}
 }
 
@@ -221,32 +221,4 @@ func width(s string) int {
 		}
 	}
 	return w
-}
-
-func init() {
-	schema.Register(map[string]schema.Text{
-		"text.header": {
-			Zh: "tally %[1]s · 共 %[2]d 个文件 · %[3]s · %[4]s 年度",
-			En: "tally %[1]s · %[2]d files · %[3]s · year %[4]s"},
-		"text.ok":               {Zh: "无问题", En: "no problems"},
-		"text.unreadable":       {Zh: "无法读取", En: "unreadable"},
-		"text.not-the-table":    {Zh: "不是统计表", En: "not the table"},
-		"text.counts":           {Zh: "%d 个错误，%d 个警告", En: "%d error(s), %d warning(s)"},
-		"text.blanks":           {Zh: "%d 个单元格未填写，按 0 计算：%s", En: "%d blank cells counted as 0: %s"},
-		"text.and-more":         {Zh: " 等", En: " and more"},
-		"text.run-level":        {Zh: "整体问题：", En: "For the run as a whole:"},
-		"text.units":            {Zh: "报送情况：%[1]d 个单位", En: "Units: %[1]d"},
-		"text.units-roster":     {Zh: "报送情况：%[1]d 个单位已报送，名单中 %[2]d 个未报送", En: "Units: %[1]d sent a file, %[2]d on the roster did not"},
-		"text.errors":           {Zh: "%d 个错误", En: "%d error(s)"},
-		"text.warnings":         {Zh: "%d 个警告", En: "%d warning(s)"},
-		"text.units-status":     {Zh: "%[1]s %[2]d 个：", En: "%[1]s (%[2]d): "},
-		"text.units-superseded": {Zh: "（另有 %d 份未计入）", En: " (+%d not summed)"},
-		"text.list-sep":         {Zh: "、", En: ", "},
-		"text.written": {
-			Zh: "汇总表已写入 %[1]s：%[2]s，%[3]d 个单位计入合计，%[4]d 个文件未计入",
-			En: "the consolidated table of %[2]s is in %[1]s: %[3]d units summed, %[4]d files left out"},
-		"text.summary": {
-			Zh: "共 %[1]d 个文件（%[2]d 个可读）：%[3]d 个错误，%[4]d 个警告，%[5]d 个提示",
-			En: "%[1]d file(s) (%[2]d readable): %[3]d error(s), %[4]d warning(s), %[5]d note(s)"},
-	})
 }

@@ -43,7 +43,7 @@ func (r *Result) Consolidate(opt ConsolidateOptions) {
 			for i := range fs {
 				if fs[i].Rule == "cross:schema" {
 					fs[i].Severity = schema.Error
-					fs[i].Msg = schema.Msg("total.other-schema", schema.Both{Zh: s.Schema.Title, En: s.Schema.En}, schema.Both{Zh: r.Schema.Title, En: r.Schema.En})
+					fs[i].Msg = schema.Msg(msgTotalOtherSchema, schema.Both{Zh: s.Schema.Title, En: s.Schema.En}, schema.Both{Zh: r.Schema.Title, En: r.Schema.En})
 				}
 			}
 			s.SetFindings(fs)
@@ -72,7 +72,7 @@ func (r *Result) Consolidate(opt ConsolidateOptions) {
 	total := r.TotalSubmission(opt.Sheet, opt.TotalRef)
 	for _, f := range r.Schema.Check(total) {
 		f.File, f.Unit, f.Sheet = opt.Out, opt.Name, opt.Sheet
-		f.Msg = schema.Msg("total.rule", f.Msg, r.causes(f))
+		f.Msg = schema.Msg(msgTotalRule, f.Msg, r.causes(f))
 		r.Findings = append(r.Findings, f)
 	}
 }
@@ -119,15 +119,4 @@ func (r *Result) causes(f schema.Finding) schema.Both {
 		return schema.Both{Zh: "（各单位各自无误）", En: "(no unit breaks it on its own)"}
 	}
 	return schema.Both{Zh: "来自" + strings.Join(units, "、"), En: "from " + strings.Join(units, ", ")}
-}
-
-func init() {
-	schema.Register(map[string]schema.Text{
-		"total.rule": {
-			Zh: "汇总数有误：%[1]s；%[2]s",
-			En: "the totals break a rule: %[1]s; %[2]s"},
-		"total.other-schema": {
-			Zh: "此报表用的是《%[1]s》，与本次汇总的《%[2]s》不同，未计入合计；请按本次的表式重新填报",
-			En: "this table is in the %[1]s format, not the %[2]s format of this run, and is not summed; ask for the table in the run's format"},
-	})
 }

@@ -14,7 +14,7 @@ type Message struct{ m schema.Message }
 // Msg makes an error of a catalogue message. Its arguments — paths, names,
 // errors, texts from submissions — are shown with their control characters
 // escaped ([printable.Line]), line breaks too, but for [Lines].
-func Msg(id string, args ...any) *Message {
+func Msg(id *schema.Def, args ...any) *Message {
 	shown := make([]any, len(args))
 	for i, a := range args {
 		switch v := a.(type) {

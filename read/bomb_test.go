@@ -79,7 +79,7 @@ func TestBombChild(t *testing.T) {
 			sub := File(data, filepath.Base(path), Options{Schemas: schema.Builtins()})
 			ids := []string{}
 			for _, f := range sub.FindingList() {
-				ids = append(ids, f.Msg.ID)
+				ids = append(ids, f.Msg.ID())
 			}
 			out, _ := json.Marshal(verdict{Unreadable: sub.Unreadable, IDs: ids})
 			if err := os.WriteFile(path+".verdict", out, 0o644); err != nil {

@@ -41,7 +41,7 @@ func TestSheetsOnOnePart(t *testing.T) {
 	require.True(t, sub.Unreadable)
 	require.Len(t, sub.FindingList(), 1)
 	f := sub.FindingList()[0]
-	assert.Equal(t, "read.damaged", f.Msg.ID)
+	assert.Equal(t, "read.damaged", f.Msg.ID())
 	assert.Contains(t, f.Message(schema.Zh), "工作表“工作表1”和“工作表3”指向工作簿中的同一个部分")
 }
 
@@ -108,7 +108,7 @@ func TestBookBudgets(t *testing.T) {
 	require.True(t, sub.Unreadable)
 	require.Len(t, sub.FindingList(), 1)
 	f := sub.FindingList()[0]
-	assert.Equal(t, "read.book-too-large", f.Msg.ID)
+	assert.Equal(t, "read.book-too-large", f.Msg.ID())
 	assert.Contains(t, f.Message(schema.Zh), "读到工作表“工作表3”时已超过 tally 读取一个工作簿的上限（100 万个单元格）")
 	assert.Contains(t, f.Message(schema.En), `at sheet "工作表3" it passed the most tally reads of one workbook (1 million cells)`)
 
@@ -134,7 +134,7 @@ func TestBookBudgets(t *testing.T) {
 	if !testing.Short() {
 		sub = read(t, craftInMemory(t, base, parts...), "x.xlsx")
 		require.True(t, sub.Unreadable)
-		assert.Equal(t, "read.too-large", sub.FindingList()[0].Msg.ID)
+		assert.Equal(t, "read.too-large", sub.FindingList()[0].Msg.ID())
 	}
 
 	// Bytes tokenized: a row of 150 MB of cells, within a sheet's 512 MB
@@ -147,7 +147,7 @@ func TestBookBudgets(t *testing.T) {
 		})
 		sub = read(t, craftInMemory(t, base, craftedPart{"xl/worksheets/sheet1.xml", row}), "x.xlsx")
 		require.True(t, sub.Unreadable)
-		assert.Equal(t, "read.too-large", sub.FindingList()[0].Msg.ID)
+		assert.Equal(t, "read.too-large", sub.FindingList()[0].Msg.ID())
 	}
 }
 
@@ -205,7 +205,7 @@ func TestZipDirectoryIsBounded(t *testing.T) {
 
 	sub := read(t, rawZip(t, nil, source.MaxEntries+1, 1), "x.xlsx")
 	require.True(t, sub.Unreadable)
-	assert.Equal(t, "read.zip-entries", sub.FindingList()[0].Msg.ID)
+	assert.Equal(t, "read.zip-entries", sub.FindingList()[0].Msg.ID())
 	assert.Contains(t, sub.FindingList()[0].Message(schema.Zh), "文件中的条目超过 10000 个")
 	assert.True(t, utf8.ValidString(sub.FindingList()[0].Message(schema.En)))
 }

@@ -60,11 +60,11 @@ func file(data []byte, name string, opt Options, recomputed bool) (sub *schema.S
 	book, err := source.Open(data, name, source.Options{Converter: opt.Converter})
 	if book.Kind == source.Text && err == nil {
 		sub.Add(schema.Finding{Severity: schema.Info, Kind: schema.KindConverted, Rule: "read:converted",
-			Msg: schema.Msg("read.csv")})
+			Msg: schema.Msg(msgReadCsv)})
 	}
 	if book.Via != "" {
 		sub.Add(schema.Finding{Severity: schema.Info, Kind: schema.KindConverted, Rule: "read:converted",
-			Msg: schema.Msg("read.converted", schema.Both(formatName(book.Kind, name)), book.Via)})
+			Msg: schema.Msg(msgReadConverted, schema.Both(formatName(book.Kind, name)), book.Via)})
 	}
 	if err != nil {
 		unreadableBook(sub, book.Kind, name, err)
@@ -85,7 +85,7 @@ func file(data []byte, name string, opt Options, recomputed bool) (sub *schema.S
 			redo.SHA256 = sub.SHA256
 			redo.SetFindings(append(keep(sub.FindingList(), schema.KindConverted), redo.FindingList()...))
 			redo.Add(schema.Finding{Severity: schema.Info, Kind: schema.KindConverted, Rule: "read:recalculated",
-				Msg: schema.Msg("read.recalculated", opt.Converter.Name())})
+				Msg: schema.Msg(msgReadRecalculated, opt.Converter.Name())})
 			return redo
 		}
 	}
@@ -105,7 +105,7 @@ func keep(fs []schema.Finding, kind string) []schema.Finding {
 }
 
 // unreadable marks a submission unreadable with a finding.
-func unreadable(sub *schema.Submission, id string, args ...any) {
+func unreadable(sub *schema.Submission, id *schema.Def, args ...any) {
 	sub.Unreadable = true
 	sub.Add(schema.Finding{Severity: schema.Error, Kind: schema.KindUnreadable, Rule: "read:" + schema.KindUnreadable,
 		Msg: schema.Msg(id, args...)})
@@ -124,45 +124,55 @@ func unreadableBook(sub *schema.Submission, kind source.Kind, name string, err e
 	case errors.As(err, &unsupported):
 		unreadable(sub, refusal(unsupported.Kind))
 	case errors.Is(err, source.ErrNoConverter):
-		unreadable(sub, "read.needs-convert."+kind.Ext(name))
+		unreadable(sub, needsConvert[kind.Ext(name)])
 	case errors.As(err, &convert):
-		unreadable(sub, "read.convert-failed", errtext.Of(convert.Err))
+		unreadable(sub, msgReadConvertFailed, errtext.Of(convert.Err))
 	case errors.Is(err, source.ErrTooLarge):
-		unreadable(sub, "read.too-large")
+		unreadable(sub, msgReadTooLarge)
 	case errors.As(err, &over):
-		unreadable(sub, "read.book-too-large", over.At, over.Limit)
+		unreadable(sub, msgReadBookTooLarge, over.At, over.Limit)
 	case errors.Is(err, source.ErrZipDirectory):
-		unreadable(sub, "read.zip-entries", source.MaxEntries, source.MaxDirectory>>20)
+		unreadable(sub, msgReadZipEntries, source.MaxEntries, source.MaxDirectory>>20)
 	case errors.As(err, &damage):
-		unreadable(sub, "read.damaged", damage)
+		unreadable(sub, msgReadDamaged, damage)
 	default:
-		unreadable(sub, "read.damaged", errtext.Of(err))
+		unreadable(sub, msgReadDamaged, errtext.Of(err))
 	}
 }
 
+// needsConvert is the message for a file to convert before it can be
+// read, by the extension its kind is known by (source.Kind.Ext).
+var needsConvert = map[string]*schema.Def{
+	"xls":  msgReadNeedsConvertXls,
+	"et":   msgReadNeedsConvertEt,
+	"ods":  msgReadNeedsConvertOds,
+	"html": msgReadNeedsConvertHtml,
+	"xml":  msgReadNeedsConvertXml,
+}
+
 // refusal is the message for a file that is no source of grids.
-func refusal(k source.Kind) string {
+func refusal(k source.Kind) *schema.Def {
 	switch k {
 	case source.Empty:
-		return "read.empty"
+		return msgReadEmpty
 	case source.Encrypted:
-		return "read.encrypted"
+		return msgReadEncrypted
 	case source.Damaged:
-		return "read.damaged-zip"
+		return msgReadDamagedZip
 	case source.ZipArchive:
-		return "read.zip-archive"
+		return msgReadZipArchive
 	case source.Word:
-		return "read.word"
+		return msgReadWord
 	case source.Presentation:
-		return "read.presentation"
+		return msgReadPresentation
 	case source.PDF:
-		return "read.pdf"
+		return msgReadPdf
 	case source.Image:
-		return "read.image"
+		return msgReadImage
 	case source.Text:
-		return "read.text"
+		return msgReadText
 	}
-	return "read.unknown"
+	return msgReadUnknown
 }
 
 // formatName names a converted file's format for messages.

@@ -66,7 +66,7 @@ func TestFormulaWithoutCachedValueUnsafe(t *testing.T) {
 	sub := read(t, tb.Build(t), "x.xlsx")
 	ids := map[string]string{}
 	for _, f := range sub.FindingList() {
-		ids[f.Codes[0]] = f.Msg.ID
+		ids[f.Codes[0]] = f.Msg.ID()
 	}
 	assert.Equal(t, "read.formula-not-computed", ids["3.1"])
 	assert.Equal(t, "read.circular", ids["3.2"])
@@ -180,7 +180,7 @@ func TestUnreadableFiles(t *testing.T) {
 			require.Len(t, sub.FindingList(), 1)
 			assert.Equal(t, schema.Error, sub.FindingList()[0].Severity)
 			if tt.msg != "" {
-				assert.Equal(t, tt.msg, sub.FindingList()[0].Msg.ID)
+				assert.Equal(t, tt.msg, sub.FindingList()[0].Msg.ID())
 			}
 			assert.NotEmpty(t, sub.FindingList()[0].Message(schema.Zh))
 			assert.Equal(t, tt.name+".xlsx", sub.FindingList()[0].File)

@@ -19,7 +19,7 @@ func TestConsolidatedWorkbookAsXlsxWritesIt(t *testing.T) {
 	var heads []string
 	for i, lang := range []schema.Lang{schema.Zh, schema.En} {
 		assert.Equal(t, xlsx.Names(lang).Detail, detailSheets[i])
-		h := strings.Split(schema.Msg("write.detail-head").Render(lang), "|")
+		h := strings.Split(schema.Msg(schema.MustLookup("write.detail-head")).Render(lang), "|")
 		heads = append(heads, h[len(h)-1])
 	}
 	assert.Equal(t, heads, totalHeads)

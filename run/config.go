@@ -37,7 +37,7 @@ func start(cfg Config, notWritten schema.Localizer) (*runner, error) {
 		}
 	}
 	if len(missing) == len(cfg.Paths) {
-		return nil, nothing("run.missing", listed(missing), notWritten)
+		return nil, nothing(msgRunMissing, listed(missing), notWritten)
 	}
 	r.sources = collectSources(cfg.Paths)
 	for _, p := range cfg.Previous {
@@ -46,7 +46,7 @@ func start(cfg Config, notWritten schema.Localizer) (*runner, error) {
 		// warning of the run, as a file of a --previous folder is.
 		if info, err := os.Stat(p); err == nil && !info.IsDir() {
 			if err := files.Regular(p, info); err != nil {
-				return nil, refused("run.previous-read", errtext.Of(err))
+				return nil, refused(msgRunPreviousRead, errtext.Of(err))
 			}
 		}
 	}
@@ -61,7 +61,7 @@ func start(cfg Config, notWritten schema.Localizer) (*runner, error) {
 		return nil, err
 	}
 	if len(r.sources) == 0 {
-		return nil, nothing("run.nothing-found", listed(cfg.Paths), notWritten, r.rosterNote())
+		return nil, nothing(msgRunNothingFound, listed(cfg.Paths), notWritten, r.rosterNote())
 	}
 	return r, nil
 }
@@ -76,7 +76,7 @@ func (r *runner) checkConfig() error {
 		switch strings.ToLower(filepath.Ext(cfg.Log)) {
 		case ".json", ".csv", ".xlsx":
 		default:
-			return refused("run.log-ext", cfg.Log)
+			return refused(msgRunLogExt, cfg.Log)
 		}
 		if err := canWrite("--log", cfg.Log); err != nil {
 			return err
@@ -84,7 +84,7 @@ func (r *runner) checkConfig() error {
 	}
 	if cfg.Annotate != "" {
 		if info, err := os.Stat(cfg.Annotate); err == nil && !info.IsDir() {
-			return refused("run.annotate-is-file", cfg.Annotate)
+			return refused(msgRunAnnotateIsFile, cfg.Annotate)
 		}
 	}
 	if s, ok := schema.Builtin(cfg.Schema); ok {
@@ -96,7 +96,7 @@ func (r *runner) checkConfig() error {
 // checkYear refuses a report year that is not one (a two-digit year).
 func checkYear(y int) error {
 	if y != 0 && (y < 1990 || y > 2100) {
-		return refused("run.year", y)
+		return refused(msgRunYear, y)
 	}
 	return nil
 }
@@ -137,14 +137,14 @@ func (r *runner) readInputs() error {
 func readRoster(path string) ([]string, error) {
 	data, err := files.Read(path)
 	if err != nil {
-		return nil, refused("run.roster-read", errtext.Of(err))
+		return nil, refused(msgRunRosterRead, errtext.Of(err))
 	}
 	units, err := consolidate.ReadRoster(data)
 	if err != nil {
-		return nil, refused("run.roster-not-text", path)
+		return nil, refused(msgRunRosterNotText, path)
 	}
 	if len(units) == 0 {
-		return nil, refused("run.roster-empty", path)
+		return nil, refused(msgRunRosterEmpty, path)
 	}
 	return units, nil
 }
@@ -161,13 +161,13 @@ func chooseSchemas(arg string) ([]*schema.Schema, bool, error) {
 	data, err := files.Read(arg)
 	if err != nil {
 		if schema.IsBuiltinID(arg) || errors.Is(err, fs.ErrNotExist) && !strings.ContainsAny(arg, `./\`) {
-			return nil, false, refused("run.schema-unknown", arg)
+			return nil, false, refused(msgRunSchemaUnknown, arg)
 		}
-		return nil, false, refused("run.schema-read", errtext.Of(err))
+		return nil, false, refused(msgRunSchemaRead, errtext.Of(err))
 	}
 	s, err := schema.Parse(arg, data)
 	if err != nil {
-		return nil, false, refused("run.schema-errors", arg, errtext.Lines(err.Error()))
+		return nil, false, refused(msgRunSchemaErrors, arg, errtext.Lines(err.Error()))
 	}
 	return []*schema.Schema{s}, true, nil
 }
@@ -177,11 +177,11 @@ func chooseSchemas(arg string) ([]*schema.Schema, bool, error) {
 // not exist. flag names the output.
 func canWrite(flag, path string) error {
 	if info, err := os.Stat(path); err == nil && info.IsDir() {
-		return refused("run.out-is-folder", flag, path)
+		return refused(msgRunOutIsFolder, flag, path)
 	}
 	dir := filepath.Dir(path)
 	if info, err := os.Stat(dir); err != nil || !info.IsDir() {
-		return refused("run.out-no-folder", flag, path, dir)
+		return refused(msgRunOutNoFolder, flag, path, dir)
 	}
 	return nil
 }
@@ -220,5 +220,5 @@ func (r *runner) rosterNote() schema.Localizer {
 	if len(r.roster) == 0 {
 		return schema.Both{}
 	}
-	return schema.Msg("run.roster-nobody", len(r.roster))
+	return schema.Msg(msgRunRosterNobody, len(r.roster))
 }

@@ -102,18 +102,18 @@ func (r *runner) annotate(ctx context.Context, res *Result) error {
 			marked, err = xlsx.Annotate(data, sub.File, sub, conv, r.cfg.Lang)
 		}
 		if err != nil {
-			r.warn(res, "annotate.failed", sub.File, errtext.Of(err))
+			r.warn(res, msgAnnotateFailed, sub.File, errtext.Of(err))
 			continue
 		}
 		if err := files.WriteAtomic(path, files.Bytes(marked)); err != nil {
-			r.warn(res, "annotate.not-written", sub.File, errtext.Of(err))
+			r.warn(res, msgAnnotateNotWritten, sub.File, errtext.Of(err))
 			failed++
 			continue
 		}
 		res.Outputs = append(res.Outputs, Output{Flag: "--annotate", Path: path, Of: sub.File})
 	}
 	if failed > 0 {
-		return errtext.Msg("annotate.not-all-written", failed)
+		return errtext.Msg(msgAnnotateNotAllWritten, failed)
 	}
 	return nil
 }
@@ -130,7 +130,7 @@ func (r *runner) original(name, sha string) ([]byte, error) {
 		return nil, err
 	}
 	if sum := sha256.Sum256(data); sha != "" && hex.EncodeToString(sum[:]) != sha {
-		return nil, errtext.Msg("annotate.changed")
+		return nil, errtext.Msg(msgAnnotateChanged)
 	}
 	return data, nil
 }
@@ -183,21 +183,4 @@ func (k *keeper) take(name string) ([]byte, bool) {
 	data, ok := k.data[name]
 	delete(k.data, name)
 	return data, ok
-}
-
-func init() {
-	schema.Register(map[string]schema.Text{
-		"annotate.failed": {
-			Zh: "--annotate：无法为 %[1]s 做标注副本（%[2]s），其余照常",
-			En: "--annotate: no marked-up copy of %[1]s (%[2]s); the others are made as usual"},
-		"annotate.not-written": {
-			Zh: "--annotate：%[1]s 的标注副本没有写入：%[2]s；其余照常",
-			En: "--annotate: the marked-up copy of %[1]s was not written: %[2]s; the others are made as usual"},
-		"annotate.not-all-written": {
-			Zh: "%d 份标注副本没有写入（原因见上）",
-			En: "%d marked-up copies were not written (see above why)"},
-		"annotate.changed": {
-			Zh: "文件在检查之后又被改动过，标注会对不上；请重新运行",
-			En: "the file changed after it was checked, and the marks would not fit it; run again"},
-	})
 }

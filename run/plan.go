@@ -68,10 +68,10 @@ func plan(inputs *pathIndex, out, log, annotate string, sources []consolidate.So
 	res := &resolver{paths: map[string]string{}, dirs: map[string]string{}}
 	for _, o := range outputs {
 		if in, ok := inputs.find(o.path, res); ok {
-			return nil, refused("run.output-failed", o.flag, errtext.Of(isInput(o, in)))
+			return nil, refused(msgRunOutputFailed, o.flag, errtext.Of(isInput(o, in)))
 		}
 		if other, ok := written.find(o.path, res); ok {
-			return nil, refused("run.output-failed", o.flag, errtext.Of(isOutput(o, other)))
+			return nil, refused(msgRunOutputFailed, o.flag, errtext.Of(isOutput(o, other)))
 		}
 		written.add(o)
 	}
@@ -82,22 +82,22 @@ func plan(inputs *pathIndex, out, log, annotate string, sources []consolidate.So
 func isInput(o, in role) error {
 	switch {
 	case o.of != "":
-		return errtext.Msg("out.copy-is-input", o.of, o.path, in.path)
+		return errtext.Msg(msgOutCopyIsInput, o.of, o.path, in.path)
 	case in.flag != "":
-		return errtext.Msg("out.is-flag-input", o.path, in.flag, in.path)
+		return errtext.Msg(msgOutIsFlagInput, o.path, in.flag, in.path)
 	}
-	return errtext.Msg("out.is-input", o.path, in.path)
+	return errtext.Msg(msgOutIsInput, o.path, in.path)
 }
 
 // isOutput says that two outputs would be the same file.
 func isOutput(o, other role) error {
 	switch {
 	case o.of != "":
-		return errtext.Msg("out.copy-is-output", o.of, o.path, other.flag, other.path)
+		return errtext.Msg(msgOutCopyIsOutput, o.of, o.path, other.flag, other.path)
 	case other.of != "":
-		return errtext.Msg("out.copy-is-output", other.of, other.path, o.flag, o.path)
+		return errtext.Msg(msgOutCopyIsOutput, other.of, other.path, o.flag, o.path)
 	}
-	return errtext.Msg("out.log-is-out", o.path)
+	return errtext.Msg(msgOutLogIsOut, o.path)
 }
 
 // A pathIndex finds, among files, the one a path is: by its name first (a
@@ -254,24 +254,4 @@ func copyName(base, suffix string, n int) string {
 		cut--
 	}
 	return base[:cut] + more + tail
-}
-
-func init() {
-	schema.Register(map[string]schema.Text{
-		"out.is-input": {
-			Zh: "%[1]s 是这次读取的报表之一（%[2]s）；tally 从不覆盖报送的原件，请换一个输出文件名",
-			En: "%[1]s is one of the inputs (%[2]s); tally never writes over an input, choose another name"},
-		"out.log-is-out": {
-			Zh: "%s 既是 --log 又是 --out；日志和汇总表请用不同的文件名",
-			En: "%s is both the --log and the --out workbook; give the log its own name"},
-		"out.is-flag-input": {
-			Zh: "%[1]s 是 %[2]s 读取的文件（%[3]s）；tally 从不覆盖它读取的文件，请换一个输出文件名",
-			En: "%[1]s is the file %[2]s reads (%[3]s); tally never writes over a file it reads, choose another name"},
-		"out.copy-is-input": {
-			Zh: "%[1]s 的标注副本 %[2]s 会覆盖这次读取的 %[3]s；tally 从不覆盖它读取的文件，请为 --annotate 换一个文件夹",
-			En: "the marked-up copy of %[1]s, %[2]s, would replace %[3]s, which this run reads; tally never writes over a file it reads: choose another --annotate folder"},
-		"out.copy-is-output": {
-			Zh: "%[1]s 的标注副本 %[2]s 会覆盖 %[3]s %[4]s；请为 --annotate 换一个文件夹，或给 %[3]s 换一个文件名",
-			En: "the marked-up copy of %[1]s, %[2]s, would replace the %[3]s file %[4]s: choose another --annotate folder, or another name for %[3]s"},
-	})
 }

@@ -151,7 +151,7 @@ type Output struct {
 // Unwritten, it holds what was found.
 func Validate(ctx context.Context, cfg Config) (*Result, error) {
 	if len(cfg.Paths) == 0 {
-		return nil, refused("run.validate.no-paths")
+		return nil, refused(msgRunValidateNoPaths)
 	}
 	cfg.Out, cfg.Name, cfg.ExcludeInvalid = "", "", false
 	r, err := start(cfg, schema.Both{})
@@ -168,7 +168,7 @@ func Validate(ctx context.Context, cfg Config) (*Result, error) {
 		if err := r.report(res); err != nil {
 			return res, err
 		}
-		return res, nothing("run.no-tables", listed(cfg.Paths), len(r.sources), r.rosterNote())
+		return res, nothing(msgRunNoTables, listed(cfg.Paths), len(r.sources), r.rosterNote())
 	}
 	return res, r.finish(ctx, res, nil)
 }
@@ -180,17 +180,17 @@ func Validate(ctx context.Context, cfg Config) (*Result, error) {
 // holds what was found, and no workbook of zeros is written.
 func Consolidate(ctx context.Context, cfg Config) (*Result, error) {
 	if len(cfg.Paths) == 0 {
-		return nil, refused("run.consolidate.no-paths")
+		return nil, refused(msgRunConsolidateNoPaths)
 	}
 	out := cfg.Out
 	if out == "" {
-		return nil, refused("run.out-required")
+		return nil, refused(msgRunOutRequired)
 	}
 	if info, err := os.Stat(out); err == nil && info.IsDir() {
-		return nil, refused("run.out-is-folder", "--out", out)
+		return nil, refused(msgRunOutIsFolder, "--out", out)
 	}
 	if !strings.EqualFold(filepath.Ext(out), ".xlsx") {
-		return nil, refused("run.out-not-xlsx", out)
+		return nil, refused(msgRunOutNotXlsx, out)
 	}
 	if err := canWrite("--out", out); err != nil {
 		return nil, err
@@ -198,11 +198,11 @@ func Consolidate(ctx context.Context, cfg Config) (*Result, error) {
 	if cfg.Name == "" {
 		u := schema.UnitName(strings.TrimSuffix(filepath.Base(out), filepath.Ext(out)))
 		if !schema.HasAdminSuffix(u) {
-			return nil, refused("run.name-required")
+			return nil, refused(msgRunNameRequired)
 		}
 		cfg.Name = u
 	}
-	notWritten := schema.Msg("run.not-written", out)
+	notWritten := schema.Msg(msgRunNotWritten, out)
 	r, err := start(cfg, notWritten)
 	if err != nil {
 		return nil, err
@@ -226,7 +226,7 @@ func Consolidate(ctx context.Context, cfg Config) (*Result, error) {
 		if err := r.report(res); err != nil {
 			return res, err
 		}
-		return res, nothing("run.nothing-to-sum", why, notWritten)
+		return res, nothing(msgRunNothingToSum, why, notWritten)
 	}
 	log := r.logAhead(res)
 	if err := files.WriteAtomic(out, func(w io.Writer) error {
@@ -262,11 +262,11 @@ func nothingToSum(res *consolidate.Result, sources []consolidate.Source) schema.
 	case summed > 0:
 		return nil
 	case !hasTables(sources):
-		return schema.Msg("run.sum.no-tables", len(sources))
+		return schema.Msg(msgRunSumNoTables, len(sources))
 	case readable == 0:
-		return schema.Msg("run.sum.unreadable", len(res.Submissions))
+		return schema.Msg(msgRunSumUnreadable, len(res.Submissions))
 	}
-	return schema.Msg("run.sum.all-invalid", readable)
+	return schema.Msg(msgRunSumAllInvalid, readable)
 }
 
 // A runner is one run under way: its configuration, and what it has found
@@ -386,7 +386,7 @@ func (r *runner) finish(ctx context.Context, res *Result, book *logBook) error {
 
 // warn says, in Config.Warn and the Result, something that went wrong
 // while the run goes on.
-func (r *runner) warn(res *Result, id string, args ...any) {
+func (r *runner) warn(res *Result, id *schema.Def, args ...any) {
 	msg := errtext.Msg(id, args...)
 	res.Warnings = append(res.Warnings, msg)
 	if r.cfg.Warn != nil {

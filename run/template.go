@@ -37,13 +37,13 @@ type TemplateConfig struct {
 func Template(_ context.Context, cfg TemplateConfig) error {
 	out := cfg.Out
 	if out == "" {
-		return refused("run.template.out-required")
+		return refused(msgRunTemplateOutRequired)
 	}
 	if info, err := os.Stat(out); err == nil && info.IsDir() {
-		return refused("run.out-is-folder", "--out", out)
+		return refused(msgRunOutIsFolder, "--out", out)
 	}
 	if !strings.EqualFold(filepath.Ext(out), ".xlsx") {
-		return refused("run.template.out-not-xlsx", out)
+		return refused(msgRunTemplateOutNotXlsx, out)
 	}
 	if cfg.Lang == "" {
 		cfg.Lang = schema.Zh
@@ -72,7 +72,7 @@ func Template(_ context.Context, cfg TemplateConfig) error {
 		for _, b := range all {
 			ids = append(ids, b.ID)
 		}
-		return refused("run.template.schema", strings.Join(ids, ", "))
+		return refused(msgRunTemplateSchema, strings.Join(ids, ", "))
 	}
 	if err := checkYear(cfg.Year); err != nil {
 		return err

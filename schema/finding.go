@@ -125,16 +125,26 @@ func ParseLang(s string) (Lang, bool) {
 	return "", false
 }
 
-// A Message is a finding's text kept as a catalogue entry and its arguments,
-// so that it can be rendered in either language after the fact.
+// A Message is a finding's text kept as a message of the catalogue and
+// its arguments, so that it can be rendered in either language after the
+// fact. The zero Message is no message (a finding without a formula) and
+// renders as "".
 type Message struct {
-	ID   string
+	Def  *Def
 	Args []any
 }
 
-// Msg makes a message from a catalogue entry and its arguments. Arguments
+// Msg makes a message of the catalogue with its arguments. Arguments
 // that implement [Localizer] are rendered in the message's language.
-func Msg(id string, args ...any) Message { return Message{ID: id, Args: args} }
+func Msg(d *Def, args ...any) Message { return Message{Def: d, Args: args} }
+
+// ID is the id of the message's catalogue entry, or "" for no message.
+func (m Message) ID() string {
+	if m.Def == nil {
+		return ""
+	}
+	return m.Def.ID
+}
 
 // A Localizer is a message argument that renders differently per language.
 type Localizer interface {
@@ -162,15 +172,17 @@ func (m Message) Render(lang Lang) string {
 }
 
 func (m Message) render(lang Lang) string {
-	e, ok := catalogue[m.ID]
-	if !ok {
-		return m.ID
+	if m.Def == nil {
+		return ""
 	}
+	e := m.Def.Text
 	args := make([]any, len(m.Args))
 	for i, a := range m.Args {
 		switch v := a.(type) {
 		case Localizer:
 			args[i] = v.Localize(lang)
+		case Text:
+			args[i] = v.In(lang)
 		case decimal.Decimal:
 			args[i] = v.String()
 		default:

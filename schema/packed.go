@@ -127,7 +127,7 @@ func (p *packer) number(d *decimal.Decimal) {
 }
 
 func (p *packer) message(m Message) {
-	p.word(m.ID)
+	p.word(m.ID())
 	p.uvarint(uint64(len(m.Args)))
 	for _, a := range m.Args {
 		p.arg(a)
@@ -282,7 +282,7 @@ func (u *unpacker) number() *decimal.Decimal {
 }
 
 func (u *unpacker) message() Message {
-	m := Message{ID: u.word()}
+	m := Message{Def: catalogue[u.word()]}
 	n := u.uvarint()
 	if n == 0 {
 		return m

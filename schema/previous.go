@@ -382,14 +382,14 @@ func (l *Link) Check(this, last *Submission) []Finding {
 			Cell: this.Ref(first), Expected: &right, Actual: &left}
 		lt := yearTerms{link: l, this: this, last: last, keys: ck.left}
 		rt := yearTerms{link: l, this: this, last: last, keys: ck.right}
-		f.Msg = Msg("rule.with-note", Msg("rule.bound", lt, left, opWord(ck.op), rt, right), Both(ck.rule.Message))
+		f.Msg = Msg(msgRuleWithNote, Msg(msgRuleBound, lt, left, opWord(ck.op), rt, right), Both(ck.rule.Message))
 		op := ck.op
 		if op == "<=" {
 			op = "≤"
 		} else if op == ">=" {
 			op = "≥"
 		}
-		f.Formula = Msg("formula", yearTerms{link: l, this: this, keys: ck.left, firstRefOnly: true}, op, yearTerms{link: l, keys: ck.right}, left, failed(ck.op), right)
+		f.Formula = Msg(msgFormula, yearTerms{link: l, this: this, keys: ck.left, firstRefOnly: true}, op, yearTerms{link: l, keys: ck.right}, left, failed(ck.op), right)
 		out = append(out, f)
 	}
 	return out
@@ -443,7 +443,7 @@ func (t yearTerms) Localize(lang Lang) string {
 			}
 			continue
 		}
-		parts[i] = Msg("previous.last-cell", t.link.Last.CellName(yk.key, lang)).Render(lang)
+		parts[i] = Msg(msgPreviousLastCell, t.link.Last.CellName(yk.key, lang)).Render(lang)
 		if t.last != nil && !t.firstRefOnly {
 			if ref := t.last.Ref(yk.key); ref != "" {
 				parts[i] += "(" + lastPlace(t.last, ref) + ")"
@@ -464,10 +464,4 @@ func lastPlace(sub *Submission, ref string) string {
 		ref = sub.Sheet + "!" + ref
 	}
 	return name + " " + ref
-}
-
-func init() {
-	Register(map[string]Text{
-		"previous.last-cell": {Zh: "上年·%s", En: "last year's %s"},
-	})
 }

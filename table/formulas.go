@@ -25,22 +25,22 @@ func (r *reader) computePending() {
 		key := p.cell.Key
 		cref := r.cellRef(p.g, p.row, p.col)
 		name := cellName(r.sub.Schema, key)
-		notComputed := func(id string) {
+		notComputed := func(id *schema.Def) {
 			r.sub.Values[key] = schema.Value{Ref: cref, State: schema.Invalid}
 			r.sub.Add(schema.Finding{Severity: schema.Error, Kind: schema.KindFormulaError, Rule: "read:formula-error",
 				Sheet: p.g.Name, Cell: cref, Codes: []string{key}, Msg: schema.Msg(id, name, formulaText(text))})
 		}
 		if text == "" || refersTo(text, at) || circular(p.g, at) {
-			notComputed("read.circular")
+			notComputed(msgReadCircular)
 			continue
 		}
 		if !plainArithmetic(text) {
-			notComputed("read.formula-not-computed")
+			notComputed(msgReadFormulaNotComputed)
 			continue
 		}
 		value, flags, tooLong := k.compute(p.g, at)
 		if tooLong {
-			notComputed("read.formula-not-computed")
+			notComputed(msgReadFormulaNotComputed)
 			continue
 		}
 		r.sub.Values[key] = r.interpret(p.g, p.row, p.col, p.cell, value, flags)

@@ -65,11 +65,11 @@ func (r *reader) identify(pls []*placement) {
 		sub.Unit = fromFile
 		if !schema.IsUnitName(sub.Unit) {
 			sub.Add(schema.Finding{Severity: schema.Warning, Kind: schema.KindUnknownUnit, Rule: "read:unit-name",
-				Msg: schema.Msg("read.no-unit-name", sub.Unit)})
+				Msg: schema.Msg(msgReadNoUnitName, sub.Unit)})
 		}
 	case schema.UpperLevel(sub.Unit) && schema.LowerLevel(fromFile):
 		sub.Add(schema.Finding{Severity: schema.Warning, Kind: schema.KindUnknownUnit, Rule: "read:unit-name",
-			Msg: schema.Msg("read.unit-mismatch", sub.Unit, fromFile)})
+			Msg: schema.Msg(msgReadUnitMismatch, sub.Unit, fromFile)})
 		sub.Unit = fromFile
 	}
 	var years []string
@@ -96,7 +96,7 @@ func (r *reader) identify(pls []*placement) {
 	}
 	if sub.Year == 0 {
 		sub.Add(schema.Finding{Severity: schema.Warning, Kind: schema.KindYear, Rule: "read:year",
-			Msg: schema.Msg("read.no-year")})
+			Msg: schema.Msg(msgReadNoYear)})
 	}
 }
 

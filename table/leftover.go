@@ -75,7 +75,7 @@ func (r *reader) legacyRows(t *schema.Table, p *placement) (rows map[string]*mat
 		label, _ := m.band.labelOf(p.g, m.row, newCandCache(p.ix, p.g))
 		r.sub.Add(schema.Finding{Severity: schema.Warning, Kind: schema.KindSchema, Rule: "read:legacy-row",
 			Sheet: p.g.Name, Cell: r.cellRef(p.g, m.row, cols[0]), Codes: codes,
-			Msg: schema.Msg("read.legacy-row", m.row+1, oneLine(label), h.Legacy.Year, r.span(p.g, m.row, cols),
+			Msg: schema.Msg(msgReadLegacyRow, m.row+1, oneLine(label), h.Legacy.Year, r.span(p.g, m.row, cols),
 				schema.Both{Zh: into.Label, En: into.DisplayName(schema.En) + " (" + into.Label + ")"})})
 	}
 	return rows, absent
@@ -103,7 +103,7 @@ func (r *reader) headingNumbers(t *schema.Table, p *placement, rows map[string]*
 		label, _ := m.band.labelOf(g, m.row, newCandCache(p.ix, g))
 		r.sub.Add(schema.Finding{Severity: schema.Warning, Kind: schema.KindExtraRow, Rule: "read:heading-numbers",
 			Sheet: g.Name, Cell: r.cellRef(g, m.row, cols[0]),
-			Msg: schema.Msg("read.heading-numbers", m.row+1, oneLine(label), r.span(g, m.row, cols), numbersText(g, m.row, cols))})
+			Msg: schema.Msg(msgReadHeadingNumbers, m.row+1, oneLine(label), r.span(g, m.row, cols), numbersText(g, m.row, cols))})
 	}
 }
 
@@ -140,7 +140,7 @@ func (r *reader) checkSubtotal(t *schema.Table, p *placement, h *schema.Row, m *
 		cref := r.cellRef(g, m.row, c)
 		r.sub.Add(schema.Finding{Severity: schema.Warning, Kind: schema.KindSum, Rule: "read:subtotal",
 			Sheet: g.Name, Cell: cref, Codes: keys, Expected: &sum, Actual: &got,
-			Msg: schema.Msg("read.subtotal", headingCellName(t, h, col), cref, got, sum, got.Sub(sum).Abs())})
+			Msg: schema.Msg(msgReadSubtotal, headingCellName(t, h, col), cref, got, sum, got.Sub(sum).Abs())})
 	}
 }
 
@@ -172,9 +172,9 @@ func (r *reader) extraRows(p *placement) {
 			continue
 		}
 		text, _ := e.band.labelOf(g, e.row, newCandCache(p.ix, g))
-		msg := schema.Msg("read.extra-row", e.row+1, oneLine(text), strings.TrimSpace(g.At(e.row, cols[0])))
+		msg := schema.Msg(msgReadExtraRow, e.row+1, oneLine(text), strings.TrimSpace(g.At(e.row, cols[0])))
 		if len(cols) > 1 {
-			msg = schema.Msg("read.extra-row-numbers", e.row+1, oneLine(text), r.span(g, e.row, cols), numbersText(g, e.row, cols))
+			msg = schema.Msg(msgReadExtraRowNumbers, e.row+1, oneLine(text), r.span(g, e.row, cols), numbersText(g, e.row, cols))
 		}
 		r.sub.Add(schema.Finding{Severity: schema.Warning, Kind: schema.KindExtraRow, Rule: "read:extra-row",
 			Sheet: g.Name, Cell: r.cellRef(g, e.row, cols[0]), Msg: msg})
@@ -298,10 +298,10 @@ func (r *reader) extraColumn(t *schema.Table, p *placement, b *band, c int, hits
 		what = schema.Both{Zh: "序号、行次、代码或备注", En: "row numbers, codes or remarks"}
 	}
 	f := schema.Finding{Severity: schema.Warning, Kind: schema.KindExtraRow, Rule: "read:extra-column",
-		Sheet: g.Name, Cell: cell, Msg: schema.Msg("read.extra-column", letter, about, span)}
+		Sheet: g.Name, Cell: cell, Msg: schema.Msg(msgReadExtraColumn, letter, about, span)}
 	if what.Zh != "" {
 		f.Severity = schema.Info
-		f.Msg = schema.Msg("read.extra-column-other", letter, about, span, what)
+		f.Msg = schema.Msg(msgReadExtraColumnOther, letter, about, span, what)
 	}
 	r.sub.Add(f)
 }

@@ -80,10 +80,10 @@ type reader struct {
 }
 
 // unreadable marks a submission unreadable with a finding.
-func unreadable(sub *schema.Submission, id string, args ...any) {
+func unreadable(sub *schema.Submission, id *schema.Def, args ...any) {
 	sub.Unreadable = true
 	kind := schema.KindUnreadable
-	if id == "read.no-schema" || id == "read.no-data" {
+	if id == msgReadNoSchema || id == msgReadNoData {
 		kind = schema.KindSchema
 	}
 	sub.Add(schema.Finding{Severity: schema.Error, Kind: kind, Rule: "read:" + kind, Msg: schema.Msg(id, args...)})
@@ -108,7 +108,7 @@ func (r *reader) read(opt Options) {
 	}
 	r.others = bestOthers
 	if best == nil || empty(r.grids) {
-		unreadable(r.sub, "read.no-data")
+		unreadable(r.sub, msgReadNoData)
 		return
 	}
 	matched := 0
@@ -120,9 +120,9 @@ func (r *reader) read(opt Options) {
 	if bestScore < minScore || matched < 5 {
 		r.sub.Schema = best
 		if opt.Forced {
-			unreadable(r.sub, "read.no-match-forced", schema.Both{Zh: best.Title, En: best.En}, best.ID, percent(bestScore))
+			unreadable(r.sub, msgReadNoMatchForced, schema.Both{Zh: best.Title, En: best.En}, best.ID, percent(bestScore))
 		} else {
-			unreadable(r.sub, "read.no-schema", titles(opt.Schemas), percent(bestScore))
+			unreadable(r.sub, msgReadNoSchema, titles(opt.Schemas), percent(bestScore))
 		}
 		return
 	}
@@ -255,7 +255,7 @@ func (r *reader) noteOtherSheets(chosen []*placement) {
 		year = sheetYear(main)
 		for _, bl := range main.others {
 			r.sub.Add(schema.Finding{Severity: schema.Info, Kind: schema.KindSchema, Rule: "read:other-table",
-				Sheet: main.g.Name, Msg: schema.Msg("read.other-table", yearText(bl.year), bl.first+1, bl.last+1, yearText(year))})
+				Sheet: main.g.Name, Msg: schema.Msg(msgReadOtherTable, yearText(bl.year), bl.first+1, bl.last+1, yearText(year))})
 		}
 	}
 	for _, o := range r.others {
@@ -269,7 +269,7 @@ func (r *reader) noteOtherSheets(chosen []*placement) {
 			sev = schema.Info
 		}
 		r.sub.Add(schema.Finding{Severity: sev, Kind: schema.KindSchema, Rule: "read:other-sheet",
-			Sheet: o.g.Name, Msg: schema.Msg("read.other-sheet", o.g.Name, r.sub.Sheet)})
+			Sheet: o.g.Name, Msg: schema.Msg(msgReadOtherSheet, o.g.Name, r.sub.Sheet)})
 	}
 }
 

@@ -82,7 +82,7 @@ func (r *reader) checkUnit(g *sheet, m *match, row *schema.Row) {
 	key := schema.Key(row.Code, row.Table().Columns[0].Code)
 	f := schema.Finding{Severity: unitSeverity(row.Unit, got), Kind: schema.KindUnit, Rule: "read:unit",
 		Sheet: g.Name, Cell: r.cellRef(g, gr, m.band.unitCol), Codes: []string{key},
-		Msg: schema.Msg("read.unit", rowName(row), oneLine(got), row.Unit)}
+		Msg: schema.Msg(msgReadUnit, rowName(row), oneLine(got), row.Unit)}
 	if _, scaled := r.scale[key]; scaled {
 		// The numbers are in the table's unit now: converted here, or read
 		// in the unit they name themselves (26500元).
@@ -91,10 +91,10 @@ func (r *reader) checkUnit(g *sheet, m *match, row *schema.Row) {
 		switch typed, ok := r.typed[key]; {
 		case r.ownUnit[key]:
 		case ok && !typed.IsZero():
-			f.Msg = schema.Msg("read.unit-cell-converted", rowName(row), oneLine(got), row.Unit, v.Ref, typed, v.Num)
+			f.Msg = schema.Msg(msgReadUnitCellConverted, rowName(row), oneLine(got), row.Unit, v.Ref, typed, v.Num)
 		case v.State == schema.Missing && v.Ref != "":
 			// A formula computed later (computePending) is converted then.
-			f.Msg = schema.Msg("read.unit-cell-scaled", rowName(row), oneLine(got), row.Unit, v.Ref)
+			f.Msg = schema.Msg(msgReadUnitCellScaled, rowName(row), oneLine(got), row.Unit, v.Ref)
 		}
 	}
 	r.sub.Add(f)

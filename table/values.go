@@ -32,7 +32,7 @@ func (r *reader) values(t *schema.Table, p *placement) {
 		for _, m := range b.misspelt {
 			r.sub.Add(schema.Finding{Severity: schema.Info, Kind: schema.KindSchema, Rule: "read:header-spelling",
 				Sheet: g.Name, Cell: r.cellRef(g, m.row, m.col),
-				Msg: schema.Msg("read.header-spelling", oneLine(m.text), schema.Both{Zh: m.column.Label, En: columnName(m.column)})})
+				Msg: schema.Msg(msgReadHeaderSpelling, oneLine(m.text), schema.Both{Zh: m.column.Label, En: columnName(m.column)})})
 		}
 	}
 	rows, absent := r.legacyRows(t, p)
@@ -82,9 +82,9 @@ func (r *reader) values(t *schema.Table, p *placement) {
 	r.extraColumns(t, p)
 	for _, d := range p.dups {
 		row, _ := s.Row(d.code)
-		id := "read.duplicate-row"
+		id := msgReadDuplicateRow
 		if d.hidden {
-			id = "read.duplicate-hidden"
+			id = msgReadDuplicateHidden
 		}
 		r.sub.Add(schema.Finding{Severity: schema.Warning, Kind: schema.KindExtraRow, Rule: "read:duplicate-row",
 			Sheet: g.Name, Cell: r.cellRef(g, d.row, d.col), Codes: []string{d.code},
@@ -110,7 +110,7 @@ func (r *reader) strayNumbers(g *sheet, m *match, row, valueCol int, key string)
 		r.strays[cellAt{g, row, c}] = true
 		r.sub.Add(schema.Finding{Severity: schema.Warning, Kind: schema.KindExtraRow, Rule: "read:stray-number",
 			Sheet: g.Name, Cell: r.cellRef(g, row, c), Codes: []string{key},
-			Msg: schema.Msg("read.stray-number", cellName(r.sub.Schema, key), r.cellRef(g, row, valueCol),
+			Msg: schema.Msg(msgReadStrayNumber, cellName(r.sub.Schema, key), r.cellRef(g, row, valueCol),
 				r.cellRef(g, row, c), strings.TrimSpace(g.At(row, c)))})
 	}
 }
@@ -141,7 +141,7 @@ func (r *reader) missingRow(row *schema.Row, sheet string) {
 		r.sub.Values[schema.Key(row.Code, col.Code)] = schema.Value{State: schema.Missing}
 	}
 	r.sub.Add(schema.Finding{Severity: schema.Error, Kind: schema.KindMissingRow, Rule: "read:missing-row",
-		Sheet: sheet, Codes: []string{row.Code}, Msg: schema.Msg("read.missing-row", rowName(row), row.Label)})
+		Sheet: sheet, Codes: []string{row.Code}, Msg: schema.Msg(msgReadMissingRow, rowName(row), row.Label)})
 }
 
 // cellRef names a cell for the submission: prefixed with its sheet when
@@ -190,7 +190,7 @@ func (r *reader) interpret(g *sheet, row, col int, cell schema.Cell, text string
 	switch {
 	case fl&grid.ErrorValue != 0 || excelErrors.MatchString(trimmed):
 		v.State = schema.Invalid
-		add(schema.Error, schema.KindFormulaError, schema.Msg("read.formula-error", name, trimmed, formulaText(formula.Text)))
+		add(schema.Error, schema.KindFormulaError, schema.Msg(msgReadFormulaError, name, trimmed, formulaText(formula.Text)))
 		return v
 	case fl&grid.Bool != 0:
 		v.State = schema.Invalid
@@ -198,11 +198,11 @@ func (r *reader) interpret(g *sheet, row, col int, cell schema.Cell, text string
 		if trimmed == "0" || strings.EqualFold(trimmed, "false") {
 			word = "FALSE"
 		}
-		add(schema.Error, schema.KindNotANumber, schema.Msg("read.boolean", name, word))
+		add(schema.Error, schema.KindNotANumber, schema.Msg(msgReadBoolean, name, word))
 		return v
 	case fl&grid.Date != 0:
 		v.State = schema.Invalid
-		add(schema.Error, schema.KindNotANumber, schema.Msg("read.date", name, schema.Both(dateText(trimmed))))
+		add(schema.Error, schema.KindNotANumber, schema.Msg(msgReadDate, name, schema.Both(dateText(trimmed))))
 		return v
 	}
 	var p schema.Parsed
@@ -218,16 +218,16 @@ func (r *reader) interpret(g *sheet, row, col int, cell schema.Cell, text string
 	switch p.Form {
 	case schema.Blank:
 		v.State = schema.Empty
-		add(schema.Info, schema.KindBlank, schema.Msg("read.blank", name))
+		add(schema.Info, schema.KindBlank, schema.Msg(msgReadBlank, name))
 	case schema.ZeroMark:
 		v.State = schema.Present
 	case schema.NotNumber:
 		v.State = schema.Invalid
-		add(schema.Error, schema.KindNotANumber, schema.Msg("read.not-a-number", name, oneLine(text)))
+		add(schema.Error, schema.KindNotANumber, schema.Msg(msgReadNotANumber, name, oneLine(text)))
 	case schema.OutOfRange:
 		v.State = schema.Invalid
 		r.sub.Add(schema.Finding{Severity: schema.Error, Kind: schema.KindNotANumber, Rule: "read:out-of-range", Sheet: g.Name,
-			Cell: cref, Codes: []string{key}, Msg: schema.Msg("read.out-of-range", name, oneLine(text))})
+			Cell: cref, Codes: []string{key}, Msg: schema.Msg(msgReadOutOfRange, name, oneLine(text))})
 	case schema.Number:
 		v.State, v.Num = schema.Present, p.Value
 		format, formatted := g.Format(at.Row, at.Col)
@@ -236,13 +236,13 @@ func (r *reader) interpret(g *sheet, row, col int, cell schema.Cell, text string
 			shown = shownAs(p.Value, format)
 		}
 		if p.Value.Sign() < 0 && !cell.Negative() {
-			add(schema.Error, schema.KindNegative, schema.Msg("read.negative", name, p.Value))
+			add(schema.Error, schema.KindNegative, schema.Msg(msgReadNegative, name, p.Value))
 		}
 		if cell.Kind() == schema.Integer && !p.Value.IsInteger() {
 			if shown != "" {
-				add(schema.Error, schema.KindNonInteger, schema.Msg("read.non-integer-shown", name, shown, p.Value))
+				add(schema.Error, schema.KindNonInteger, schema.Msg(msgReadNonIntegerShown, name, shown, p.Value))
 			} else {
-				add(schema.Error, schema.KindNonInteger, schema.Msg("read.non-integer", name, p.Value))
+				add(schema.Error, schema.KindNonInteger, schema.Msg(msgReadNonInteger, name, p.Value))
 			}
 		}
 		if p.Unit != "" {
@@ -257,10 +257,10 @@ func (r *reader) interpret(g *sheet, row, col int, cell schema.Cell, text string
 			if factor, ok := moneyFactor(p.Unit, cell.Unit()); ok {
 				// The amount names its unit: convert it, and say so.
 				v.Num = p.Value.Mul(factor)
-				add(schema.Info, schema.KindUnit, schema.Msg("read.unit-converted", name, oneLine(text), v.Num, cell.Unit()))
+				add(schema.Info, schema.KindUnit, schema.Msg(msgReadUnitConverted, name, oneLine(text), v.Num, cell.Unit()))
 			} else {
 				sev := unitSeverity(cell.Unit(), p.Unit)
-				add(sev, schema.KindUnit, schema.Msg("read.unit-in-value", name, oneLine(text), cell.Unit()))
+				add(sev, schema.KindUnit, schema.Msg(msgReadUnitInValue, name, oneLine(text), cell.Unit()))
 			}
 		}
 	}

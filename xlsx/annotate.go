@@ -32,7 +32,7 @@ func Annotate(data []byte, name string, sub *schema.Submission, conv source.Conv
 	// A workbook excelize cannot edit gets no marked-up copy, but the run
 	// goes on.
 	if p := contain.Call(func() { out, err = annotate(data, name, sub, conv, lang) }); p != nil {
-		return nil, &markupError{schema.Msg("annotate.panic", errtext.Panic(p))}
+		return nil, &markupError{schema.Msg(msgAnnotatePanic, errtext.Panic(p))}
 	}
 	return out, err
 }
@@ -41,14 +41,14 @@ func annotate(data []byte, name string, sub *schema.Submission, conv source.Conv
 	kind := source.Sniff(data)
 	if kind.NeedsConversion() {
 		if conv == nil {
-			return nil, &markupError{schema.Msg("annotate.needs-convert")}
+			return nil, &markupError{schema.Msg(msgAnnotateNeedsConvert)}
 		}
 		var err error
 		if data, err = conv.Convert(data, "."+kind.Ext(name)); err != nil {
 			return nil, err
 		}
 	} else if kind != source.XLSX {
-		return nil, &markupError{schema.Msg("annotate.not-a-workbook")}
+		return nil, &markupError{schema.Msg(msgAnnotateNotAWorkbook)}
 	}
 	// A copy costs no more than a workbook reasonably can, and is made of
 	// what the editing library can open.
@@ -163,7 +163,7 @@ func (m *marker) mark(k string) error {
 			text = commentText(c) + "\n——\n" + text
 		}
 	}
-	author := schema.Msg("write.check-author").Render(m.lang)
+	author := schema.Msg(msgWriteCheckAuthor).Render(m.lang)
 	return m.f.AddComment(sheet, excelize.Comment{Cell: cell, Author: author,
 		Paragraph: []excelize.RichTextRun{{Text: author + schema.Text{Zh: "：", En: ": "}.In(m.lang) + "\n", Font: &excelize.Font{Bold: true}}, {Text: text}},
 		Width:     320, Height: 160})
@@ -280,7 +280,7 @@ func (m *marker) issues(sub *schema.Submission) error {
 		}
 	}
 	widths := []float64{6, 8, 12, 10, 70}
-	title := schema.Msg("annotate.title", sub.Unit, sub.File).Render(m.lang)
+	title := schema.Msg(msgAnnotateTitle, sub.Unit, sub.File).Render(m.lang)
 	if err := m.f.SetCellValue(name, "A1", title); err != nil {
 		return err
 	}
@@ -292,7 +292,7 @@ func (m *marker) issues(sub *schema.Submission) error {
 	_ = m.f.SetCellStyle(name, "A1", "E1", st.text)
 	_ = m.f.MergeCell(name, "A1", "E1")
 	_ = m.f.SetRowHeight(name, 1, rowHeight([]float64{across}, title))
-	heads := strings.Split(schema.Msg("annotate.head").Render(m.lang), "|")
+	heads := strings.Split(schema.Msg(msgAnnotateHead).Render(m.lang), "|")
 	for i, h := range heads {
 		c := ref(1, i)
 		_ = m.f.SetCellValue(name, c, h)
@@ -328,7 +328,7 @@ func (m *marker) issues(sub *schema.Submission) error {
 	}
 	// A sheet renamed in the copy is said so, last.
 	for _, rn := range m.renames {
-		msg := schema.Msg("annotate.renamed", shownName(rn.from), rn.to).Render(m.lang)
+		msg := schema.Msg(msgAnnotateRenamed, shownName(rn.from), rn.to).Render(m.lang)
 		vals := []any{r - 1, schema.Info.Name(m.lang), rn.to, "", msg}
 		for c, v := range vals {
 			at := ref(r, c)

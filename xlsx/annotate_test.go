@@ -72,7 +72,7 @@ func TestAnnotateKeepsTheCellFormat(t *testing.T) {
 	before := xfOf(t, data, sub.Sheet, cell)
 	require.NotEqual(t, "0", before.Border, "the fixture's value cells have borders")
 
-	sub.Add(schema.Finding{Severity: schema.Error, Kind: schema.KindSum, Sheet: sub.Sheet, Cell: cell, Msg: schema.Msg("read.circular", "x", "")})
+	sub.Add(schema.Finding{Severity: schema.Error, Kind: schema.KindSum, Sheet: sub.Sheet, Cell: cell, Msg: schema.Msg(schema.MustLookup("read.circular"), "x", "")})
 	marked, err := Annotate(data, name, sub, nil, schema.Zh)
 	require.NoError(t, err)
 	after := xfOf(t, marked, sub.Sheet, cell)

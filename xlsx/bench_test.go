@@ -40,7 +40,7 @@ func BenchmarkWriteLog(b *testing.B) {
 				s := res.Submissions[i%len(res.Submissions)]
 				s.Add(schema.Finding{Severity: schema.Warning, Kind: schema.KindConsistency, Rule: "consistency:3.3",
 					File: s.File, Unit: s.Unit, Sheet: s.Sheet, Cell: fmt.Sprintf("C%d", 4+i%60), Codes: []string{"3.3"},
-					Msg: schema.Msg("read.stray-number", "申请答复数", "C33", "D33", "12")})
+					Msg: schema.Msg(schema.MustLookup("read.stray-number"), "申请答复数", "C33", "D33", "12")})
 			}
 			b.ReportAllocs()
 			for b.Loop() {

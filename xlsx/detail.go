@@ -80,7 +80,7 @@ func writeDetail(f *excelize.File, st *styles, res *consolidate.Result, names Sh
 	for i, w := range labels {
 		_ = sw.SetColWidth(i+1, i+1, w)
 	}
-	h := schema.Msg("write.detail-head").Render(lang)
+	h := schema.Msg(msgWriteDetailHead).Render(lang)
 	heads := strings.Split(h, "|")
 	row1 := []any{excelize.Cell{StyleID: st.header, Value: heads[0]}, excelize.Cell{StyleID: st.header, Value: heads[1]},
 		excelize.Cell{StyleID: st.header, Value: heads[2]}}
@@ -186,7 +186,7 @@ func writeDetailRows(sw *excelize.StreamWriter, st *styles, res *consolidate.Res
 	lang := opt.Lang
 	subs := included(res)
 	keys := res.Schema.Keys()
-	heads := strings.Split(schema.Msg("write.detail-head").Render(lang), "|")
+	heads := strings.Split(schema.Msg(msgWriteDetailHead).Render(lang), "|")
 	for i, w := range labels {
 		_ = sw.SetColWidth(i+1, i+1, w)
 	}
@@ -194,7 +194,7 @@ func writeDetailRows(sw *excelize.StreamWriter, st *styles, res *consolidate.Res
 		return err
 	}
 	codes := []any{excelize.Cell{StyleID: st.header, Value: heads[0]}, excelize.Cell{StyleID: st.header}}
-	names := []any{excelize.Cell{StyleID: st.header, Value: schema.Msg("write.detail-unit").Render(lang)},
+	names := []any{excelize.Cell{StyleID: st.header, Value: schema.Msg(msgWriteDetailUnit).Render(lang)},
 		excelize.Cell{StyleID: st.header, Value: heads[3]}}
 	for _, k := range keys {
 		c, _ := res.Schema.Cell(k)

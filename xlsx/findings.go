@@ -70,7 +70,7 @@ func startList(f *excelize.File, st *styles, sheet string, heads []string, width
 
 func writeFindings(f *excelize.File, st *styles, res *consolidate.Result, sheet string, opt WriteOptions, late *lateRows) error {
 	lang := opt.Lang
-	heads := strings.Split(schema.Msg("write.findings-head").Render(lang), "|")
+	heads := strings.Split(schema.Msg(msgWriteFindingsHead).Render(lang), "|")
 	widths := findingsWidths
 	n := res.CountFindings()
 	sw, err := startList(f, st, sheet, heads, widths, n, lang)

@@ -32,7 +32,7 @@ func TestAnnotateSparseWorkbooks(t *testing.T) {
 		data := testkit.Fixture(t, "wild/"+name)
 		sub := read(t, data, name)
 		require.False(t, sub.Unreadable)
-		sub.Add(schema.Finding{Severity: schema.Error, Kind: schema.KindSum, Sheet: sub.Sheet, Cell: sub.Values["1.1"].Ref, Msg: schema.Msg("read.circular", "x", "")})
+		sub.Add(schema.Finding{Severity: schema.Error, Kind: schema.KindSum, Sheet: sub.Sheet, Cell: sub.Values["1.1"].Ref, Msg: schema.Msg(schema.MustLookup("read.circular"), "x", "")})
 		marked, err := Annotate(data, name, sub, nil, schema.Zh)
 		require.NoError(t, err, name)
 		var dump bytes.Buffer

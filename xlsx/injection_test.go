@@ -33,7 +33,7 @@ func TestSubmittedTextIsNeverAFormula(t *testing.T) {
 		}
 		sub.Values["1.1"] = schema.Value{State: schema.Invalid, Ref: "C5"}
 		sub.Add(schema.Finding{Severity: schema.Error, Kind: schema.KindNotANumber, Sheet: string(data), Cell: "C5",
-			Codes: []string{"1.1"}, Msg: schema.Msg("read.not-a-number", string(data), string(data))})
+			Codes: []string{"1.1"}, Msg: schema.Msg(schema.MustLookup("read.not-a-number"), string(data), string(data))})
 		return sub
 	}
 	res := consolidate.Validate(sources, read, consolidate.Options{Jobs: 1})

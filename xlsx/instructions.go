@@ -14,25 +14,25 @@ func (t *templater) instructions(sheet string) error {
 	// line wrapped in it.
 	width := []float64{charsFor(pageWidthPt) * 0.75}
 	_ = f.SetColWidth(sheet, "A", "A", width[0])
-	lines := []string{schema.Msg("template.help-title", t.title()).Render(lang), ""}
-	where := "template.help-where"
+	lines := []string{schema.Msg(msgTemplateHelpTitle, t.title()).Render(lang), ""}
+	where := msgTemplateHelpWhere
 	if !t.single() {
-		where = "template.help-where-matrix"
+		where = msgTemplateHelpWhereMatrix
 	}
 	lines = append(lines,
 		schema.Msg(where).Render(lang),
-		schema.Msg("template.help-blank").Render(lang),
+		schema.Msg(msgTemplateHelpBlank).Render(lang),
 		t.numbersHelp(),
-		schema.Msg("template.help-check").Render(lang),
-		schema.Msg("template.help-rows", schema.Both{Zh: t.s.Title, En: or(t.s.En, t.s.Title)}, t.s.ID).Render(lang),
-		schema.Msg("template.help-send", t.exampleName()).Render(lang),
-		"", schema.Msg("template.help-rules").Render(lang))
+		schema.Msg(msgTemplateHelpCheck).Render(lang),
+		schema.Msg(msgTemplateHelpRows, schema.Both{Zh: t.s.Title, En: or(t.s.En, t.s.Title)}, t.s.ID).Render(lang),
+		schema.Msg(msgTemplateHelpSend, t.exampleName()).Render(lang),
+		"", schema.Msg(msgTemplateHelpRules).Render(lang))
 	for _, line := range relationLines(t.s, lang) {
 		lines = append(lines, "  · "+line)
 	}
-	contact := schema.Msg("template.help-nocontact").Render(lang)
+	contact := schema.Msg(msgTemplateHelpNocontact).Render(lang)
 	if t.opt.Contact != "" {
-		contact = schema.Msg("template.help-contact", t.opt.Contact).Render(lang)
+		contact = schema.Msg(msgTemplateHelpContact, t.opt.Contact).Render(lang)
 	}
 	lines = append(lines, "", contact)
 	for i, l := range lines {
@@ -72,7 +72,7 @@ func (t *templater) numbersHelp() string {
 		c, _ := t.s.Cell(k)
 		switch {
 		case c.Kind() == schema.Decimal:
-			a := schema.Msg("template.help-amount", unitWord(c.Unit(), lang), c.Places()).Render(lang)
+			a := schema.Msg(msgTemplateHelpAmount, unitWord(c.Unit(), lang), c.Places()).Render(lang)
 			if !seen[a] {
 				seen[a] = true
 				amounts = append(amounts, a)
@@ -91,18 +91,18 @@ func (t *templater) numbersHelp() string {
 			}
 		}
 	}
-	units := "template.help-units-column"
+	units := msgTemplateHelpUnitsColumn
 	if !t.single() {
-		units = "template.help-units-header"
+		units = msgTemplateHelpUnitsHeader
 	}
-	text := schema.Msg("template.help-numbers", schema.Msg(units)).Render(lang)
+	text := schema.Msg(msgTemplateHelpNumbers, schema.Msg(units)).Render(lang)
 	for _, a := range amounts {
-		text += schema.Msg("template.help-then", a).Render(lang)
+		text += schema.Msg(msgTemplateHelpThen, a).Render(lang)
 	}
 	if len(negatives) > 0 {
-		text += schema.Msg("template.help-then", schema.Msg("template.help-negative", strings.Join(negatives, "、"))).Render(lang)
+		text += schema.Msg(msgTemplateHelpThen, schema.Msg(msgTemplateHelpNegative, strings.Join(negatives, "、"))).Render(lang)
 	}
-	return text + schema.Msg("template.help-end").Render(lang)
+	return text + schema.Msg(msgTemplateHelpEnd).Render(lang)
 }
 
 // unitWord is a money unit in words of the language.
@@ -124,7 +124,7 @@ func unitWord(unit string, lang schema.Lang) string {
 func (t *templater) exampleName() string {
 	unit := t.opt.Unit
 	if unit == "" {
-		unit = schema.Msg("template.example-unit").Render(t.opt.Lang)
+		unit = schema.Msg(msgTemplateExampleUnit).Render(t.opt.Lang)
 	}
 	year := t.opt.Year
 	if year == 0 {
@@ -171,16 +171,16 @@ func relationLines(s *schema.Schema, lang schema.Lang) []string {
 				}
 				return strings.Join(out, "+")
 			}
-			each := "template.help-each-col"
+			each := msgTemplateHelpEachCol
 			if r.Each == "row" {
-				each = "template.help-each-row"
+				each = msgTemplateHelpEachRow
 			}
 			line = schema.Msg(each).Render(lang) + name(r.Left, next.Left) + " " + opSymbol(r.Op) + " " + name(r.Right, next.Right)
 		} else {
 			line = names(s, r.Left, lang) + " " + opSymbol(r.Op) + " " + names(s, r.Right, lang)
 		}
 		if r.Severity != schema.Error {
-			line += schema.Msg("template.help-soft").Render(lang)
+			line += schema.Msg(msgTemplateHelpSoft).Render(lang)
 		}
 		lines = append(lines, line)
 		i = j

@@ -88,7 +88,7 @@ func prepareMarkup(data []byte) ([]byte, []renamedSheet, error) {
 			return nil, nil, err
 		}
 		if total += len(body); total > maxMarkupBytes {
-			return nil, nil, &markupError{schema.Msg("annotate.too-large", maxMarkupBytes>>20)}
+			return nil, nil, &markupError{schema.Msg(msgAnnotateTooLarge, maxMarkupBytes>>20)}
 		}
 		if zf.Name == "xl/workbook.xml" || !isXMLPart(zf.Name) {
 			continue
@@ -145,7 +145,7 @@ func readPart(zf *zip.File, cells *int) ([]byte, error) {
 		n, err := rc.Read(chunk)
 		body = append(body, chunk[:n]...)
 		if len(body) > source.MaxPart {
-			return nil, &markupError{schema.Msg("annotate.part-too-large", zf.Name, source.MaxPart>>20)}
+			return nil, &markupError{schema.Msg(msgAnnotatePartTooLarge, zf.Name, source.MaxPart>>20)}
 		}
 		if cells != nil {
 			// Up to the last tag begun: it may go on in the next chunk.
@@ -156,7 +156,7 @@ func readPart(zf *zip.File, cells *int) ([]byte, error) {
 			*cells += countCells(body[counted:upTo])
 			counted = upTo
 			if *cells > maxMarkupCells {
-				return nil, &markupError{schema.Msg("annotate.too-many-cells", maxMarkupCells)}
+				return nil, &markupError{schema.Msg(msgAnnotateTooManyCells, maxMarkupCells)}
 			}
 		}
 		if err == io.EOF {

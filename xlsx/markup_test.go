@@ -45,7 +45,7 @@ func TestAnnotateOddSheetNames(t *testing.T) {
 		sub := read(t, data, "x.xlsx")
 		require.False(t, sub.Unreadable, "%q: %v", tc.attr, testkit.Kinds(sub))
 		sub.Add(schema.Finding{Severity: schema.Error, Kind: schema.KindSum, Sheet: sub.Sheet, Cell: sub.Values["1.1"].Ref,
-			Msg: schema.Msg("read.circular", "x", "")})
+			Msg: schema.Msg(schema.MustLookup("read.circular"), "x", "")})
 		marked, err := Annotate(data, "x.xlsx", sub, nil, schema.Zh)
 		require.NoError(t, err, "%q", tc.attr)
 		book := strings.ReplaceAll(string(testkit.Part(t, marked, "xl/workbook.xml")), "&#39;", "'")

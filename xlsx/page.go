@@ -44,7 +44,7 @@ func pageSetup(f *excelize.File, sheet string, p page) error {
 		return err
 	}
 	if err := f.SetHeaderFooter(sheet, &excelize.HeaderFooterOptions{
-		OddFooter: "&C" + schema.Msg("write.page-number").Render(p.lang)}); err != nil {
+		OddFooter: "&C" + schema.Msg(msgWritePageNumber).Render(p.lang)}); err != nil {
 		return err
 	}
 	var titles []string

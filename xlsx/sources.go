@@ -20,7 +20,7 @@ func writeSources(f *excelize.File, st *styles, res *consolidate.Result, sheet s
 	if err := pageSetup(f, sheet, page{landscape: true, titleRows: [2]int{1, 1}, lang: lang}); err != nil {
 		return err
 	}
-	heads := strings.Split(schema.Msg("write.sources-head").Render(lang), "|")
+	heads := strings.Split(schema.Msg(msgWriteSourcesHead).Render(lang), "|")
 	missing := missingUnits(res)
 	facts := sourceFacts(res, opt)
 	// The header, a row per file and per unit that sent nothing, a blank
@@ -54,13 +54,13 @@ func writeSources(f *excelize.File, st *styles, res *consolidate.Result, sheet s
 				if s.Schema != nil {
 					id = s.Schema.ID
 				}
-				yes := schema.Msg("write.no").Render(lang)
+				yes := schema.Msg(msgWriteNo).Render(lang)
 				if s.Included {
-					yes = schema.Msg("write.yes").Render(lang)
+					yes = schema.Msg(msgWriteYes).Render(lang)
 				}
 				row.reset()
 				for _, v := range []any{i + 1, s.File, s.SHA256, s.Unit, year, id, s.Sheet,
-					schema.Msg("status." + s.Status()).Render(lang),
+					schema.Msg(statusNames[s.Status()]).Render(lang),
 					counts[schema.Error], counts[schema.Warning], counts[schema.Info], yes} {
 					row.add(st.text, v)
 				}
@@ -71,7 +71,7 @@ func writeSources(f *excelize.File, st *styles, res *consolidate.Result, sheet s
 			// The roster's units that sent nothing, after the files.
 			for i, u := range missing {
 				row.reset()
-				for _, v := range []any{nil, nil, nil, u, nil, nil, nil, consolidate.Missing.Name(lang), nil, nil, nil, schema.Msg("write.no").Render(lang)} {
+				for _, v := range []any{nil, nil, nil, u, nil, nil, nil, consolidate.Missing.Name(lang), nil, nil, nil, schema.Msg(msgWriteNo).Render(lang)} {
 					row.add(st.absent, v)
 				}
 				if err := rw.row(len(res.Submissions)+i+2, row.cells); err != nil {
@@ -110,23 +110,23 @@ func writeSources(f *excelize.File, st *styles, res *consolidate.Result, sheet s
 func sourceFacts(res *consolidate.Result, opt WriteOptions) [][2]string {
 	lang := opt.Lang
 	facts := [][2]string{
-		{schema.Msg("write.tool").Render(lang), "tally " + opt.Version},
-		{schema.Msg("write.command").Render(lang), strings.Join(opt.Command, " ")},
+		{schema.Msg(msgWriteTool).Render(lang), "tally " + opt.Version},
+		{schema.Msg(msgWriteCommand).Render(lang), strings.Join(opt.Command, " ")},
 	}
 	if res.Schema != nil {
 		facts = append(facts,
-			[2]string{schema.Msg("write.schema").Render(lang), res.Schema.ID + " " + res.Schema.Title},
-			[2]string{schema.Msg("write.schema-hash").Render(lang), res.Schema.Hash()})
+			[2]string{schema.Msg(msgWriteSchema).Render(lang), res.Schema.ID + " " + res.Schema.Title},
+			[2]string{schema.Msg(msgWriteSchemaHash).Render(lang), res.Schema.Hash()})
 	}
 	if res.Name != "" {
-		facts = append(facts, [2]string{schema.Msg("write.name").Render(lang), res.Name})
+		facts = append(facts, [2]string{schema.Msg(msgWriteName).Render(lang), res.Name})
 	}
 	if res.Year != 0 {
-		facts = append(facts, [2]string{schema.Msg("write.year").Render(lang), fmt.Sprint(res.Year)})
+		facts = append(facts, [2]string{schema.Msg(msgWriteYear).Render(lang), fmt.Sprint(res.Year)})
 	}
 	for _, pf := range res.PreviousFiles {
-		facts = append(facts, [2]string{schema.Msg("write.previous").Render(lang),
-			schema.Msg("write.previous-file", pf.Name, pf.SHA256, pf.Year, pf.Units).Render(lang)})
+		facts = append(facts, [2]string{schema.Msg(msgWritePrevious).Render(lang),
+			schema.Msg(msgWritePreviousFile, pf.Name, pf.SHA256, pf.Year, pf.Units).Render(lang)})
 	}
 	return facts
 }

@@ -20,7 +20,7 @@ var statusWidths = []float64{5, 14, 10, 7, 9, 30, 58}
 // file that stands for it and its most serious problem in words.
 func writeStatus(f *excelize.File, st *styles, res *consolidate.Result, sheet string, opt WriteOptions, late *lateRows) error {
 	lang := opt.Lang
-	heads := strings.Split(schema.Msg("write.status-head").Render(lang), "|")
+	heads := strings.Split(schema.Msg(msgWriteStatusHead).Render(lang), "|")
 	widths := statusWidths
 	units := res.Units()
 	sw, err := startList(f, st, sheet, heads, widths, len(units), lang)
@@ -46,18 +46,18 @@ func writeStatus(f *excelize.File, st *styles, res *consolidate.Result, sheet st
 					if p := u.Problem(); p != nil {
 						problem = p.Message(lang)
 						if more := u.Errors + u.Warnings - 1; more > 0 {
-							problem += schema.Msg("write.status-more", more).Render(lang)
+							problem += schema.Msg(msgWriteStatusMore, more).Render(lang)
 						}
 					}
 				} else {
-					problem = schema.Msg("write.status-missing").Render(lang)
+					problem = schema.Msg(msgWriteStatusMissing).Render(lang)
 				}
 				if n := len(u.Superseded); n > 0 {
 					var names []string
 					for _, s := range u.Superseded {
 						names = append(names, filepath.Base(s.File))
 					}
-					file += schema.Msg("write.status-superseded", n, strings.Join(names, schema.Msg("text.list-sep").Render(lang))).Render(lang)
+					file += schema.Msg(msgWriteStatusSuperseded, n, strings.Join(names, schema.Msg(consolidate.MsgTextListSep).Render(lang))).Render(lang)
 				}
 				row.reset()
 				row.add(style, i+1)

@@ -38,18 +38,18 @@ func writeSummary(f *excelize.File, st *styles, res *consolidate.Result, names S
 	lang := opt.Lang
 	n := res.SummedUnits()
 	marks := marksOf(res, names.Summary, lang)
-	l := planLayout(res.Schema, titleOf(res, lang), schema.Msg("write.filler", res.Name, n).Render(lang), false, lang)
+	l := planLayout(res.Schema, titleOf(res, lang), schema.Msg(msgWriteFiller, res.Name, n).Render(lang), false, lang)
 	// The lines a clerk fills in by hand on the printed table, as on the
 	// townships' (the consolidated table is a submission of its own).
-	for _, label := range strings.Split(schema.Msg("template.footer").Render(lang), "|") {
+	for _, label := range strings.Split(schema.Msg(msgTemplateFooter).Render(lang), "|") {
 		l.footer(label)
 	}
-	l.note(kNote, schema.Msg("write.summary-note", n, names.Detail).Render(lang))
+	l.note(kNote, schema.Msg(msgWriteSummaryNote, n, names.Detail).Render(lang))
 	if missing := missingUnits(res); len(missing) > 0 {
-		l.note(kNote, schema.Msg("write.summary-missing", len(missing), strings.Join(missing, schema.Msg("text.list-sep").Render(lang))).Render(lang))
+		l.note(kNote, schema.Msg(msgWriteSummaryMissing, len(missing), strings.Join(missing, schema.Msg(consolidate.MsgTextListSep).Render(lang))).Render(lang))
 	}
 	if len(marks.cells) > 0 {
-		l.note(kNote, schema.Msg("write.summary-marks", names.Findings).Render(lang))
+		l.note(kNote, schema.Msg(msgWriteSummaryMarks, names.Findings).Render(lang))
 	}
 	l.fit()
 	// Page setup is part of the worksheet: set before streaming its rows.
@@ -104,7 +104,7 @@ func writeSummary(f *excelize.File, st *styles, res *consolidate.Result, names S
 	// stream is flushed, or the sheet loses its link to them).
 	for _, cell := range marks.cells {
 		text := strings.Join(marks.notes[cell], "\n")
-		if err := f.AddComment(names.Summary, excelize.Comment{Cell: cell, Author: schema.Msg("write.check-author").Render(lang),
+		if err := f.AddComment(names.Summary, excelize.Comment{Cell: cell, Author: schema.Msg(msgWriteCheckAuthor).Render(lang),
 			Paragraph: []excelize.RichTextRun{{Text: text}}, Width: 320, Height: 160}); err != nil {
 			return err
 		}

@@ -134,8 +134,8 @@ func (t *templater) checks() map[string][]schema.Relation {
 
 func (t *templater) table() error {
 	f, sh, st, lang := t.f, t.sheet, t.st, t.opt.Lang
-	l := planLayout(t.s, t.title(), schema.Msg("template.filler", t.opt.Unit).Render(lang), t.opt.Unit == "", lang)
-	for _, label := range strings.Split(schema.Msg("template.footer").Render(lang), "|") {
+	l := planLayout(t.s, t.title(), schema.Msg(msgTemplateFiller, t.opt.Unit).Render(lang), t.opt.Unit == "", lang)
+	for _, label := range strings.Split(schema.Msg(msgTemplateFooter).Render(lang), "|") {
 		l.footer(label)
 	}
 	l.fit()
@@ -212,7 +212,7 @@ func (t *templater) table() error {
 		switch {
 		case lt != nil && i == lt.header && t.hasChecks(lt.table, checks):
 			// The check column's header spans the table's header rows.
-			if err := set(ref(i, check), schema.Msg("template.check-head").Render(lang), st.header); err != nil {
+			if err := set(ref(i, check), schema.Msg(msgTemplateCheckHead).Render(lang), st.header); err != nil {
 				return err
 			}
 			if end := lt.firstData; end-1 > i {
@@ -284,21 +284,21 @@ func (t *templater) validate(key, cell string) error {
 		}
 		dv.Type = "custom"
 		dv.Formula1 = "AND(" + cond + ")"
-		rule = unitRule(c.Unit(), lang) + schema.Msg("template.rule-decimal", places).Render(lang)
+		rule = unitRule(c.Unit(), lang) + schema.Msg(msgTemplateRuleDecimal, places).Render(lang)
 	case c.Negative():
 		if err := dv.SetRange(-999999999, 999999999, excelize.DataValidationTypeWhole, excelize.DataValidationOperatorBetween); err != nil {
 			return err
 		}
-		rule = unitRule(c.Unit(), lang) + schema.Msg("template.rule-signed").Render(lang)
+		rule = unitRule(c.Unit(), lang) + schema.Msg(msgTemplateRuleSigned).Render(lang)
 	default:
 		if err := dv.SetRange(0, 999999999, excelize.DataValidationTypeWhole, excelize.DataValidationOperatorBetween); err != nil {
 			return err
 		}
-		rule = unitRule(c.Unit(), lang) + schema.Msg("template.rule-count").Render(lang)
+		rule = unitRule(c.Unit(), lang) + schema.Msg(msgTemplateRuleCount).Render(lang)
 	}
 	for _, r := range t.s.Relations() {
 		if r.Left[0] == key && r.Form != "expr" && !r.Conditional && r.Severity == schema.Error {
-			rule += schema.Msg("template.rule-relation", opSymbol(r.Op), names(t.s, r.Right, lang)).Render(lang)
+			rule += schema.Msg(msgTemplateRuleRelation, opSymbol(r.Op), names(t.s, r.Right, lang)).Render(lang)
 		}
 	}
 	dv.SetInput(clip(name, 32), clip(rule, 250))
@@ -311,7 +311,7 @@ func unitRule(unit string, lang schema.Lang) string {
 	if unit == "" {
 		return ""
 	}
-	return schema.Msg("template.rule-unit", unit).Render(lang)
+	return schema.Msg(msgTemplateRuleUnit, unit).Render(lang)
 }
 
 // liveCheck writes a formula that shows ✓ while the row's relations hold
@@ -325,11 +325,11 @@ func (t *templater) liveCheck(col, row string, rels []schema.Relation) error {
 		var ok, diff string
 		switch r.Op {
 		case "=":
-			ok, diff = fmt.Sprintf("%s=%s", l, rt), fmt.Sprintf(`"%s "&(%s-%s)`, schema.Msg("template.diff").Render(t.opt.Lang), l, rt)
+			ok, diff = fmt.Sprintf("%s=%s", l, rt), fmt.Sprintf(`"%s "&(%s-%s)`, schema.Msg(msgTemplateDiff).Render(t.opt.Lang), l, rt)
 		case "<=", "<":
-			ok, diff = fmt.Sprintf("%s%s%s", l, r.Op, rt), fmt.Sprintf(`"%s "&(%s-%s)`, schema.Msg("template.over").Render(t.opt.Lang), l, rt)
+			ok, diff = fmt.Sprintf("%s%s%s", l, r.Op, rt), fmt.Sprintf(`"%s "&(%s-%s)`, schema.Msg(msgTemplateOver).Render(t.opt.Lang), l, rt)
 		default:
-			ok, diff = fmt.Sprintf("%s%s%s", l, r.Op, rt), fmt.Sprintf(`"%s "&(%s-%s)`, schema.Msg("template.under").Render(t.opt.Lang), rt, l)
+			ok, diff = fmt.Sprintf("%s%s%s", l, r.Op, rt), fmt.Sprintf(`"%s "&(%s-%s)`, schema.Msg(msgTemplateUnder).Render(t.opt.Lang), rt, l)
 		}
 		formula = fmt.Sprintf("IF(%s,%s,%s)", ok, formula, diff)
 	}

@@ -53,7 +53,7 @@ func writeYearOnYear(f *excelize.File, st *styles, res *consolidate.Result, shee
 	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
 		return err
 	}
-	heads := strings.Split(schema.Msg("write.yoy-head", yearLabel(res.Year, lang), yearLabel(yoy.Year, lang)).Render(lang), "|")
+	heads := strings.Split(schema.Msg(msgWriteYoyHead, yearLabel(res.Year, lang), yearLabel(yoy.Year, lang)).Render(lang), "|")
 	head := make([]any, len(heads))
 	for i, h := range heads {
 		head[i] = excelize.Cell{StyleID: st.header, Value: h}
@@ -103,7 +103,7 @@ func writeYearOnYear(f *excelize.File, st *styles, res *consolidate.Result, shee
 	// The row after the figures says how many did not fit, if any.
 	r := 2 + fit
 	if left := listed - fit; left > 0 {
-		text := schema.Msg("write.yoy-left", left).Render(lang)
+		text := schema.Msg(msgWriteYoyLeft, left).Render(lang)
 		across := 0.0
 		for _, w := range widths {
 			across += w
@@ -128,7 +128,7 @@ func writeYearOnYear(f *excelize.File, st *styles, res *consolidate.Result, shee
 // known.
 func eachFigure(res *consolidate.Result, lang schema.Lang, do func(unit string, fig schema.Figure, now, was decimal.Decimal, okNow, okWas bool) error) error {
 	yoy := res.YearOnYear
-	district := schema.Msg("write.yoy-district", res.Name).Render(lang)
+	district := schema.Msg(msgWriteYoyDistrict, res.Name).Render(lang)
 	for i, fig := range yoy.Link.Pairs {
 		var now decimal.Decimal
 		for _, k := range fig.This {
@@ -173,7 +173,7 @@ func figureName(link *schema.Link, fig schema.Figure, lang schema.Lang) string {
 	if this == last {
 		return this
 	}
-	return schema.Msg("write.yoy-last-name", this, last).Render(lang)
+	return schema.Msg(msgWriteYoyLastName, this, last).Render(lang)
 }
 
 func yearLabel(y int, lang schema.Lang) string {

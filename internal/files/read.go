@@ -108,7 +108,7 @@ func Regular(name string, info fs.FileInfo) error {
 	default:
 		what = schema.Both{Zh: "一个特殊文件", En: "a special file"}
 	}
-	return errtext.Msg("input.not-regular", name, what)
+	return errtext.Msg(msgInputNotRegular, name, what)
 }
 
 // linkError says, of an input that cannot be opened because it is a
@@ -123,13 +123,13 @@ func linkError(name string, err error) error {
 		return err
 	}
 	if errors.Is(err, syscall.ELOOP) {
-		return errtext.Msg("input.link-loop", name)
+		return errtext.Msg(msgInputLinkLoop, name)
 	}
 	target, rerr := os.Readlink(name)
 	if rerr != nil {
 		return err
 	}
-	return errtext.Msg("input.link-missing", name, target)
+	return errtext.Msg(msgInputLinkMissing, name, target)
 }
 
 // readWithin reads size bytes of an input (fewer if it shrank meanwhile) and
@@ -158,7 +158,7 @@ func readWithin(f io.ReadCloser, size int64, name string, stall time.Duration) (
 		case <-tick.C:
 			n := got.Load()
 			if n == last {
-				return nil, errtext.Msg("input.stalled", name, int(stall/time.Second))
+				return nil, errtext.Msg(msgInputStalled, name, int(stall/time.Second))
 			}
 			last = n
 		}
@@ -176,21 +176,4 @@ func (c *counting) Read(p []byte) (int, error) {
 	n, err := c.r.Read(p[:min(len(p), 1<<20)])
 	c.n.Add(int64(n))
 	return n, err
-}
-
-func init() {
-	schema.Register(map[string]schema.Text{
-		"input.not-regular": {
-			Zh: "%[1]s 是%[2]s，不是普通文件；tally 只读取普通文件，请给出报表文件本身",
-			En: "%[1]s is %[2]s, not a regular file; tally reads regular files only: name the file itself"},
-		"input.link-missing": {
-			Zh: "%[1]s 是一个快捷方式（符号链接），它指向的 %[2]s 不存在",
-			En: "%[1]s is a link to %[2]s, which does not exist"},
-		"input.link-loop": {
-			Zh: "%[1]s 是一个快捷方式（符号链接），链接绕成了循环，指不到任何文件",
-			En: "%[1]s is a link that loops back on itself and leads to no file"},
-		"input.stalled": {
-			Zh: "读取 %[1]s 时 %[2]d 秒内没有读到任何数据，已放弃（文件可能在断开的网络盘上）",
-			En: "reading %[1]s stalled: no data came for %[2]d seconds, so it was given up (the file may be on a network drive that went away)"},
-	})
 }

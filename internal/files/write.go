@@ -10,7 +10,6 @@ import (
 
 	"tally/cleanup"
 	"tally/errtext"
-	"tally/schema"
 )
 
 // Rename moves a written temporary file into place; a test stands in for
@@ -26,7 +25,7 @@ var Rename = os.Rename
 func WriteAtomic(path string, write func(io.Writer) error) error {
 	dir := filepath.Dir(path)
 	if info, err := os.Stat(path); err == nil && info.IsDir() {
-		return errtext.Msg("out.is-folder", path)
+		return errtext.Msg(msgOutIsFolder, path)
 	}
 	var tmp *os.File
 	release, err := cleanup.Track(func() (func(), error) {
@@ -39,9 +38,9 @@ func WriteAtomic(path string, write func(io.Writer) error) error {
 	})
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
-			return errtext.Msg("out.no-folder", path, dir)
+			return errtext.Msg(msgOutNoFolder, path, dir)
 		}
-		return errtext.Msg("out.cannot-write", path, errtext.Of(err))
+		return errtext.Msg(msgOutCannotWrite, path, errtext.Of(err))
 	}
 	defer release()
 	defer os.Remove(tmp.Name())
@@ -53,7 +52,7 @@ func WriteAtomic(path string, write func(io.Writer) error) error {
 	}
 	if fw.err != nil {
 		tmp.Close()
-		return errtext.Msg("out.cannot-write", path, errtext.Of(fw.err))
+		return errtext.Msg(msgOutCannotWrite, path, errtext.Of(fw.err))
 	}
 	if err != nil {
 		tmp.Close()
@@ -63,14 +62,14 @@ func WriteAtomic(path string, write func(io.Writer) error) error {
 	// ordinary document.
 	if err := tmp.Chmod(0o644); err != nil {
 		tmp.Close()
-		return errtext.Msg("out.cannot-write", path, errtext.Of(err))
+		return errtext.Msg(msgOutCannotWrite, path, errtext.Of(err))
 	}
 	if err := tmp.Sync(); err != nil {
 		tmp.Close()
-		return errtext.Msg("out.cannot-write", path, errtext.Of(err))
+		return errtext.Msg(msgOutCannotWrite, path, errtext.Of(err))
 	}
 	if err := tmp.Close(); err != nil {
-		return errtext.Msg("out.cannot-write", path, errtext.Of(err))
+		return errtext.Msg(msgOutCannotWrite, path, errtext.Of(err))
 	}
 	if err := Rename(tmp.Name(), path); err != nil {
 		// Windows refuses to replace a file another program holds open
@@ -78,9 +77,9 @@ func WriteAtomic(path string, write func(io.Writer) error) error {
 		// another (a name too long, a full or read-only disk) says that
 		// reason instead.
 		if errtext.Known(err) && !errtext.InUse(err) {
-			return errtext.Msg("out.cannot-write", path, errtext.Of(err))
+			return errtext.Msg(msgOutCannotWrite, path, errtext.Of(err))
 		}
-		return errtext.Msg("out.locked", path, errtext.Of(err))
+		return errtext.Msg(msgOutLocked, path, errtext.Of(err))
 	}
 	return nil
 }
@@ -106,21 +105,4 @@ func Bytes(data []byte) func(io.Writer) error {
 		_, err := w.Write(data)
 		return err
 	}
-}
-
-func init() {
-	schema.Register(map[string]schema.Text{
-		"out.is-folder": {
-			Zh: "%s 是一个文件夹，不能作为输出文件；请在文件夹里指定一个文件名",
-			En: "%s is a folder, not a file; name a file inside it"},
-		"out.no-folder": {
-			Zh: "无法写入 %[1]s：文件夹 %[2]s 不存在；请先建好文件夹，或换一个位置",
-			En: "cannot write %[1]s: the folder %[2]s does not exist; create it or choose another place"},
-		"out.cannot-write": {
-			Zh: "无法写入 %[1]s（%[2]v）；请检查磁盘空间和这个文件夹的写入权限",
-			En: "cannot write %[1]s (%[2]v); check the free space and that the folder can be written to"},
-		"out.locked": {
-			Zh: "无法替换 %[1]s：它可能正在 Excel 或 WPS 中打开，或被其他程序占用；请关闭它后重新运行（原文件未改动）（%[2]v）",
-			En: "cannot replace %[1]s: it may be open in Excel or WPS or locked by another program; close it and run again (the file was left as it was) (%[2]v)"},
-	})
 }
