@@ -10,6 +10,12 @@ import (
 )
 
 // crossCheck makes the findings that need several submissions.
+
+// ruleOtherSchema is the rule of the finding that a submission is in
+// another format than the run's; Consolidate finds it again to make it an
+// error when that submission is left out of the totals.
+const ruleOtherSchema = "cross:schema"
+
 func crossCheck(res *Result, opt Options) {
 	var subs []*schema.Submission
 	for _, s := range res.Submissions {
@@ -33,7 +39,7 @@ func mixedFormats(subs []*schema.Submission, main *schema.Schema) {
 	for _, s := range subs {
 		if s.Schema != nil && main != nil && s.Schema != main {
 			s.Included = false
-			s.Add(schema.Finding{Severity: schema.Warning, Kind: schema.KindSchema, Rule: "cross:schema",
+			s.Add(schema.Finding{Severity: schema.Warning, Kind: schema.KindSchema, Rule: ruleOtherSchema,
 				File: s.File, Unit: s.Unit, Sheet: s.Sheet,
 				Msg: schema.Msg(msgCrossMixedFormat, schema.Both{Zh: s.Schema.Title, En: s.Schema.En}, schema.Both{Zh: main.Title, En: main.En})})
 		}

@@ -41,7 +41,7 @@ func (r *Result) Consolidate(opt ConsolidateOptions) {
 			// it is an error.
 			fs := s.FindingList()
 			for i := range fs {
-				if fs[i].Rule == "cross:schema" {
+				if fs[i].Rule == ruleOtherSchema {
 					fs[i].Severity = schema.Error
 					fs[i].Msg = schema.Msg(msgTotalOtherSchema, schema.Both{Zh: s.Schema.Title, En: s.Schema.En}, schema.Both{Zh: r.Schema.Title, En: r.Schema.En})
 				}
