@@ -84,6 +84,7 @@ func New(stdout, stderr io.Writer, lang schema.Lang) *cli.App {
 			command("consolidate", consolidateFlags(lang), consolidateAction),
 			command("template", templateFlags(lang), templateAction),
 			command("schemas", []cli.Flag{langFlag(lang)}, schemasAction),
+			command("serve", serveFlags(lang), serveAction),
 		},
 	}
 }
