@@ -21,7 +21,7 @@ type words struct {
 	Totals, TotalsNote, Indicator, UnitCol, Value, TotalsRun, NoTotals   string
 	Downloads, Consolidated, LogXlsx, LogCSV, Marked, NoMarked, Download string
 	Print, PrintUnit, Back, Top, Warnings, Files16, Version, Privacy     string
-	Forbidden, ForbiddenText, NotFound                                   string
+	Forbidden, ForbiddenText, NotFound, Colon                            string
 }
 
 var zhWords = words{
@@ -54,7 +54,7 @@ var zhWords = words{
 	Print: "打印", PrintUnit: "打印本单位", Back: "返回首页", Top: "回到顶部", Warnings: "提示",
 	Files16: "个文件", Version: "版本", Privacy: "所有文件只在本机处理，不会上传到网络；关闭 tally 后自动删除。",
 	Forbidden: "无法访问", ForbiddenText: "请打开 tally 启动时显示的地址（以 ?token= 结尾的那一行）。",
-	NotFound: "找不到这个页面",
+	NotFound: "找不到这个页面", Colon: "：",
 }
 
 var enWords = words{
@@ -87,7 +87,7 @@ var enWords = words{
 	Print: "Print", PrintUnit: "Print this unit", Back: "Home", Top: "Top", Warnings: "Notes",
 	Files16: "files", Version: "version", Privacy: "Every file stays on this computer and is deleted when tally stops.",
 	Forbidden: "Forbidden", ForbiddenText: "Open the address tally printed when it started (the line ending in ?token=…).",
-	NotFound: "No such page",
+	NotFound: "No such page", Colon: ": ",
 }
 
 // wordsIn are the page's words in lang.
