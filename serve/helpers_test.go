@@ -18,7 +18,7 @@ import (
 )
 
 // start starts a server for a test, closed when it ends.
-func start(t *testing.T, opt Options) *Server {
+func start(t testing.TB, opt Options) *Server {
 	t.Helper()
 	if opt.Version == "" {
 		opt.Version = "test"
@@ -31,7 +31,7 @@ func start(t *testing.T, opt Options) *Server {
 
 // browser is a client that has opened the address with the token, and so
 // holds the session cookie; it follows no redirect by itself.
-func browser(t *testing.T, s *Server) *http.Client {
+func browser(t testing.TB, s *Server) *http.Client {
 	t.Helper()
 	jar, err := cookiejar.New(nil)
 	require.NoError(t, err)
@@ -57,7 +57,7 @@ func fileNamed(field, name string, data []byte) part { return part{field, name, 
 
 // body is a multipart upload of the parts, with the file names as given
 // (mime/multipart's CreateFormFile would escape nothing away either).
-func body(t *testing.T, parts []part) (*bytes.Buffer, string) {
+func body(t testing.TB, parts []part) (*bytes.Buffer, string) {
 	t.Helper()
 	var b bytes.Buffer
 	w := multipart.NewWriter(&b)
@@ -79,7 +79,7 @@ func body(t *testing.T, parts []part) (*bytes.Buffer, string) {
 }
 
 // post uploads the parts as a script does (Accept: application/json).
-func post(t *testing.T, s *Server, c *http.Client, parts []part) *http.Response {
+func post(t testing.TB, s *Server, c *http.Client, parts []part) *http.Response {
 	t.Helper()
 	b, ct := body(t, parts)
 	req, err := http.NewRequest(http.MethodPost, "http://"+s.Addr()+"/api/runs", b)
@@ -92,7 +92,7 @@ func post(t *testing.T, s *Server, c *http.Client, parts []part) *http.Response 
 }
 
 // upload uploads the parts and returns the run's id.
-func upload(t *testing.T, s *Server, c *http.Client, parts []part) string {
+func upload(t testing.TB, s *Server, c *http.Client, parts []part) string {
 	t.Helper()
 	resp := post(t, s, c, parts)
 	defer resp.Body.Close()
@@ -104,7 +104,7 @@ func upload(t *testing.T, s *Server, c *http.Client, parts []part) string {
 }
 
 // get fetches a path of the server.
-func get(t *testing.T, s *Server, c *http.Client, path string) (*http.Response, []byte) {
+func get(t testing.TB, s *Server, c *http.Client, path string) (*http.Response, []byte) {
 	t.Helper()
 	resp, err := c.Get("http://" + s.Addr() + path)
 	require.NoError(t, err)
@@ -115,7 +115,7 @@ func get(t *testing.T, s *Server, c *http.Client, path string) (*http.Response, 
 }
 
 // wait waits for a run to end and returns its state.
-func wait(t *testing.T, s *Server, c *http.Client, id string) string {
+func wait(t testing.TB, s *Server, c *http.Client, id string) string {
 	t.Helper()
 	deadline := time.Now().Add(3 * time.Minute)
 	for time.Now().Before(deadline) {
@@ -136,7 +136,7 @@ func wait(t *testing.T, s *Server, c *http.Client, id string) string {
 
 // folderParts are the files of a folder as a browser uploads it, each
 // named by its path inside the folder (prefix/ before it), in name order.
-func folderParts(t *testing.T, dir, prefix string) []part {
+func folderParts(t testing.TB, dir, prefix string) []part {
 	t.Helper()
 	var parts []part
 	require.NoError(t, filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {

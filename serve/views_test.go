@@ -121,3 +121,25 @@ func TestCellGrid(t *testing.T) {
 	assert.Equal(t, []string{"Sheet1", "C5"}, []string{sheet, ref})
 	assert.Regexp(t, regexp.MustCompile(`^attachment; filename="_+2018_+\.xlsx"; filename\*=UTF-8''%E5%85%B4`), attachment("兴庆区2018年汇总.xlsx"))
 }
+
+// The roster as a file, and last year's files: a unit on the roster that
+// sent nothing is on the board (未报送) with its section; last year's
+// figures are compared.
+func TestRosterFileAndPrevious(t *testing.T) {
+	s := start(t, Options{})
+	b := browser(t, s)
+	seed := testkit.Fixture(t, "seed/掌政镇.xlsx")
+	id := upload(t, s, b, []part{file("掌政镇.xlsx", seed),
+		fileNamed("roster", "名单.txt", []byte("掌政镇\n月牙湖乡\n")), field("roster", "这段文字不用：名单以文件为准"),
+		fileNamed("previous", "兴庆区2017/掌政镇.xlsx", seed), field("name", "兴庆区")})
+	assert.Equal(t, stateDone, wait(t, s, b, id))
+	_, report := get(t, s, b, "/runs/"+id+"/report.json")
+	assert.Contains(t, string(report), `"unit": "月牙湖乡",`)
+	assert.Contains(t, string(report), `"status": "missing"`)
+	_, page := get(t, s, b, "/runs/"+id)
+	assert.Contains(t, string(page), `<tr class="unit st-missing" data-status="missing" data-unit="月牙湖乡">`)
+	assert.Regexp(t, `(?s)<section class="unit panel st-missing" id="u-1" data-unit="月牙湖乡".*名单中的“月牙湖乡”没有报送报表`, string(page))
+	ru := s.runs.get(id)
+	assert.Equal(t, []string{"../previous"}, ru.cfg.Previous)
+	assert.Contains(t, strings.Join(ru.cfg.Command, " "), "--roster ../roster.txt")
+}
