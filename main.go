@@ -7,6 +7,12 @@
 //	tally consolidate [flags] PATH...   --out FILE.xlsx required: the consolidated workbook
 //	tally template    --schema ID [--unit NAME] [--year YYYY] --out FILE.xlsx
 //	tally schemas     [show ID]         list built-in schemas / print one as YAML
+//	tally serve       [--listen ADDR] [--no-open] [PATH...]
+//	                                    the checking page, in the browser
+//
+// Started with no arguments (a double-click on tally.exe), tally serves
+// the page; started with paths only (a folder dropped onto tally.exe), it
+// serves the page on them. It stops on Ctrl-C or when its window closes.
 //
 // Help, usage errors and messages are in Chinese, or in English with
 // --lang en or an English LC_ALL, LC_MESSAGES or LANG.
@@ -24,6 +30,7 @@ package main
 
 import (
 	"os"
+	"strings"
 
 	"tally/cleanup"
 	"tally/command"
@@ -40,9 +47,29 @@ func main() {
 	privateTemp()
 	stopOnSignal(os.Stderr, command.LangOf(os.Args[1:]))
 	survivePipe()
-	code := command.Main(os.Args, gated{os.Stdout}, gated{os.Stderr})
+	code := command.Main(asStarted(os.Args), gated{os.Stdout}, gated{os.Stderr})
 	stopped()
 	cleanup.Run()
 	stopped()
 	os.Exit(code)
+}
+
+// asStarted is the command line as tally was started: with no arguments
+// (a double-click on tally.exe) it serves the page; with arguments that
+// are all paths that exist, none a command or a flag (a folder dropped
+// onto tally.exe), it serves the page on them. Any other command line is
+// as given.
+func asStarted(args []string) []string {
+	if len(args) == 0 {
+		return args
+	}
+	for _, a := range args[1:] {
+		if strings.HasPrefix(a, "-") || command.IsCommand(a) {
+			return args
+		}
+		if _, err := os.Stat(a); err != nil {
+			return args
+		}
+	}
+	return append([]string{args[0], "serve"}, args[1:]...)
 }

@@ -226,6 +226,7 @@ var commandAbout = map[string]*schema.Def{
 	"consolidate": msgHelpConsolidate,
 	"template":    msgHelpTemplate,
 	"schemas":     msgHelpSchemas,
+	"serve":       msgHelpServe,
 }
 
 // commandHelp is a command's help page.
@@ -249,6 +250,8 @@ func commandArgs(name string, lang schema.Lang) string {
 		return tr(lang, "[选项] 路径...", "[options] PATH...")
 	case "schemas":
 		return tr(lang, "[show 表式编号]", "[show ID]")
+	case "serve":
+		return tr(lang, "[选项] [路径...]", "[options] [PATH...]")
 	}
 	return tr(lang, "[选项]", "[options]")
 }
@@ -263,6 +266,8 @@ func commandSummary(name string, lang schema.Lang) string {
 		return tr(lang, "写出发给乡镇填报的空白表（--out）", "write the fill-in workbook a district sends its townships (--out)")
 	case "schemas":
 		return tr(lang, "列出内置表式，或显示其中一个（YAML）", "list the built-in table formats, or print one as YAML")
+	case "serve":
+		return tr(lang, "在浏览器中打开检查页面（只在本机）", "open the checking page in a browser (this computer only)")
 	}
 	return ""
 }

@@ -42,14 +42,23 @@ var (
 		Zh: "--lang %s：语言只能是 zh（中文）或 en（英文）",
 		En: "--lang %s: the language is zh (Chinese) or en (English)"})
 	msgCliNoCommand = schema.Define("cli.no-command", schema.Text{
-		Zh: "请指定一个命令：validate（检查）、consolidate（汇总）、template（空白表）或 schemas（表式）",
-		En: "name a command: validate, consolidate, template or schemas"})
+		Zh: "请指定一个命令：validate（检查）、consolidate（汇总）、template（空白表）、schemas（表式）或 serve（网页）",
+		En: "name a command: validate, consolidate, template, schemas or serve"})
 	msgCliNoHelpTopic = schema.Define("cli.no-help-topic", schema.Text{
-		Zh: "没有“%s”这个命令，无法显示它的帮助；可用的命令有 validate、consolidate、template 和 schemas",
-		En: "there is no command %q to show help for; the commands are validate, consolidate, template and schemas"})
+		Zh: "没有“%s”这个命令，无法显示它的帮助；可用的命令有 validate、consolidate、template、schemas 和 serve",
+		En: "there is no command %q to show help for; the commands are validate, consolidate, template, schemas and serve"})
 	msgCliReportFailed = schema.Define("cli.report-failed", schema.Text{
 		Zh: "无法输出报告：%s",
 		En: "the report cannot be written: %s"})
+	msgCliServeListen = schema.Define("cli.serve.listen", schema.Text{
+		Zh: "无法在 %[1]s 上提供页面：%[2]s；请换一个地址或端口，例如 --listen 127.0.0.1:8080",
+		En: "the page cannot be served on %[1]s: %[2]s; choose another address or port, e.g. --listen 127.0.0.1:8080"})
+	msgCliServeNoBrowser = schema.Define("cli.serve.no-browser", schema.Text{
+		Zh: "无法自动打开浏览器（%s）；请把上面第一行的地址复制到浏览器中打开",
+		En: "the browser could not be opened (%s); copy the address on the first line above into a browser"})
+	msgCliServeStop = schema.Define("cli.serve.stop", schema.Text{
+		Zh: "tally 正在提供检查页面（请在浏览器中打开上面的地址）；用完后按 Ctrl-C 或关闭此窗口即可停止，上传的文件随之删除",
+		En: "tally is serving the page (open the address above in a browser); press Ctrl-C or close this window to stop, and the files uploaded are deleted"})
 	msgCliSchemasShowWhat = schema.Define("cli.schemas.show-what", schema.Text{
 		Zh: "请给出要显示的表式编号，例如 tally schemas show gov-info-2018",
 		En: "name the schema to show, e.g. tally schemas show gov-info-2018"})
@@ -63,8 +72,8 @@ var (
 		Zh: "template 不需要路径（多出了“%s”）；单位和年度请用 --unit 和 --year 给出，输出文件用 --out",
 		En: "template takes no paths (%q is left over); give the unit and year with --unit and --year, the file with --out"})
 	msgCliUnknownCommand = schema.Define("cli.unknown-command", schema.Text{
-		Zh: "没有“%s”这个命令；可用的命令有 validate（检查）、consolidate（汇总）、template（空白表）和 schemas（表式），运行 tally --help 查看说明",
-		En: "there is no command %q; the commands are validate, consolidate, template and schemas (see tally --help)"})
+		Zh: "没有“%s”这个命令；可用的命令有 validate（检查）、consolidate（汇总）、template（空白表）、schemas（表式）和 serve（网页），运行 tally --help 查看说明",
+		En: "there is no command %q; the commands are validate, consolidate, template, schemas and serve (see tally --help)"})
 	msgHelpAbout = schema.Define("help.about", schema.Text{
 		Zh: "tally %s：检查乡镇、街道报送的《政府信息公开情况统计表》，逐个指标、逐个合计核对，指出每个问题所在的文件和单元格，并汇总成一张表。",
 		En: "tally %s checks the statistics tables townships and street offices submit, indicator by indicator and sum by sum, points at the file and cell of every problem, and consolidates them into one table."})
@@ -77,6 +86,9 @@ var (
 	msgHelpSchemas = schema.Define("help.schemas", schema.Text{
 		Zh: "tally schemas 列出内置表式；tally schemas show 表式编号 以 YAML 显示其中一个。",
 		En: "tally schemas lists the built-in table formats; tally schemas show ID prints one as YAML."})
+	msgHelpServe = schema.Define("help.serve", schema.Text{
+		Zh: "在本机浏览器中打开检查页面：选择或拖入报表文件夹，即可看到各单位的报送情况、每个问题所在的单元格、汇总数，并下载汇总表、差异清单和问题标注副本。只在本机提供（127.0.0.1），需用第一行显示的带令牌的地址打开；给出的路径会立即检查。不带任何参数运行 tally（如双击 tally.exe），或把文件夹拖到 tally.exe 上，也会打开这个页面。",
+		En: "Opens the checking page in this computer's browser: choose or drop the folder of tables, and see every unit's status, the cell of each problem and the totals, and download the consolidated workbook, the findings and the marked-up copies. Served on this computer only (127.0.0.1), through the address with its token printed on the first line; PATHs given are checked at once. tally started with no arguments (a double-click on tally.exe), or with a folder dropped onto it, opens this page too."})
 	msgHelpTemplate = schema.Define("help.template", schema.Text{
 		Zh: "写出发给乡镇填报的空白表：正式表样，只能在数字格里填写，填错时当场标红。",
 		En: "Writes the fill-in workbook a district sends its townships: the official layout, typing allowed in the value cells only, each check turning red as soon as it fails."})

@@ -84,14 +84,7 @@ func (p *printer) units(units []Unit, rostered bool) {
 		by[u.Status] = append(by[u.Status], u)
 	}
 	p.line("")
-	switch {
-	case rostered && len(by[Missing]) == 0:
-		p.line(p.t(msgTextUnitsAll, len(units)))
-	case rostered:
-		p.line(p.t(msgTextUnitsRoster, len(units)-len(by[Missing]), len(by[Missing])))
-	default:
-		p.line(p.t(msgTextUnits, len(units)))
-	}
+	p.line(UnitsHeading(units, rostered, p.lang))
 	for _, st := range Statuses {
 		us := by[st]
 		if len(us) == 0 {
@@ -111,31 +104,74 @@ func (p *printer) units(units []Unit, rostered bool) {
 		}
 		p.line(head)
 		for _, u := range us {
-			var counts []string
-			if u.Errors > 0 {
-				counts = append(counts, p.t(msgTextErrors, u.Errors))
-			}
-			if u.Warnings > 0 {
-				counts = append(counts, p.t(msgTextWarnings, u.Warnings))
-			}
-			if u.File.Unreadable {
-				counts = []string{p.t(msgTextUnreadable)}
-				if f := u.Problem(); f != nil && f.Kind == schema.KindSchema {
-					counts = []string{p.t(msgTextNotTheTable)}
-				}
-			}
-			p.line(fmt.Sprintf("    %s  %s  %s%s", padRight(u.Name, 14), padRight(strings.Join(counts, p.t(MsgTextListSep)), 20), baseName(u.File.File), p.more(u)))
+			p.line(fmt.Sprintf("    %s  %s  %s%s", padRight(u.Name, 14), padRight(u.Verdict(p.lang), 20), baseName(u.File.File), p.more(u)))
 		}
 	}
 }
 
-// more notes a unit's files that are not summed.
-func (p *printer) more(u Unit) string {
+// UnitsHeading is the line over the list of units, as the text report
+// prints it: how many units sent a file and, with a roster, how many on
+// it did not.
+func UnitsHeading(units []Unit, rostered bool, lang schema.Lang) string {
+	missing := 0
+	for _, u := range units {
+		if u.Status == Missing {
+			missing++
+		}
+	}
+	switch {
+	case rostered && missing == 0:
+		return schema.Msg(msgTextUnitsAll, len(units)).Render(lang)
+	case rostered:
+		return schema.Msg(msgTextUnitsRoster, len(units)-missing, missing).Render(lang)
+	}
+	return schema.Msg(msgTextUnits, len(units)).Render(lang)
+}
+
+// Verdict is a unit's findings in the words of the text report's list of
+// units: its errors and warnings counted (1 个错误), 无法读取, or 不是统计表;
+// "" for a unit with neither, or that sent nothing.
+func (u *Unit) Verdict(lang schema.Lang) string {
+	if u.File == nil {
+		return ""
+	}
+	if u.File.Unreadable {
+		if f := u.Problem(); f != nil && f.Kind == schema.KindSchema {
+			return schema.Msg(msgTextNotTheTable).Render(lang)
+		}
+		return schema.Msg(msgTextUnreadable).Render(lang)
+	}
+	var counts []string
+	if u.Errors > 0 {
+		counts = append(counts, schema.Msg(msgTextErrors, u.Errors).Render(lang))
+	}
+	if u.Warnings > 0 {
+		counts = append(counts, schema.Msg(msgTextWarnings, u.Warnings).Render(lang))
+	}
+	return strings.Join(counts, schema.Msg(MsgTextListSep).Render(lang))
+}
+
+// SupersededNote notes a unit's files that are not summed, as the text report
+// does after its name: （另有 1 份未计入）; "" when it sent one.
+func (u *Unit) SupersededNote(lang schema.Lang) string {
 	if len(u.Superseded) == 0 {
 		return ""
 	}
-	return p.t(msgTextUnitsSuperseded, len(u.Superseded))
+	return schema.Msg(msgTextUnitsSuperseded, len(u.Superseded)).Render(lang)
 }
+
+// BlanksNote is the text report's line for a file's blank cells, counted
+// as 0: how many, and which (the first twelve).
+func BlanksNote(cells []string, lang schema.Lang) string {
+	shown, more := cells, ""
+	if len(shown) > 12 {
+		shown, more = shown[:12], schema.Msg(msgTextAndMore).Render(lang)
+	}
+	return schema.Msg(msgTextBlanks, len(cells), strings.Join(shown, ", ")+more).Render(lang)
+}
+
+// more notes a unit's files that are not summed.
+func (p *printer) more(u Unit) string { return u.SupersededNote(p.lang) }
 
 // wrapped prints a list after a head, joined and wrapped at 80 columns.
 func (p *printer) wrapped(head string, items []string) {
@@ -191,13 +227,7 @@ func (p *printer) submission(s *schema.Submission) {
 		p.line(fmt.Sprintf("    %s  %s  %s", padRight(f.Severity.Name(p.lang), 7), padRight(f.Cell, 8), f.Message(p.lang)))
 	}
 	if len(blanks) > 0 {
-		shown := blanks
-		more := ""
-		if len(shown) > 12 {
-			shown, more = shown[:12], p.t(msgTextAndMore)
-		}
-		p.line(fmt.Sprintf("    %s  %s  %s", padRight(schema.Info.Name(p.lang), 7), padRight("", 8),
-			p.t(msgTextBlanks, len(blanks), strings.Join(shown, ", ")+more)))
+		p.line(fmt.Sprintf("    %s  %s  %s", padRight(schema.Info.Name(p.lang), 7), padRight("", 8), BlanksNote(blanks, p.lang)))
 	}
 }
 

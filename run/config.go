@@ -30,28 +30,29 @@ func start(cfg Config, notWritten schema.Localizer) (*runner, error) {
 	if err := r.checkConfig(); err != nil {
 		return nil, err
 	}
+	dir := folder(cfg.Dir)
 	var missing []string
 	for _, p := range cfg.Paths {
-		if _, err := os.Lstat(p); err != nil {
+		if _, err := os.Lstat(dir.at(p)); err != nil {
 			missing = append(missing, p)
 		}
 	}
 	if len(missing) == len(cfg.Paths) {
 		return nil, nothing(msgRunMissing, listed(missing), notWritten)
 	}
-	r.sources = collectSources(cfg.Paths)
+	r.sources = collectSources(dir, cfg.Paths)
 	for _, p := range cfg.Previous {
 		// A file named that is no file (a pipe, a device) is a mistake of
 		// the configuration; one that cannot be read otherwise is a
 		// warning of the run, as a file of a --previous folder is.
-		if info, err := os.Stat(p); err == nil && !info.IsDir() {
+		if info, err := os.Stat(dir.at(p)); err == nil && !info.IsDir() {
 			if err := files.Regular(p, info); err != nil {
 				return nil, refused(msgRunPreviousRead, errtext.Of(err))
 			}
 		}
 	}
 	if len(cfg.Previous) > 0 {
-		r.previous = collectSources(cfg.Previous)
+		r.previous = collectSources(dir, cfg.Previous)
 	}
 	var err error
 	if r.copies, err = r.planOutputs(); err != nil {
@@ -78,12 +79,12 @@ func (r *runner) checkConfig() error {
 		default:
 			return refused(msgRunLogExt, cfg.Log)
 		}
-		if err := canWrite("--log", cfg.Log); err != nil {
+		if err := canWrite("--log", cfg.Log, r.dir()); err != nil {
 			return err
 		}
 	}
 	if cfg.Annotate != "" {
-		if info, err := os.Stat(cfg.Annotate); err == nil && !info.IsDir() {
+		if info, err := os.Stat(r.dir().at(cfg.Annotate)); err == nil && !info.IsDir() {
 			return refused(msgRunAnnotateIsFile, cfg.Annotate)
 		}
 	}
@@ -115,13 +116,13 @@ func (r *runner) schemaFile() string {
 func (r *runner) readInputs() error {
 	var err error
 	if r.schemas == nil {
-		if r.schemas, r.forced, err = chooseSchemas(r.cfg.Schema); err != nil {
+		if r.schemas, r.forced, err = chooseSchemas(r.cfg.Schema, r.dir()); err != nil {
 			return err
 		}
 	}
 	switch {
 	case r.cfg.Roster != "":
-		if r.roster, err = readRoster(r.cfg.Roster); err != nil {
+		if r.roster, err = readRoster(r.cfg.Roster, r.dir()); err != nil {
 			return err
 		}
 	case len(r.cfg.Units) > 0:
@@ -134,8 +135,8 @@ func (r *runner) readInputs() error {
 // with or without a byte-order mark, UTF-16, GBK), one unit a line. A
 // roster that is no text (a workbook, a binary file) or names no unit is
 // refused: it would make every unit "missing".
-func readRoster(path string) ([]string, error) {
-	data, err := files.Read(path)
+func readRoster(path string, dir folder) ([]string, error) {
+	data, err := files.Read(dir.at(path))
 	if err != nil {
 		return nil, refused(msgRunRosterRead, errtext.Of(err))
 	}
@@ -150,15 +151,15 @@ func readRoster(path string) ([]string, error) {
 }
 
 // chooseSchemas resolves a schema: a built-in id, a schema file, or every
-// built-in schema for detection ("").
-func chooseSchemas(arg string) ([]*schema.Schema, bool, error) {
+// built-in schema for detection (""). A schema file's path is in dir.
+func chooseSchemas(arg string, dir folder) ([]*schema.Schema, bool, error) {
 	if arg == "" {
 		return schema.Builtins(), false, nil
 	}
 	if s, ok := schema.Builtin(arg); ok {
 		return []*schema.Schema{s}, true, nil
 	}
-	data, err := files.Read(arg)
+	data, err := files.Read(dir.at(arg))
 	if err != nil {
 		if schema.IsBuiltinID(arg) || errors.Is(err, fs.ErrNotExist) && !strings.ContainsAny(arg, `./\`) {
 			return nil, false, refused(msgRunSchemaUnknown, arg)
@@ -174,13 +175,13 @@ func chooseSchemas(arg string) ([]*schema.Schema, bool, error) {
 
 // canWrite refuses, before anything is read, an output that cannot be
 // written where it is asked for: a folder, or a file in a folder that does
-// not exist. flag names the output.
-func canWrite(flag, path string) error {
-	if info, err := os.Stat(path); err == nil && info.IsDir() {
+// not exist. flag names the output; a relative path is in in.
+func canWrite(flag, path string, in folder) error {
+	if info, err := os.Stat(in.at(path)); err == nil && info.IsDir() {
 		return refused(msgRunOutIsFolder, flag, path)
 	}
 	dir := filepath.Dir(path)
-	if info, err := os.Stat(dir); err != nil || !info.IsDir() {
+	if info, err := os.Stat(in.at(dir)); err != nil || !info.IsDir() {
 		return refused(msgRunOutNoFolder, flag, path, dir)
 	}
 	return nil
@@ -188,11 +189,11 @@ func canWrite(flag, path string) error {
 
 // hasTables reports whether any source may hold a table: a spreadsheet
 // found in a folder, or a file named; not only the Word documents, PDFs
-// and pictures a folder walk reports.
-func hasTables(sources []consolidate.Source) bool {
+// and pictures a folder walk reports. Their names are in dir.
+func hasTables(sources []consolidate.Source, dir folder) bool {
 	for _, s := range sources {
 		if s.Severity != schema.Warning {
-			if _, err := os.Lstat(s.Name); err == nil {
+			if _, err := os.Lstat(dir.at(s.Name)); err == nil {
 				return true
 			}
 		}

@@ -25,35 +25,48 @@ var (
 // collectSources turns the paths a run is given into sources: files as
 // named, folders walked recursively in sorted order, skipping hidden files,
 // lock and temporary files. A path that cannot be read becomes a source
-// whose loading fails, so it is reported like any bad submission.
-func collectSources(paths []string) []consolidate.Source {
+// whose loading fails, so it is reported like any bad submission. Relative
+// paths are in dir; the sources are named as the paths are given, a file
+// of a folder by the folder's path joined with its path inside it.
+func collectSources(dir folder, paths []string) []consolidate.Source {
 	var out []consolidate.Source
 	seen := map[string]bool{}
-	add := func(name string, sev schema.Severity) {
-		key := name
-		if abs, err := filepath.Abs(name); err == nil {
+	add := func(name, at string, sev schema.Severity) {
+		key := at
+		if abs, err := filepath.Abs(at); err == nil {
 			key = abs
 		}
 		if seen[key] {
 			return
 		}
 		seen[key] = true
-		src := consolidate.Source{Name: name, Severity: sev, Load: func() ([]byte, error) { return files.Read(name) }}
-		if info, err := os.Stat(name); err == nil {
+		src := consolidate.Source{Name: name, Severity: sev, Load: func() ([]byte, error) { return files.Read(at) }}
+		if info, err := os.Stat(at); err == nil {
 			src.Modified = info.ModTime()
 		}
 		out = append(out, src)
 	}
 	for _, p := range paths {
-		info, err := os.Stat(p)
+		root := dir.at(p)
+		info, err := os.Stat(root)
 		if err != nil || !info.IsDir() {
-			add(p, schema.Error)
+			add(p, root, schema.Error)
 			continue
 		}
-		_ = walkDir(p, func(path string, d fs.DirEntry, err error) error {
+		// named is a path of the walk as the sources name it.
+		named := func(path string) string {
+			if root == p {
+				return path
+			}
+			if rel, err := filepath.Rel(root, path); err == nil {
+				return filepath.Join(p, rel)
+			}
+			return path
+		}
+		_ = walkDir(root, func(path string, d fs.DirEntry, err error) error {
 			if err != nil {
 				failed := err
-				out = append(out, consolidate.Source{Name: path, Severity: schema.Error,
+				out = append(out, consolidate.Source{Name: named(path), Severity: schema.Error,
 					Load: func() ([]byte, error) { return nil, failed }})
 				if d != nil && d.IsDir() {
 					return fs.SkipDir
@@ -61,7 +74,7 @@ func collectSources(paths []string) []consolidate.Source {
 				return nil
 			}
 			name := d.Name()
-			if path != p && skipName(name) {
+			if path != root && skipName(name) {
 				if d.IsDir() {
 					return fs.SkipDir
 				}
@@ -82,9 +95,9 @@ func collectSources(paths []string) []consolidate.Source {
 			ext := strings.ToLower(filepath.Ext(name))
 			switch {
 			case workbookExts[ext]:
-				add(path, schema.Error)
+				add(named(path), path, schema.Error)
 			case strayExts[ext]:
-				add(path, schema.Warning)
+				add(named(path), path, schema.Warning)
 			}
 			return nil
 		})

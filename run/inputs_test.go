@@ -49,7 +49,7 @@ func TestWalkingFolders(t *testing.T) {
 		done := make(chan []string, 1)
 		go func() {
 			var names []string
-			for _, s := range collectSources([]string{dir}) {
+			for _, s := range collectSources("", []string{dir}) {
 				rel, _ := filepath.Rel(dir, s.Name)
 				names = append(names, rel+" "+string(s.Severity))
 			}

@@ -50,7 +50,7 @@ func (r *runner) logAhead(res *Result) chan logBook {
 // as CSV, or the workbook log (book, when it was made ahead).
 func (r *runner) writeLog(res *Result, book *logBook) error {
 	lang := r.cfg.Lang
-	return files.WriteAtomic(r.cfg.Log, func(w io.Writer) error {
+	return files.WriteAtomic(r.dir().at(r.cfg.Log), func(w io.Writer) error {
 		switch strings.ToLower(filepath.Ext(r.cfg.Log)) {
 		case ".csv":
 			return res.WriteCSV(w, lang)
@@ -77,7 +77,7 @@ func (r *runner) writeLog(res *Result, book *logBook) error {
 // others are made all the same; copies that could not be written fail the
 // run once every other is made.
 func (r *runner) annotate(ctx context.Context, res *Result) error {
-	if err := os.MkdirAll(r.cfg.Annotate, 0o755); err != nil {
+	if err := os.MkdirAll(r.dir().at(r.cfg.Annotate), 0o755); err != nil {
 		return err
 	}
 	var conv source.Converter
@@ -105,7 +105,7 @@ func (r *runner) annotate(ctx context.Context, res *Result) error {
 			r.warn(res, msgAnnotateFailed, sub.File, errtext.Of(err))
 			continue
 		}
-		if err := files.WriteAtomic(path, files.Bytes(marked)); err != nil {
+		if err := files.WriteAtomic(r.dir().at(path), files.Bytes(marked)); err != nil {
 			r.warn(res, msgAnnotateNotWritten, sub.File, errtext.Of(err))
 			failed++
 			continue
@@ -125,7 +125,7 @@ func (r *runner) original(name, sha string) ([]byte, error) {
 	if data, ok := r.kept.take(name); ok {
 		return data, nil
 	}
-	data, err := files.Read(name)
+	data, err := files.Read(r.dir().at(name))
 	if err != nil {
 		return nil, err
 	}

@@ -28,7 +28,7 @@ type role struct {
 // source's copy.
 func (r *runner) planOutputs() (map[string]string, error) {
 	cfg := r.cfg
-	inputs := &pathIndex{}
+	inputs := &pathIndex{dir: r.dir()}
 	for _, s := range r.sources {
 		inputs.add(role{path: s.Name})
 	}
@@ -64,8 +64,8 @@ func plan(inputs *pathIndex, out, log, annotate string, sources []consolidate.So
 			outputs = append(outputs, role{flag: "--annotate", path: path, of: s.Name})
 		}
 	}
-	written := &pathIndex{}
-	res := &resolver{paths: map[string]string{}, dirs: map[string]string{}}
+	written := &pathIndex{dir: inputs.dir}
+	res := &resolver{dir: inputs.dir, paths: map[string]string{}, dirs: map[string]string{}}
 	for _, o := range outputs {
 		if in, ok := inputs.find(o.path, res); ok {
 			return nil, refused(msgRunOutputFailed, o.flag, errtext.Of(isInput(o, in)))
@@ -104,8 +104,9 @@ func isOutput(o, other role) error {
 // run over thousands of files resolves only the paths whose name is the
 // path's), then, when the path exists, by the file itself (a hard link, or
 // a spelling that resolving cannot see through), looking at the files on
-// disk once, by their identity (files.Key).
+// disk once, by their identity (files.Key). Relative paths are in dir.
 type pathIndex struct {
+	dir    folder
 	byName map[string][]role
 	all    []role
 	byFile map[any][]statRole
@@ -129,7 +130,7 @@ func (x *pathIndex) add(r role) {
 }
 
 func (x *pathIndex) stat(r role) {
-	if info, err := os.Stat(r.path); err == nil && !info.IsDir() {
+	if info, err := os.Stat(x.dir.at(r.path)); err == nil && !info.IsDir() {
 		k := files.Key(info)
 		x.byFile[k] = append(x.byFile[k], statRole{r, info})
 	}
@@ -145,7 +146,7 @@ func (x *pathIndex) find(path string, res *resolver) (role, bool) {
 			}
 		}
 	}
-	info, err := os.Stat(path)
+	info, err := os.Stat(x.dir.at(path))
 	if err != nil || info.IsDir() {
 		return role{}, false
 	}
@@ -165,8 +166,11 @@ func (x *pathIndex) find(path string, res *resolver) (role, bool) {
 
 // A resolver resolves paths (resolve), remembering the paths and the
 // folders it has resolved: the marked-up copies of thousands of files share
-// one folder.
-type resolver struct{ paths, dirs map[string]string }
+// one folder. Relative paths are in dir.
+type resolver struct {
+	dir         folder
+	paths, dirs map[string]string
+}
 
 // resolve is a path made absolute, through symbolic links, and lower-cased
 // (Windows and macOS folders do not tell A.xlsx from a.xlsx, so neither does
@@ -181,7 +185,7 @@ func (r *resolver) resolve(p string) string {
 }
 
 func (r *resolver) resolveOnce(p string) string {
-	abs, err := filepath.Abs(p)
+	abs, err := filepath.Abs(r.dir.at(p))
 	if err != nil {
 		return strings.ToLower(filepath.Clean(p))
 	}

@@ -39,6 +39,14 @@ type Config struct {
 	// Paths are the submissions: files, and folders walked recursively in
 	// name order (hidden, lock and temporary files skipped).
 	Paths []string
+	// Dir, when set, is the folder the run's relative paths are in: the
+	// submissions, the roster, a schema file, last year's figures and the
+	// outputs, as if the run were made in it ("" is the working folder).
+	// The names in the reports and messages stay as the paths were given,
+	// relative: the page (tally serve) runs on "." in the folder of an
+	// upload, and its report names the files as the command line run in
+	// that folder would.
+	Dir string
 	// Lang is the language of messages, reports, sheet names and the
 	// marked-up copies' names; "" is Chinese.
 	Lang schema.Lang
@@ -162,7 +170,7 @@ func Validate(ctx context.Context, cfg Config) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	if !hasTables(r.sources) {
+	if !hasTables(r.sources, r.dir()) {
 		// Only Word documents, PDFs and the like: say what each is, and
 		// that nothing could be checked.
 		if err := r.report(res); err != nil {
@@ -186,13 +194,13 @@ func Consolidate(ctx context.Context, cfg Config) (*Result, error) {
 	if out == "" {
 		return nil, refused(msgRunOutRequired)
 	}
-	if info, err := os.Stat(out); err == nil && info.IsDir() {
+	if info, err := os.Stat(folder(cfg.Dir).at(out)); err == nil && info.IsDir() {
 		return nil, refused(msgRunOutIsFolder, "--out", out)
 	}
 	if !strings.EqualFold(filepath.Ext(out), ".xlsx") {
 		return nil, refused(msgRunOutNotXlsx, out)
 	}
-	if err := canWrite("--out", out); err != nil {
+	if err := canWrite("--out", out, folder(cfg.Dir)); err != nil {
 		return nil, err
 	}
 	if cfg.Name == "" {
@@ -219,7 +227,7 @@ func Consolidate(ctx context.Context, cfg Config) (*Result, error) {
 	}
 	res.Consolidate(consolidate.ConsolidateOptions{Name: cfg.Name, ExcludeInvalid: cfg.ExcludeInvalid,
 		Out: out, Sheet: names.Summary, TotalRef: func(k string) string { return refs[k] }})
-	if why := nothingToSum(res.Result, r.sources); why != nil {
+	if why := nothingToSum(res.Result, r.sources, r.dir()); why != nil {
 		// No workbook of zeros: the report says why each file is left
 		// out, and the run ends without writing anything.
 		res.Totals = nil
@@ -229,7 +237,7 @@ func Consolidate(ctx context.Context, cfg Config) (*Result, error) {
 		return res, nothing(msgRunNothingToSum, why, notWritten)
 	}
 	log := r.logAhead(res)
-	if err := files.WriteAtomic(out, func(w io.Writer) error {
+	if err := files.WriteAtomic(r.dir().at(out), func(w io.Writer) error {
 		return xlsx.WriteConsolidated(w, res.Result, r.writeOptions())
 	}); err != nil {
 		if log != nil {
@@ -248,7 +256,7 @@ func Consolidate(ctx context.Context, cfg Config) (*Result, error) {
 
 // nothingToSum says why a consolidation has no submission to sum, or nil
 // when it has one.
-func nothingToSum(res *consolidate.Result, sources []consolidate.Source) schema.Localizer {
+func nothingToSum(res *consolidate.Result, sources []consolidate.Source, dir folder) schema.Localizer {
 	readable, summed := 0, 0
 	for _, s := range res.Submissions {
 		if !s.Unreadable {
@@ -261,7 +269,7 @@ func nothingToSum(res *consolidate.Result, sources []consolidate.Source) schema.
 	switch {
 	case summed > 0:
 		return nil
-	case !hasTables(sources):
+	case !hasTables(sources, dir):
 		return schema.Msg(msgRunSumNoTables, len(sources))
 	case readable == 0:
 		return schema.Msg(msgRunSumUnreadable, len(res.Submissions))
@@ -392,6 +400,21 @@ func (r *runner) warn(res *Result, id *schema.Def, args ...any) {
 	if r.cfg.Warn != nil {
 		r.cfg.Warn(msg)
 	}
+}
+
+// dir is the folder the run's relative paths are in (Config.Dir).
+func (r *runner) dir() folder { return folder(r.cfg.Dir) }
+
+// A folder is the folder relative paths are in; "" is the working folder.
+type folder string
+
+// at is where a path of the configuration is: in the folder when it is
+// relative.
+func (d folder) at(p string) string {
+	if d == "" || p == "" || filepath.IsAbs(p) || filepath.VolumeName(p) != "" {
+		return p
+	}
+	return filepath.Join(string(d), p)
 }
 
 func (r *runner) writeOptions() xlsx.WriteOptions {

@@ -48,7 +48,7 @@ func Template(_ context.Context, cfg TemplateConfig) error {
 	if cfg.Lang == "" {
 		cfg.Lang = schema.Zh
 	}
-	if err := canWrite("--out", out); err != nil {
+	if err := canWrite("--out", out, ""); err != nil {
 		return err
 	}
 	var s *schema.Schema
@@ -60,7 +60,7 @@ func Template(_ context.Context, cfg TemplateConfig) error {
 				return err
 			}
 		}
-		ss, _, err := chooseSchemas(id)
+		ss, _, err := chooseSchemas(id, "")
 		if err != nil {
 			return err
 		}
