@@ -580,7 +580,21 @@ func cliRun(t *testing.T, lang schema.Lang) *cli {
 	if err := os.WriteFile(filepath.Join(work, "roster.txt"), testkit.Fixture(t, districtDir+"/roster.txt"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	t.Chdir(folder)
+	// The command line runs in the folder, as a clerk's would; the test's
+	// own folder is back as soon as it is done (the fixtures are found from
+	// it).
+	home, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chdir(folder); err != nil {
+		t.Fatal(err)
+	}
+	defer func() {
+		if err := os.Chdir(home); err != nil {
+			t.Fatal(err)
+		}
+	}()
 	run := func(log string, stdout io.Writer) {
 		var stderr bytes.Buffer
 		code := command.Main([]string{"tally", "consolidate", "--format", "json", "--fail-on", "never", "--lang", string(lang),
