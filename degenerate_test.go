@@ -73,7 +73,9 @@ func TestDegenerateInputs(t *testing.T) {
 		out  = "$OUT/兴庆区.xlsx"
 	)
 	cases := []degenerate{
-		{"tally alone", nil, 2, []string{"请指定一个命令"}, []string{"name a command"}, true},
+		// tally with flags and no command says what it can do. (tally alone,
+		// as a double-click starts it, serves the page: TestStartedAlone.)
+		{"tally, no command", []string{"--lang", "zh"}, 2, []string{"请指定一个命令"}, []string{"name a command"}, true},
 		{"validate, no path", []string{"validate"}, 2, []string{"请指出要检查的报表"}, []string{"name the submissions to check"}, false},
 		{"consolidate, no path", []string{"consolidate", "--out", out}, 2, []string{"请指出要汇总的报表"}, []string{"name the submissions to consolidate"}, false},
 		{"consolidate, no --out", []string{"consolidate", seed}, 2, []string{"请用 --out 指定要写出的汇总表"}, []string{"--out"}, false},

@@ -25,7 +25,7 @@ var asciiWord = regexp.MustCompile(`[A-Za-z][A-Za-z0-9_]*(?:[-.][A-Za-z0-9_]+)*`
 // uses and of the key and the signal that stop a run.
 var allowedInChinese = func() map[string]bool {
 	ok := map[string]bool{}
-	for _, w := range strings.Fields(`tally validate consolidate template schemas show help
+	for _, w := range strings.Fields(`tally validate consolidate template schemas show help serve tally.exe
 		text json csv xlsx xlsm xltx xltm xls et ett ods txt docx pdf yaml YAML
 		zh en error warning never LC_ALL LC_MESSAGES LANG dev
 		Excel WPS LibreOffice OpenDocument Word PDF UTF-8 Ctrl-C SIGTERM`) {
@@ -114,6 +114,7 @@ func TestHelpAndUsageLanguage(t *testing.T) {
 	helps := [][]string{
 		{"--help"}, {"-h"}, {"help"}, {"help", "validate"}, {"help", "consolidate"}, {"help", "template"},
 		{"help", "schemas"}, {"validate", "--help"}, {"consolidate", "-h"}, {"template", "--help"}, {"schemas", "-h"},
+		{"help", "serve"}, {"serve", "--help"},
 	}
 	usage := [][]string{
 		{},

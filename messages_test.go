@@ -150,6 +150,22 @@ var examples = map[string][]any{
 	"annotate.changed":          {},
 	"read.out-of-range":         {schema.Both{Zh: "主动公开政府信息数", En: "Items published"}, "1e9999"},
 	"cli.stopped":               {schema.Both{Zh: "按下了 Ctrl-C", En: "Ctrl-C"}}, // said by the program, in TestInterrupt…
+	// The page's (package serve's tests render them in their own process).
+	"serve.bad-upload":     {"unexpected EOF"},
+	"serve.bad-year":       {"18"},
+	"serve.bad-schema":     {"gov-info-1999"},
+	"serve.limits":         {"512 MB", 2000, 20},
+	"serve.listen":         {"0.0.0.0:8080"},
+	"serve.no-files":       {},
+	"serve.no-run":         {"0123abcd", 20},
+	"serve.not-ready":      {"consolidated.xlsx"},
+	"serve.stopped":        {},
+	"serve.too-large":      {"512 MB"},
+	"serve.too-many":       {2000},
+	"cli.serve.listen":     {"127.0.0.1:80", errors.New("permission denied")},
+	"cli.serve.no-browser": {errors.New(`exec: "xdg-open": executable file not found in $PATH`)},
+	"cli.serve.stop":       {},
+	"help.serve":           {},
 }
 
 func init() {

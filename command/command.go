@@ -5,7 +5,7 @@
 //
 // [Main] runs a command line and returns its exit status; [New] is the
 // command line as a urfave/cli app. It imports urfave/cli and tally's
-// packages (run, consolidate, schema, errtext, printable), never the
+// packages (run, serve, consolidate, schema, errtext, printable), never the
 // workbook library; what the process does around a run (signals, its
 // temporary folder, a closed pipe's signal) is package main's.
 package command

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"strings"
+	"unicode"
 
 	"tally/consolidate"
 	"tally/run"
@@ -149,9 +150,10 @@ func heading(res *run.Result, ru *Run, lang schema.Lang) string {
 	return strings.Join(parts, " · ")
 }
 
+// countText counts files: 16 个文件, 16 files, 1 file.
 func countText(n int, what string, lang schema.Lang) string {
-	if lang == schema.En {
-		return fmt.Sprintf("%d %s", n, what)
+	if lang == schema.En && n == 1 {
+		what = strings.TrimSuffix(what, "s")
 	}
 	return fmt.Sprintf("%d %s", n, what)
 }
@@ -163,7 +165,7 @@ func board(units []consolidate.Unit, rostered bool, lang schema.Lang) *boardView
 	// board's heading says.
 	h := consolidate.UnitsHeading(units, rostered, lang)
 	for _, sep := range []string{"：", ": "} {
-		if _, rest, ok := strings.Cut(h, sep); ok {
+		if _, rest, ok := strings.Cut(h, sep); ok && strings.IndexFunc(rest, unicode.IsLetter) >= 0 {
 			h = rest
 			break
 		}

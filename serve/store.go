@@ -143,8 +143,8 @@ func (s *Server) newRun() (*Run, error) {
 func (s *Server) execute(r *Run) {
 	ctx, cancel := context.WithCancel(s.ctx)
 	r.cancel = cancel
-	s.runs.add(r)
 	s.runs.wg.Add(1)
+	s.runs.add(r)
 	go func() {
 		defer s.runs.wg.Done()
 		defer close(r.finished)

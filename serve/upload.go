@@ -180,25 +180,14 @@ func partFile(disposition string) (string, bool) {
 // --annotate ../DIR.
 func (s *Server) config(ru *Run, got *received, lang schema.Lang) run.Config {
 	cfg := run.Config{Dir: ru.in, Paths: []string{"."}, Lang: lang, Schema: got.form, Version: s.opt.Version}
-	args := []string{"tally"}
-	flag := func(name, value string) {
-		if value != "" {
-			args = append(args, "--"+name, value)
-		}
-	}
-	flag("schema", got.form)
 	if got.roster != nil {
-		roster := filepath.Join(ru.dir, "roster.txt")
-		if err := os.WriteFile(roster, got.roster, 0o600); err == nil {
+		if err := os.WriteFile(filepath.Join(ru.dir, "roster.txt"), got.roster, 0o600); err == nil {
 			cfg.Roster = filepath.Join("..", "roster.txt")
-			flag("roster", cfg.Roster)
 		}
 	}
 	if got.year != "" {
 		cfg.Year, _ = strconv.Atoi(got.year)
-		flag("year", got.year)
 	}
-	flag("lang", string(lang))
 	if got.previous > 0 {
 		cfg.Previous = []string{filepath.Join("..", "previous")}
 	}
@@ -209,20 +198,38 @@ func (s *Server) config(ru *Run, got *received, lang schema.Lang) run.Config {
 	names := outputNames(cfg.Name, cfg.Year, lang)
 	cfg.Log = filepath.Join("..", names.logXlsx)
 	cfg.Annotate = filepath.Join("..", names.marked)
+	if cfg.Name != "" {
+		cfg.Out = filepath.Join("..", names.consolidated)
+	}
+	cfg.Command = commandLine(cfg)
+	return cfg
+}
+
+// commandLine is the command line of a run, as the command line records
+// it in the sources sheet (its flags in the order of its help), for an
+// auditor to run it again in the folder of the files.
+func commandLine(cfg run.Config) []string {
+	cmd := []string{"tally", "validate"}
+	if cfg.Out != "" {
+		cmd[1] = "consolidate"
+	}
+	flag := func(name, value string) {
+		if value != "" && value != "0" {
+			cmd = append(cmd, "--"+name, value)
+		}
+	}
+	flag("schema", cfg.Schema)
 	flag("log", cfg.Log)
+	flag("roster", cfg.Roster)
+	flag("year", strconv.Itoa(cfg.Year))
+	flag("lang", string(cfg.Lang))
 	flag("annotate", cfg.Annotate)
 	for _, p := range cfg.Previous {
 		flag("previous", p)
 	}
-	cmd := "validate"
-	if cfg.Name != "" {
-		cmd = "consolidate"
-		cfg.Out = filepath.Join("..", names.consolidated)
-		flag("out", cfg.Out)
-		flag("name", cfg.Name)
-	}
-	cfg.Command = append(append([]string{"tally", cmd}, args[1:]...), ".")
-	return cfg
+	flag("out", cfg.Out)
+	flag("name", cfg.Name)
+	return append(cmd, cfg.Paths...)
 }
 
 // unitOf is the consolidated unit a folder's name names (兴庆区2018 →

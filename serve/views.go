@@ -169,12 +169,10 @@ func (s *Server) startPaths(paths []string) {
 	n := outputNames(cfg.Name, 0, lang)
 	cfg.Log = filepath.Join(ru.dir, n.logXlsx)
 	cfg.Annotate = filepath.Join(ru.dir, n.marked)
-	cmd := "validate"
 	if cfg.Name != "" {
-		cmd = "consolidate"
 		cfg.Out = filepath.Join(ru.dir, n.consolidated)
 	}
-	cfg.Command = append([]string{"tally", cmd}, paths...)
+	cfg.Command = commandLine(cfg)
 	ru.cfg = cfg
 	s.execute(ru)
 }

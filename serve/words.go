@@ -21,7 +21,7 @@ type words struct {
 	Totals, TotalsNote, Indicator, UnitCol, Value, TotalsRun, NoTotals   string
 	Downloads, Consolidated, LogXlsx, LogCSV, Marked, NoMarked, Download string
 	Print, PrintUnit, Back, Top, Warnings, Files16, Version, Privacy     string
-	Forbidden, ForbiddenText, NotFound                                   string
+	Forbidden, ForbiddenText, NotFound, Colon                            string
 }
 
 var zhWords = words{
@@ -31,7 +31,7 @@ var zhWords = words{
 	Choose: "1. 选择报表",
 	Folder: "选择文件夹", FolderHint: "选择存放各单位报表的文件夹（含子文件夹）",
 	Files: "选择文件", FilesHint: "也可以只选几个报表文件",
-	Drop: "或者把整个文件夹拖到这里", DropHint: "支持 .xlsx、.xlsm、.xls、.et、.ods；其他文件会被忽略或标出",
+	Drop: "把报表所在的文件夹拖到这里，或者：", DropHint: "支持 .xlsx、.xlsm、.xls、.et、.ods；其他文件会被忽略或标出",
 	Options: "2. 其他信息（可不填）",
 	Roster:  "应报单位名单", RosterHint: "每行一个单位，用来找出未报送的单位", RosterFile: "或选择名单文件（.txt）",
 	Name: "汇总单位名称", NameHint: "如 兴庆区；不填则取文件夹名称中的单位",
@@ -54,7 +54,7 @@ var zhWords = words{
 	Print: "打印", PrintUnit: "打印本单位", Back: "返回首页", Top: "回到顶部", Warnings: "提示",
 	Files16: "个文件", Version: "版本", Privacy: "所有文件只在本机处理，不会上传到网络；关闭 tally 后自动删除。",
 	Forbidden: "无法访问", ForbiddenText: "请打开 tally 启动时显示的地址（以 ?token= 结尾的那一行）。",
-	NotFound: "找不到这个页面",
+	NotFound: "找不到这个页面", Colon: "：",
 }
 
 var enWords = words{
@@ -64,7 +64,7 @@ var enWords = words{
 	Choose: "1. Choose the tables",
 	Folder: "Choose a folder", FolderHint: "the folder holding the units' tables (with its subfolders)",
 	Files: "Choose files", FilesHint: "or only a few tables",
-	Drop: "or drop a whole folder here", DropHint: ".xlsx, .xlsm, .xls, .et and .ods are read; other files are passed over or noted",
+	Drop: "Drop the folder of the tables here, or:", DropHint: ".xlsx, .xlsm, .xls, .et and .ods are read; other files are passed over or noted",
 	Options: "2. More (optional)",
 	Roster:  "Roster of units", RosterHint: "one unit a line, to find the units that sent nothing", RosterFile: "or choose a roster file (.txt)",
 	Name: "Consolidated unit", NameHint: "e.g. 兴庆区; left empty, the unit in the folder's name",
@@ -87,7 +87,7 @@ var enWords = words{
 	Print: "Print", PrintUnit: "Print this unit", Back: "Home", Top: "Top", Warnings: "Notes",
 	Files16: "files", Version: "version", Privacy: "Every file stays on this computer and is deleted when tally stops.",
 	Forbidden: "Forbidden", ForbiddenText: "Open the address tally printed when it started (the line ending in ?token=…).",
-	NotFound: "No such page",
+	NotFound: "No such page", Colon: ": ",
 }
 
 // wordsIn are the page's words in lang.
