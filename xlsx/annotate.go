@@ -269,7 +269,12 @@ func (m *marker) issues(sub *schema.Submission) error {
 	}
 	// A link to a cell keeps the colour of its finding's row.
 	links := map[schema.Severity]int{}
-	for sev, color := range map[schema.Severity]string{schema.Error: "FFC7CE", schema.Warning: "FFEB9C", schema.Info: ""} {
+	// In a fixed order, so that the same copy has the same styles each time.
+	for _, link := range []struct {
+		sev   schema.Severity
+		color string
+	}{{schema.Error, "FFC7CE"}, {schema.Warning, "FFEB9C"}, {schema.Info, ""}} {
+		sev, color := link.sev, link.color
 		ls := &excelize.Style{Font: &excelize.Font{Color: "0563C1", Underline: "single", Size: 11, Family: "宋体"},
 			Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}}
 		if color != "" {
