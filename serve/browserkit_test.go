@@ -375,7 +375,12 @@ func (p *page) download(sel string) ([]byte, string) {
 			if slices.Contains(before, guid) {
 				continue
 			}
-			name := p.names[guid]
+			// The two events are followed on two goroutines: a download
+			// may be seen to end before its name is seen.
+			name, named := p.names[guid]
+			if !named {
+				continue
+			}
 			p.mu.Unlock()
 			if state != string(browser.DownloadProgressStateCompleted) {
 				p.t.Fatalf("download of %s (%s): %s", sel, name, state)
