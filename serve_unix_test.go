@@ -10,6 +10,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 
@@ -30,8 +31,8 @@ func TestServedWhenStartedAlone(t *testing.T) {
 		cmd.Env = append(os.Environ(), "PATH=/nonexistent", "TMPDIR="+tmp, "LANG=zh_CN.UTF-8")
 		out, err := cmd.StdoutPipe()
 		require.NoError(t, err)
-		var stderr strings.Builder
-		cmd.Stderr = &stderr
+		stderr := &lockedText{}
+		cmd.Stderr = stderr
 		require.NoError(t, cmd.Start())
 		lines := bufio.NewScanner(out)
 		require.True(t, lines.Scan(), "the address: %s", stderr.String())
@@ -76,4 +77,22 @@ func TestStartedAlone(t *testing.T) {
 	} {
 		assert.Equal(t, tc.want, asStarted(tc.in), "%q", tc.in)
 	}
+}
+
+// lockedText is a program's output read while the program writes it.
+type lockedText struct {
+	mu sync.Mutex
+	b  strings.Builder
+}
+
+func (l *lockedText) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *lockedText) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
 }
