@@ -150,10 +150,21 @@ var examples = map[string][]any{
 	"annotate.changed":          {},
 	"read.out-of-range":         {schema.Both{Zh: "主动公开政府信息数", En: "Items published"}, "1e9999"},
 	"cli.stopped":               {schema.Both{Zh: "按下了 Ctrl-C", En: "Ctrl-C"}}, // said by the program, in TestInterrupt…
+	// A count of one, in the singular in English.
+	"text.error":   {1},
+	"text.warning": {1},
+	"text.note":    {1},
+	"text.file":    {1},
+	"text.blank":   {1, "C63"},
 	// The page's (package serve's tests render them in their own process).
 	"serve.bad-upload":     {"unexpected EOF"},
 	"serve.bad-year":       {"18"},
 	"serve.bad-schema":     {"gov-info-1999"},
+	"serve.grid-cell":      {"K5"},
+	"serve.grid-cells":     {2, "K5、L5"},
+	"serve.grid-row":       {"D40"},
+	"serve.grid-rows":      {3, "D40、D41、D52"},
+	"serve.more":           {4},
 	"serve.limits":         {"512 MB", 2000, 20},
 	"serve.listen":         {"0.0.0.0:8080"},
 	"serve.no-files":       {},

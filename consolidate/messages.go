@@ -73,29 +73,36 @@ var (
 	msgStatusUnitPassed  = schema.Define("status.unit.passed", schema.Text{Zh: "通过", En: "passed"})
 	msgStatusUnitResend  = schema.Define("status.unit.resend", schema.Text{Zh: "需重报", En: "to resend"})
 	msgTextAndMore       = schema.Define("text.and-more", schema.Text{Zh: " 等", En: " and more"})
+	msgTextBlank         = schema.Define("text.blank", schema.Text{Zh: "%d 个单元格未填写，按 0 计算：%s", En: "%d blank cell counted as 0: %s"})
 	msgTextBlanks        = schema.Define("text.blanks", schema.Text{Zh: "%d 个单元格未填写，按 0 计算：%s", En: "%d blank cells counted as 0: %s"})
-	msgTextCounts        = schema.Define("text.counts", schema.Text{Zh: "%d 个错误，%d 个警告", En: "%d error(s), %d warning(s)"})
-	msgTextErrors        = schema.Define("text.errors", schema.Text{Zh: "%d 个错误", En: "%d error(s)"})
+	msgTextCounts        = schema.Define("text.counts", schema.Text{Zh: "%[1]s，%[2]s", En: "%[1]s, %[2]s"})
+	msgTextError         = schema.Define("text.error", schema.Text{Zh: "%d 个错误", En: "%d error"})
+	msgTextErrors        = schema.Define("text.errors", schema.Text{Zh: "%d 个错误", En: "%d errors"})
+	msgTextFile          = schema.Define("text.file", schema.Text{Zh: "%d 个文件", En: "%d file"})
+	msgTextFiles         = schema.Define("text.files", schema.Text{Zh: "%d 个文件", En: "%d files"})
 	msgTextHeader        = schema.Define("text.header", schema.Text{
-		Zh: "tally %[1]s · 共 %[2]d 个文件 · %[3]s · %[4]s 年度",
-		En: "tally %[1]s · %[2]d files · %[3]s · year %[4]s"})
+		Zh: "tally %[1]s · 共 %[2]s · %[3]s · %[4]s 年度",
+		En: "tally %[1]s · %[2]s · %[3]s · year %[4]s"})
 	MsgTextListSep     = schema.Define("text.list-sep", schema.Text{Zh: "、", En: ", "})
 	msgTextNotTheTable = schema.Define("text.not-the-table", schema.Text{Zh: "不是统计表", En: "not the table"})
+	msgTextNote        = schema.Define("text.note", schema.Text{Zh: "%d 个提示", En: "%d note"})
+	msgTextNotes       = schema.Define("text.notes", schema.Text{Zh: "%d 个提示", En: "%d notes"})
 	msgTextOk          = schema.Define("text.ok", schema.Text{Zh: "无问题", En: "no problems"})
 	msgTextRunLevel    = schema.Define("text.run-level", schema.Text{Zh: "整体问题：", En: "For the run as a whole:"})
 	msgTextSummary     = schema.Define("text.summary", schema.Text{
-		Zh: "共 %[1]d 个文件（%[2]d 个可读）：%[3]d 个错误，%[4]d 个警告，%[5]d 个提示",
-		En: "%[1]d file(s) (%[2]d readable): %[3]d error(s), %[4]d warning(s), %[5]d note(s)"})
+		Zh: "共 %[1]s（%[2]d 个可读）：%[3]s，%[4]s，%[5]s",
+		En: "%[1]s (%[2]d readable): %[3]s, %[4]s, %[5]s"})
 	msgTextUnits           = schema.Define("text.units", schema.Text{Zh: "报送情况：%[1]d 个单位", En: "Units: %[1]d"})
 	msgTextUnitsAll        = schema.Define("text.units-all", schema.Text{Zh: "报送情况：%[1]d 个单位已报送，名单中的单位均已报送", En: "Units: %[1]d sent a file, every unit on the roster"})
 	msgTextUnitsRoster     = schema.Define("text.units-roster", schema.Text{Zh: "报送情况：%[1]d 个单位已报送，名单中 %[2]d 个未报送", En: "Units: %[1]d sent a file, %[2]d on the roster did not"})
 	msgTextUnitsStatus     = schema.Define("text.units-status", schema.Text{Zh: "%[1]s %[2]d 个：", En: "%[1]s (%[2]d): "})
 	msgTextUnitsSuperseded = schema.Define("text.units-superseded", schema.Text{Zh: "（另有 %d 份未计入）", En: " (+%d not summed)"})
 	msgTextUnreadable      = schema.Define("text.unreadable", schema.Text{Zh: "无法读取", En: "unreadable"})
-	msgTextWarnings        = schema.Define("text.warnings", schema.Text{Zh: "%d 个警告", En: "%d warning(s)"})
+	msgTextWarning         = schema.Define("text.warning", schema.Text{Zh: "%d 个警告", En: "%d warning"})
+	msgTextWarnings        = schema.Define("text.warnings", schema.Text{Zh: "%d 个警告", En: "%d warnings"})
 	msgTextWritten         = schema.Define("text.written", schema.Text{
-		Zh: "汇总表已写入 %[1]s：%[2]s，%[3]d 个单位计入合计，%[4]d 个文件未计入",
-		En: "the consolidated table of %[2]s is in %[1]s: %[3]d units summed, %[4]d files left out"})
+		Zh: "汇总表已写入 %[1]s：%[2]s，%[3]d 个单位计入合计，%[4]s未计入",
+		En: "the consolidated table of %[2]s is in %[1]s: %[3]d units summed, %[4]s left out"})
 	msgTotalOtherSchema = schema.Define("total.other-schema", schema.Text{
 		Zh: "此报表用的是《%[1]s》，与本次汇总的《%[2]s》不同，未计入合计；请按本次的表式重新填报",
 		En: "this table is in the %[1]s format, not the %[2]s format of this run, and is not summed; ask for the table in the run's format"})

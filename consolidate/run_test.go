@@ -163,7 +163,32 @@ func TestTextReport(t *testing.T) {
 	assert.Contains(t, zh.String(), "✗ missing.xlsx  missing  无法读取")
 	assert.Contains(t, zh.String(), "名单中的“掌政镇”没有报送报表")
 	assert.Contains(t, zh.String(), "共 2 个文件（1 个可读）：2 个错误，0 个警告，0 个提示")
-	assert.Contains(t, en.String(), "2 file(s) (1 readable): 2 error(s), 0 warning(s), 0 note(s)")
+	assert.Contains(t, en.String(), "2 files (1 readable): 2 errors, 0 warnings, 0 notes")
+	assert.Contains(t, en.String(), "tally v · 2 files · ")
+}
+
+// Counts are said in the singular for one, in English: 1 error, 2
+// warnings; in Chinese the same words either way.
+func TestCounts(t *testing.T) {
+	assert.Equal(t, "1 error, 2 warnings", Counts(1, 2, schema.En))
+	assert.Equal(t, "2 errors, 1 warning", Counts(2, 1, schema.En))
+	assert.Equal(t, "1 warning", Counts(0, 1, schema.En))
+	assert.Equal(t, "", Counts(0, 0, schema.En))
+	assert.Equal(t, "1 个错误、2 个警告", Counts(1, 2, schema.Zh))
+	assert.Equal(t, "1 note", Count(1, schema.Info).Render(schema.En))
+	assert.Equal(t, "0 notes", Count(0, schema.Info).Render(schema.En))
+	assert.Equal(t, "1 file", Count(1, "").Render(schema.En))
+	assert.Equal(t, "16 个文件", Count(16, "").Render(schema.Zh))
+	for _, sev := range []schema.Severity{schema.Error, schema.Warning, schema.Info, ""} {
+		one, many := CountDefs(sev)
+		assert.NotContains(t, one.En+many.En, "(s)")
+		assert.Equal(t, 1, strings.Count(one.En, "%d"), one.ID)
+		assert.Equal(t, 1, strings.Count(many.Zh, "%d"), many.ID)
+	}
+	assert.Equal(t, "1 blank cell counted as 0: C63", BlanksNote([]string{"C63"}, schema.En))
+	assert.Equal(t, "2 blank cells counted as 0: C63, C64", BlanksNote([]string{"C63", "C64"}, schema.En))
+	u := Unit{File: &schema.Submission{}, Errors: 1}
+	assert.Equal(t, "1 error", u.Verdict(schema.En))
 }
 
 func TestMixedFormats(t *testing.T) {

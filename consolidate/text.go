@@ -28,7 +28,8 @@ func (r *Result) WriteText(w io.Writer, version string, lang schema.Lang) error 
 	}
 	p.line("")
 	sm := r.summary()
-	p.line(p.t(msgTextSummary, sm.Files, sm.Readable, sm.Errors, sm.Warnings, sm.Infos))
+	p.line(p.t(msgTextSummary, Count(sm.Files, ""), sm.Readable, Count(sm.Errors, schema.Error),
+		Count(sm.Warnings, schema.Warning), Count(sm.Infos, schema.Info)))
 	if r.Totals != nil {
 		out := 0
 		for _, s := range r.Submissions {
@@ -36,7 +37,7 @@ func (r *Result) WriteText(w io.Writer, version string, lang schema.Lang) error 
 				out++
 			}
 		}
-		p.line(p.t(msgTextWritten, r.Out, r.Name, r.SummedUnits(), out))
+		p.line(p.t(msgTextWritten, r.Out, r.Name, r.SummedUnits(), Count(out, "")))
 	}
 	return p.err
 }
@@ -70,7 +71,7 @@ func (p *printer) header(r *Result, version string) {
 	if r.Year != 0 {
 		year = fmt.Sprint(r.Year)
 	}
-	p.line(p.t(msgTextHeader, version, len(r.Submissions), title, year))
+	p.line(p.t(msgTextHeader, version, Count(len(r.Submissions), ""), title, year))
 }
 
 // units lists whom to chase, before the files' details: the units by
@@ -141,14 +142,46 @@ func (u *Unit) Verdict(lang schema.Lang) string {
 		}
 		return schema.Msg(msgTextUnreadable).Render(lang)
 	}
+	return Counts(u.Errors, u.Warnings, lang)
+}
+
+// Counts is a file's errors and warnings in words, as the list of units
+// says them: 1 个错误、2 个警告, 1 error, 2 warnings; a count of none is
+// left out ("" for neither).
+func Counts(errors, warnings int, lang schema.Lang) string {
 	var counts []string
-	if u.Errors > 0 {
-		counts = append(counts, schema.Msg(msgTextErrors, u.Errors).Render(lang))
+	if errors > 0 {
+		counts = append(counts, Count(errors, schema.Error).Render(lang))
 	}
-	if u.Warnings > 0 {
-		counts = append(counts, schema.Msg(msgTextWarnings, u.Warnings).Render(lang))
+	if warnings > 0 {
+		counts = append(counts, Count(warnings, schema.Warning).Render(lang))
 	}
 	return strings.Join(counts, schema.Msg(MsgTextListSep).Render(lang))
+}
+
+// Count is n findings of a severity in words, or n files for severity "":
+// 1 个错误, 1 error, 2 errors.
+func Count(n int, sev schema.Severity) schema.Message {
+	one, many := CountDefs(sev)
+	if n == 1 {
+		return schema.Msg(one, n)
+	}
+	return schema.Msg(many, n)
+}
+
+// CountDefs are the messages of Count for one and for several findings of
+// a severity (files for ""), each of one argument, the number (%d): for a
+// page that counts by script, in the same words.
+func CountDefs(sev schema.Severity) (one, many *schema.Def) {
+	switch sev {
+	case schema.Error:
+		return msgTextError, msgTextErrors
+	case schema.Warning:
+		return msgTextWarning, msgTextWarnings
+	case schema.Info:
+		return msgTextNote, msgTextNotes
+	}
+	return msgTextFile, msgTextFiles
 }
 
 // SupersededNote notes a unit's files that are not summed, as the text report
@@ -167,7 +200,11 @@ func BlanksNote(cells []string, lang schema.Lang) string {
 	if len(shown) > 12 {
 		shown, more = shown[:12], schema.Msg(msgTextAndMore).Render(lang)
 	}
-	return schema.Msg(msgTextBlanks, len(cells), strings.Join(shown, ", ")+more).Render(lang)
+	msg := msgTextBlanks
+	if len(cells) == 1 {
+		msg = msgTextBlank
+	}
+	return schema.Msg(msg, len(cells), strings.Join(shown, ", ")+more).Render(lang)
 }
 
 // more notes a unit's files that are not summed.
@@ -214,7 +251,7 @@ func (p *printer) submission(s *schema.Submission) {
 	case s.Unreadable:
 		verdict = p.t(msgTextUnreadable)
 	case counts[schema.Error]+counts[schema.Warning] > 0:
-		verdict = p.t(msgTextCounts, counts[schema.Error], counts[schema.Warning])
+		verdict = p.t(msgTextCounts, Count(counts[schema.Error], schema.Error), Count(counts[schema.Warning], schema.Warning))
 	}
 	p.line("")
 	p.line(fmt.Sprintf("%s %s  %s%s  %s", mark, s.File, s.Unit, where, verdict))

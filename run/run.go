@@ -10,7 +10,8 @@
 // findings fail the run) or an [Error] (a run that could not do what it
 // was asked: refused, nothing to do, an output not written). [Template]
 // writes a fill-in workbook. A run prints nothing: the caller is told
-// through Config's callbacks (Progress, Warn, Report) and the Result.
+// through Config's callbacks (Progress, Reading, Settled, Warn, Report) and
+// the Result.
 //
 // It imports tally's model and pipeline (schema, xlsx, consolidate),
 // errtext, and internal/files for the file system; never urfave/cli nor
@@ -96,6 +97,19 @@ type Config struct {
 	// are found, before any is read, then with (done, total) after each
 	// is read (from the workers, one call at a time).
 	Progress func(done, total int)
+	// Reading, when set, is called on a worker as it starts on a
+	// submission, with its name as the report gives it; Settled, once the
+	// worker has read and checked it, with what the submission's own checks
+	// found (its Verdict). Between the two a file is being read: a legacy
+	// .xls waits there for LibreOffice. The page (tally serve) shows each
+	// verdict as it comes, so that the first files' show while the slowest
+	// is still read. Both are called from the workers, several at a time
+	// (they must be safe for concurrent use), Settled before the Progress
+	// call that counts the file. The checks across files (a unit that sent
+	// two files, the year, copied tables, the roster) come after every file
+	// is read and may add to a verdict: the Result has the last word.
+	Reading func(file string)
+	Settled func(v Verdict)
 	// Warn, when set, is told at once of what went wrong while the run
 	// went on: a marked-up copy that could not be made or written.
 	// Result.Warnings holds the same.
@@ -106,6 +120,18 @@ type Config struct {
 	// the outputs are made in the order --out, the report, --log, the
 	// copies. An error it returns ends the run with that error.
 	Report func(res *consolidate.Result) error
+}
+
+// A Verdict is what a submission's own checks found, as soon as a worker
+// has read and checked it (Config.Settled).
+type Verdict struct {
+	// File is the submission's name as the report gives it, Unit the unit
+	// it names ("" when none could be read).
+	File, Unit string
+	// Status grades it by its most serious finding; Errors and Warnings
+	// count its findings of those severities.
+	Status           schema.Status
+	Errors, Warnings int
 }
 
 // FailOn is the least severe finding that fails a run (Result.Failed).
@@ -330,9 +356,19 @@ func (r *runner) check(ctx context.Context) (*Result, error) {
 	}
 	if cfg.Annotate != "" {
 		r.kept = newKeeper(len(r.sources))
-		opt.Settled = r.kept.settled
 	}
-	res := consolidate.Validate(withContext(ctx, r.sources), readFile, opt)
+	if r.kept != nil || cfg.Settled != nil {
+		opt.Settled = func(sub *schema.Submission, data []byte) {
+			if r.kept != nil {
+				r.kept.settled(sub, data)
+			}
+			if cfg.Settled != nil {
+				cfg.Settled(Verdict{File: sub.File, Unit: sub.Unit, Status: sub.Status(),
+					Errors: sub.Count(schema.Error), Warnings: sub.Count(schema.Warning)})
+			}
+		}
+	}
+	res := consolidate.Validate(reading(cfg.Reading, withContext(ctx, r.sources)), readFile, opt)
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
@@ -351,6 +387,24 @@ func withContext(ctx context.Context, sources []consolidate.Source) []consolidat
 			if err := ctx.Err(); err != nil {
 				return nil, err
 			}
+			return load()
+		}
+		out[i] = s
+	}
+	return out
+}
+
+// reading makes sources that tell started (Config.Reading) as a worker
+// starts to load them.
+func reading(started func(file string), sources []consolidate.Source) []consolidate.Source {
+	if started == nil {
+		return sources
+	}
+	out := make([]consolidate.Source, len(sources))
+	for i, s := range sources {
+		load, name := s.Load, s.Name
+		s.Load = func() ([]byte, error) {
+			started(name)
 			return load()
 		}
 		out[i] = s

@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"sync"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -111,6 +112,59 @@ func TestRunCallsBackAndPrintsNothing(t *testing.T) {
 	res, err = Validate(context.Background(), cfg)
 	require.NoError(t, err)
 	assert.False(t, res.Failed)
+}
+
+// Each file's verdict is told as soon as a worker has checked it
+// (Config.Settled), after the worker started on it (Config.Reading) and
+// before Progress counts it; with the copies asked for or not, its status
+// and counts are those of the file in the Result (none of these files is
+// touched by the checks across files), and every file is told once.
+func TestRunTellsEachVerdict(t *testing.T) {
+	in := submissions(t)
+	for _, annotate := range []bool{false, true} {
+		var mu sync.Mutex
+		started := map[string]int{}
+		var verdicts []Verdict
+		cfg := Config{Paths: []string{in}, Jobs: 2,
+			Reading: func(file string) {
+				mu.Lock()
+				defer mu.Unlock()
+				started[file]++
+			},
+			Settled: func(v Verdict) {
+				mu.Lock()
+				defer mu.Unlock()
+				assert.Equal(t, 1, started[v.File], "%s: started once, before its verdict", v.File)
+				verdicts = append(verdicts, v)
+			},
+			Progress: func(done, total int) {
+				mu.Lock()
+				defer mu.Unlock()
+				assert.GreaterOrEqual(t, len(verdicts), done, "a file's verdict before the progress that counts it")
+			}}
+		if annotate {
+			cfg.Annotate = filepath.Join(t.TempDir(), "标注")
+		}
+		res, err := Validate(context.Background(), cfg)
+		require.NoError(t, err)
+		require.Len(t, verdicts, len(res.Submissions))
+		byFile := map[string]Verdict{}
+		for _, v := range verdicts {
+			byFile[v.File] = v
+		}
+		statuses := map[schema.Status]int{}
+		for _, sub := range res.Submissions {
+			v, ok := byFile[sub.File]
+			require.True(t, ok, "%s has no verdict", sub.File)
+			assert.Equal(t, Verdict{File: sub.File, Unit: sub.Unit, Status: sub.Status(),
+				Errors: sub.Count(schema.Error), Warnings: sub.Count(schema.Warning)}, v)
+			statuses[v.Status]++
+		}
+		assert.Equal(t, map[schema.Status]int{schema.StatusOK: 1, schema.StatusErrors: 1, schema.StatusWarnings: 1}, statuses)
+		if annotate {
+			assert.Len(t, res.Outputs, 2, "the copies are made all the same")
+		}
+	}
 }
 
 // What a run cannot do is an Error of its kind, with its reason in either

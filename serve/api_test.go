@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"html"
 	"mime"
 	"os"
@@ -226,8 +227,25 @@ func TestSameAsTheCommandLine(t *testing.T) {
 	assert.Contains(t, unit, `<dd class="label">收到申请数</dd>`)
 	assert.Contains(t, unit, `<dd class="rule">收到申请数(D26)=当面+传真+网络+信函: 8 ≠ 7</dd>`)
 	assert.Regexp(t, `<th class="corner"></th><th>B</th><th>C</th><th>D</th><th>E</th><th>F</th>`, unit)
-	// The totals: the official table, the totals that break a rule marked.
-	assert.Equal(t, 3, strings.Count(string(page), `class="num bad"`), "收到申请数, 申请答复数, 工作人员数")
+	// Its grid has every addend of the sum, 当面 to 信函 (D27 to D30),
+	// shaded as the cells of the rule, and nothing is said left out.
+	for row, value := range map[int]string{27: "5", 28: "0", 29: "2", 30: "0"} {
+		assert.Regexp(t, fmt.Sprintf(`<tr><th>%d</th><td>[^<]*</td><td>件</td><td class="num part">%s</td>`, row, value), unit, "the addend in row %d", row)
+	}
+	assert.Equal(t, 4, strings.Count(unit, `class="num part"`))
+	assert.NotContains(t, unit, `class="grid-note"`)
+	// The totals: the official table, the totals that break a rule marked,
+	// an error red (td.bad), a warning amber (td.warn), as the findings
+	// below the table are.
+	markedTotals := func(class string) []string {
+		var out []string
+		for _, m := range regexp.MustCompile(`<td class="num `+class+`" data-key="[^"]+" title="[^"]*">([^<]*)</td>`).FindAllStringSubmatch(string(page), -1) {
+			out = append(out, m[1])
+		}
+		return out
+	}
+	assert.Equal(t, []string{"124", "41"}, markedTotals("bad"), "errors: 收到申请数, 工作人员数")
+	assert.Equal(t, []string{"122"}, markedTotals("warn"), "a warning: 申请答复数")
 	for _, d := range []string{"consolidated", "log-xlsx", "log-csv", "marked"} {
 		assert.Contains(t, string(page), `<a class="download" data-file="`+d+`"`)
 	}

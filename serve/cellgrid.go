@@ -1,6 +1,8 @@
 package serve
 
 import (
+	"cmp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -16,11 +18,18 @@ import (
 // cellGrid is a finding's cell among those around it, drawn as the
 // spreadsheet shows them: column letters over, row numbers beside, the
 // cell marked (target), the other cells of its rule marked (part), and the
-// label column of the table kept in view.
+// label column of the table kept in view. The rule's cells too far from
+// the cell to be drawn with it are Left out, by their rows (LeftRows).
 type cellGrid struct {
 	Sheet string
 	Cols  []gridCol
 	Rows  []gridRow
+	// LeftRows are the rows (numbered as the spreadsheet numbers them) of
+	// the rule's cells that are not drawn, LeftCells those cells (A1).
+	LeftRows  []int
+	LeftCells []string
+	// Note says what is left out, in the page's language.
+	Note string
 }
 
 type gridCol struct {
@@ -38,10 +47,16 @@ type gridCell struct {
 }
 
 // The cells around a finding's: rows above and below, columns to each
-// side.
+// side. The grid grows to show every cell of the finding's rule (a sum's
+// addends: 收到申请数 D26 = D27+D28+D29+D30), with a row past them, when
+// they and the cell span at most ruleRows rows and ruleCols columns; past
+// that it keeps to the cell's neighbours and says which of the rule's
+// cells it leaves out.
 const (
 	aroundRows = 3
 	aroundCols = 2
+	ruleRows   = 12
+	ruleCols   = 8
 )
 
 // cellGrid draws a finding's cell in its sheet, or nil when the file or
@@ -76,13 +91,27 @@ func (ru *Run) cellGrid(sub *schema.Submission, f schema.Finding) *cellGrid {
 	return drawGrid(g, row, col, parts)
 }
 
-// drawGrid draws the cells around (row, col) of g.
+// drawGrid draws the cells around (row, col) of g, and the other cells of
+// its rule (parts) when they are near enough.
 func drawGrid(g *grid.Grid, row, col int, parts map[grid.Pos]bool) *cellGrid {
-	r0, r1 := max(0, row-aroundRows), row+aroundRows
-	if last := len(g.Rows()) - 1; r1 > last {
-		r1 = max(last, row)
+	minR, maxR, minC, maxC := row, row, col, col
+	for p := range parts {
+		minR, maxR = min(minR, p.Row), max(maxR, p.Row)
+		minC, maxC = min(minC, p.Col), max(maxC, p.Col)
 	}
-	c0, c1 := max(0, col-aroundCols), col+aroundCols
+	r0, r1, keep := row-aroundRows, row+aroundRows, row
+	if maxR-minR < ruleRows {
+		r0, r1, keep = min(r0, minR-1), max(r1, maxR+1), maxR
+	}
+	r0 = max(0, r0)
+	if last := len(g.Rows()) - 1; r1 > last {
+		r1 = max(last, keep)
+	}
+	c0, c1 := col-aroundCols, col+aroundCols
+	if maxC-minC < ruleCols {
+		c0, c1 = min(c0, minC), max(c1, maxC)
+	}
+	c0 = max(0, c0)
 	cols := []int{}
 	if label := labelColumn(g, r0, r1, c0); label >= 0 {
 		cols = append(cols, label)
@@ -125,6 +154,22 @@ func drawGrid(g *grid.Grid, row, col int, parts map[grid.Pos]bool) *cellGrid {
 			gr.Cells = append(gr.Cells, cell)
 		}
 		cg.Rows = append(cg.Rows, gr)
+	}
+	// The rule's cells not drawn, in the order of the sheet.
+	var left []grid.Pos
+	for p := range parts {
+		if p.Row < r0 || p.Row > r1 || !slices.Contains(cols, p.Col) {
+			left = append(left, p)
+		}
+	}
+	slices.SortFunc(left, func(a, b grid.Pos) int { return cmp.Or(a.Row-b.Row, a.Col-b.Col) })
+	for _, p := range left {
+		cg.LeftCells = append(cg.LeftCells, grid.ColName(p.Col)+strconv.Itoa(p.Row+1))
+		if p.Row < r0 || p.Row > r1 {
+			if n := len(cg.LeftRows); n == 0 || cg.LeftRows[n-1] != p.Row+1 {
+				cg.LeftRows = append(cg.LeftRows, p.Row+1)
+			}
+		}
 	}
 	return cg
 }

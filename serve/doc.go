@@ -16,7 +16,7 @@
 //	GET  /                         the form: files or a folder, the roster, the unit, the year, the format, last year's
 //	POST /api/runs                 an upload: {"id": …} to a script (Accept: application/json), 303 to /runs/ID for a form
 //	GET  /runs/ID                  a run's page: its progress, then the board, the units' findings, the totals, the downloads
-//	GET  /runs/ID/status.json      {"state": "running"|"done"|"failed", "done": N, "total": M}
+//	GET  /runs/ID/status.json      {"state": "running"|"done"|"failed", "done": N, "total": M, "files": [{"file", "unit", "status", …}]}
 //	GET  /runs/ID/report.json      the JSON report, the bytes of tally consolidate --format json in the upload's folder
 //	GET  /runs/ID/files/NAME       consolidated.xlsx, log.xlsx, log.csv, marked.zip, under a Chinese file name
 //	GET  /static/…                 the style sheet and the script, embedded
@@ -26,6 +26,11 @@
 // "." would check it, through run.Config.Dir: the report names the files
 // as that command line does, and the outputs are written beside the
 // folder, as --out ../NAME.xlsx would write them.
+//
+// While a run goes on, its page lists each file as soon as a worker has
+// read it, with what its own checks found (run.Config.Reading and
+// Settled, kept in the Run and given in status.json): the first verdicts
+// do not wait for the slowest file (a legacy .xls LibreOffice converts).
 //
 // Its files: server.go (Start, the routes), security.go (the session, the
 // Host header, cross-origin requests, the headers of every answer),

@@ -124,15 +124,35 @@ func attachment(name string) string {
 	return fmt.Sprintf(`attachment; filename="%s"; filename*=UTF-8''%s`, ascii, enc.String())
 }
 
-// status serves GET /runs/ID/status.json: the run's state and how many of
-// its files are read.
+// runStatus is what status.json says of a run: its state, how many of its
+// files are read, and each file's verdict as it comes (fileState).
+type runStatus struct {
+	State string      `json:"state"`
+	Done  int64       `json:"done"`
+	Total int64       `json:"total"`
+	Files []fileState `json:"files"`
+}
+
+// status serves GET /runs/ID/status.json: the run's state, how many of
+// its files are read, and the files: while it runs, those a worker has
+// started on, in that order, each "reading" or with what its own checks
+// found; once done, every file with what the run found of it.
 func (s *Server) status(w http.ResponseWriter, r *http.Request) {
 	ru := s.findRun(w, r)
 	if ru == nil {
 		return
 	}
-	state, _, _, _ := ru.snapshot()
-	writeJSON(w, http.StatusOK, map[string]any{"state": state, "done": ru.done.Load(), "total": ru.total.Load()})
+	writeJSON(w, http.StatusOK, ru.status())
+}
+
+// status is the run's runStatus.
+func (r *Run) status() runStatus {
+	state, _, _, _ := r.snapshot()
+	st := runStatus{State: state, Done: r.done.Load(), Total: r.total.Load(), Files: r.fileStates()}
+	if st.Files == nil {
+		st.Files = []fileState{}
+	}
+	return st
 }
 
 // report serves GET /runs/ID/report.json: the JSON report, the bytes

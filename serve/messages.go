@@ -14,12 +14,25 @@ var (
 	msgServeBadSchema = schema.Define("serve.bad-schema", schema.Text{
 		Zh: "没有“%s”这个表式；请从列表中选择，或选“自动识别”",
 		En: "there is no format %q; choose one from the list, or detect"})
+	msgServeGridCell = schema.Define("serve.grid-cell", schema.Text{
+		Zh: "这条规则还涉及另外 1 个单元格，图中没有画出：%[1]s",
+		En: "1 more cell of this rule is not drawn: %[1]s"})
+	msgServeGridCells = schema.Define("serve.grid-cells", schema.Text{
+		Zh: "这条规则还涉及另外 %[1]d 个单元格，图中没有画出：%[2]s",
+		En: "%[1]d more cells of this rule are not drawn: %[2]s"})
+	msgServeGridRow = schema.Define("serve.grid-row", schema.Text{
+		Zh: "这条规则还涉及另外 1 行，图中没有画出：%[1]s",
+		En: "1 more row of this rule is not drawn: %[1]s"})
+	msgServeGridRows = schema.Define("serve.grid-rows", schema.Text{
+		Zh: "这条规则还涉及另外 %[1]d 行，图中没有画出：%[2]s",
+		En: "%[1]d more rows of this rule are not drawn: %[2]s"})
 	msgServeLimits = schema.Define("serve.limits", schema.Text{
 		Zh: "每次最多上传 %[1]s、%[2]d 个文件；保留最近 %[3]d 次检查的结果，更早的连同文件一起删除",
 		En: "an upload is at most %[1]s and %[2]d files; the last %[3]d checks are kept, older ones deleted with their files"})
 	msgServeListen = schema.Define("serve.listen", schema.Text{
 		Zh: "--listen %s 不是本机地址：同一网络中的其他电脑也能连接（仍须使用带令牌的地址）；只在确有需要时这样做",
 		En: "--listen %s is not a loopback address: other computers on the network can connect (they still need the address with its token); do so only when you must"})
+	msgServeMore    = schema.Define("serve.more", schema.Text{Zh: " 等（另有 %d 个）", En: " and %d more"})
 	msgServeNoFiles = schema.Define("serve.no-files", schema.Text{
 		Zh: "没有收到任何文件；请选择报表所在的文件夹或报表文件",
 		En: "no file came with the upload; choose the folder of the tables, or the files"})

@@ -1,6 +1,7 @@
 package serve
 
 import (
+	"encoding/json"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -13,20 +14,27 @@ import (
 
 // runView is a run's page: its progress, or what it found.
 type runView struct {
-	ID, State      string
-	Done, Total    int64
-	Percent        int
-	Failed         string
-	Warnings       []string
-	Heading        string
-	Board          *boardView
-	Units          []unitView
-	Totals         *totalsView
-	NoTotals       bool
-	RunFindings    []findingView
-	Downloads      []downloadLink
-	HasResult      bool
-	Folder, Status string
+	ID, State   string
+	Done, Total int64
+	Percent     int
+	// Files are the files being read or read, with their verdicts, while
+	// the run goes on; FileWords what the script needs to say them the
+	// same way (JSON).
+	Files     []fileRow
+	FileWords string
+	Failed    string
+	Warnings  []string
+	// Heading says what was checked; SchemaID, the format's id, is shown
+	// after it, unbroken.
+	Heading, SchemaID string
+	Board             *boardView
+	Units             []unitView
+	Totals            *totalsView
+	NoTotals          bool
+	RunFindings       []findingView
+	Downloads         []downloadLink
+	HasResult         bool
+	Folder, Status    string
 }
 
 type boardView struct {
@@ -92,6 +100,10 @@ func (s *Server) view(ru *Run, lang schema.Lang) *runView {
 		if lang == schema.En {
 			v.Status = fmt.Sprintf("%s: %d of %d %s", w.Reading, v.Done, v.Total, w.Files16)
 		}
+		for _, f := range ru.fileStates() {
+			v.Files = append(v.Files, fileRowOf(f, lang))
+		}
+		v.FileWords = fileWordsIn(lang)
 		return v
 	case stateFailed:
 		v.Failed = why.Localize(lang)
@@ -106,7 +118,7 @@ func (s *Server) view(ru *Run, lang schema.Lang) *runView {
 		return v
 	}
 	v.HasResult = true
-	v.Heading = heading(res, ru, lang)
+	v.Heading, v.SchemaID = heading(res, lang)
 	units := res.Units()
 	v.Board = board(units, res.Rostered, lang)
 	for i, u := range units {
@@ -134,8 +146,8 @@ func (s *Server) view(ru *Run, lang schema.Lang) *runView {
 }
 
 // heading says what was checked: the unit and the year, the files, the
-// format.
-func heading(res *run.Result, ru *Run, lang schema.Lang) string {
+// format; and the format's id apart, to be shown after it unbroken.
+func heading(res *run.Result, lang schema.Lang) (string, string) {
 	var parts []string
 	if res.Name != "" {
 		parts = append(parts, res.Name)
@@ -143,19 +155,73 @@ func heading(res *run.Result, ru *Run, lang schema.Lang) string {
 	if res.Year != 0 {
 		parts = append(parts, schema.Text{Zh: fmt.Sprintf("%d 年度", res.Year), En: fmt.Sprint(res.Year)}.In(lang))
 	}
-	parts = append(parts, countText(len(res.Submissions), wordsIn(lang).Files16, lang))
+	parts = append(parts, countText(len(res.Submissions), lang))
+	id := ""
 	if res.Schema != nil {
-		parts = append(parts, schema.Text{Zh: "《" + res.Schema.Title + "》", En: res.Schema.En}.In(lang)+" ("+res.Schema.ID+")")
+		parts = append(parts, schema.Text{Zh: "《" + res.Schema.Title + "》", En: res.Schema.En}.In(lang))
+		id = res.Schema.ID
 	}
-	return strings.Join(parts, " · ")
+	return strings.Join(parts, " · "), id
 }
 
 // countText counts files: 16 个文件, 16 files, 1 file.
-func countText(n int, what string, lang schema.Lang) string {
-	if lang == schema.En && n == 1 {
-		what = strings.TrimSuffix(what, "s")
+func countText(n int, lang schema.Lang) string {
+	return consolidate.Count(n, "").Render(lang)
+}
+
+// A fileRow is a file of a run under way as its page lists it: its
+// status in the board's words (a badge), its unit, its errors and
+// warnings counted, its name.
+type fileRow struct {
+	File, Name, Unit          string
+	Status, Badge, StatusName string
+	Verdict                   string
+}
+
+// fileRowOf is how the page lists a file of a run under way.
+func fileRowOf(f fileState, lang schema.Lang) fileRow {
+	row := fileRow{File: f.File, Name: baseName(f.File), Unit: f.Unit, Status: f.Status}
+	badge := fileBadges(lang)[f.Status]
+	row.Badge, row.StatusName = badge[0], badge[1]
+	if f.Status == string(schema.StatusUnreadable) {
+		row.Verdict = wordsIn(lang).Unreadable
+	} else {
+		row.Verdict = consolidate.Counts(f.Errors, f.Warnings, lang)
 	}
-	return fmt.Sprintf("%d %s", n, what)
+	return row
+}
+
+// fileBadges are the badges of a file's statuses (status.json's): the
+// class and the words of the board's status a unit with that file gets
+// (需重报, 需核实, 通过), or 读取中 while it is read.
+func fileBadges(lang schema.Lang) map[string][2]string {
+	badge := func(st consolidate.UnitStatus) [2]string { return [2]string{"st-" + st.Code(), st.Name(lang)} }
+	return map[string][2]string{
+		statusReading:                   {"st-reading", wordsIn(lang).ReadingFile},
+		string(schema.StatusOK):         badge(consolidate.Passed),
+		string(schema.StatusWarnings):   badge(consolidate.Check),
+		string(schema.StatusErrors):     badge(consolidate.Resend),
+		string(schema.StatusUnreadable): badge(consolidate.Resend),
+	}
+}
+
+// fileWordsIn is what the page's script needs to list the files as
+// fileRowOf does (JSON): the badges by status, the formats of the counts
+// (one, several: %d the number), their separator, and the word for a file
+// that cannot be read.
+func fileWordsIn(lang schema.Lang) string {
+	count := func(sev schema.Severity) [2]string {
+		one, many := consolidate.CountDefs(sev)
+		return [2]string{one.In(lang), many.In(lang)}
+	}
+	b, _ := json.Marshal(map[string]any{
+		"status":     fileBadges(lang),
+		"error":      count(schema.Error),
+		"warning":    count(schema.Warning),
+		"sep":        schema.Msg(consolidate.MsgTextListSep).Render(lang),
+		"unreadable": wordsIn(lang).Unreadable,
+	})
+	return string(b)
 }
 
 // board is the status board: every unit by status, in the order of the
@@ -212,7 +278,9 @@ func (ru *Run) unitView(res *run.Result, i int, u consolidate.Unit, lang schema.
 		}
 	}
 	for _, sev := range []schema.Severity{schema.Error, schema.Warning, schema.Info} {
-		g := severityGroup{Code: string(sev), Name: sev.Name(lang)}
+		w := wordsIn(lang)
+		g := severityGroup{Code: string(sev), Name: map[schema.Severity]string{schema.Error: w.GroupError,
+			schema.Warning: w.GroupWarning, schema.Info: w.GroupInfo}[sev]}
 		var blanks []string
 		for _, f := range fs {
 			if f.Severity != sev {
@@ -256,9 +324,33 @@ func (ru *Run) finding(res *run.Result, sub *schema.Submission, f schema.Finding
 		v.Label = strings.Join(labels, "、")
 	}
 	if sub != nil && f.Cell != "" && !sub.Unreadable {
-		v.Grid = ru.cellGrid(sub, f)
+		if v.Grid = ru.cellGrid(sub, f); v.Grid != nil {
+			v.Grid.Note = gridNote(v.Grid, lang)
+		}
 	}
 	return v
+}
+
+// gridNote says which cells of a finding's rule its grid leaves out, by
+// their rows when rows are left out: "" when none is.
+func gridNote(g *cellGrid, lang schema.Lang) string {
+	const shown = 8
+	cells := g.LeftCells
+	list := strings.Join(cells[:min(len(cells), shown)], schema.Msg(consolidate.MsgTextListSep).Render(lang))
+	if len(cells) > shown {
+		list += schema.Msg(msgServeMore, len(cells)-shown).Render(lang)
+	}
+	switch {
+	case len(g.LeftRows) == 1:
+		return schema.Msg(msgServeGridRow, list).Render(lang)
+	case len(g.LeftRows) > 1:
+		return schema.Msg(msgServeGridRows, len(g.LeftRows), list).Render(lang)
+	case len(cells) == 1:
+		return schema.Msg(msgServeGridCell, list).Render(lang)
+	case len(cells) > 1:
+		return schema.Msg(msgServeGridCells, len(cells), list).Render(lang)
+	}
+	return ""
 }
 
 // diskPath is where a submission of the run is on disk.

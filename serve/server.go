@@ -14,6 +14,7 @@ import (
 	"os"
 	"strconv"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"tally/cleanup"
@@ -68,6 +69,10 @@ type Server struct {
 	cancel   context.CancelFunc
 	closing  sync.Once
 	closeErr error
+	// hold, when set (by a test), is called on a run's worker as it starts
+	// on a file, and may keep it waiting: a slow file made as slow as a
+	// test needs. It must return once ctx is done.
+	hold atomic.Pointer[func(ctx context.Context, file string)]
 }
 
 //go:embed assets

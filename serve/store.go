@@ -42,8 +42,13 @@ type Run struct {
 	cancel      context.CancelFunc
 	finished    chan struct{}
 
-	mu       sync.Mutex
-	state    string
+	mu    sync.Mutex
+	state string
+	// files are the files a worker has started on, in the order they were
+	// started: each being read, or its verdict once read and checked
+	// (run.Config.Reading, Settled); fileAt finds a file in them.
+	files    []fileState
+	fileAt   map[string]int
 	res      *run.Result
 	err      schema.Localizer
 	warnings []schema.Localizer
@@ -51,6 +56,62 @@ type Run struct {
 	// log-csv, marked, report): the path on disk.
 	outputs map[string]string
 	books   *books
+}
+
+// statusReading is the status of a file a worker is reading (status.json
+// says it, beside the statuses of schema.Status).
+const statusReading = "reading"
+
+// A fileState is a file of a run while the run goes on: being read, or
+// what its own checks found (run.Verdict); once the run is done, what the
+// run found of it, the checks across files included.
+type fileState struct {
+	File     string `json:"file"`
+	Unit     string `json:"unit"`
+	Status   string `json:"status"` // statusReading, or a schema.Status
+	Errors   int    `json:"errors"`
+	Warnings int    `json:"warnings"`
+}
+
+// reading notes a file a worker has started on.
+func (r *Run) reading(file string) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if _, ok := r.fileAt[file]; ok {
+		return
+	}
+	r.fileAt[file] = len(r.files)
+	r.files = append(r.files, fileState{File: file, Status: statusReading})
+}
+
+// settled notes a file's verdict, in its place.
+func (r *Run) settled(v run.Verdict) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	f := fileState{File: v.File, Unit: v.Unit, Status: string(v.Status), Errors: v.Errors, Warnings: v.Warnings}
+	if i, ok := r.fileAt[v.File]; ok {
+		r.files[i] = f
+		return
+	}
+	r.fileAt[v.File] = len(r.files)
+	r.files = append(r.files, f)
+}
+
+// fileStates are the run's files: while it runs, those started, each
+// being read or with its own verdict; once done, every submission with
+// what the run found of it.
+func (r *Run) fileStates() []fileState {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.res == nil || r.state == stateRunning {
+		return append([]fileState(nil), r.files...)
+	}
+	out := make([]fileState, 0, len(r.res.Submissions))
+	for _, sub := range r.res.Submissions {
+		out = append(out, fileState{File: sub.File, Unit: sub.Unit, Status: string(sub.Status()),
+			Errors: sub.Count(schema.Error), Warnings: sub.Count(schema.Warning)})
+	}
+	return out
 }
 
 // snapshot is a run's state, what it found and why it failed, at once.
@@ -127,7 +188,7 @@ func (st *store) wait() { st.wg.Wait() }
 // newRun makes a run and its folder.
 func (s *Server) newRun() (*Run, error) {
 	r := &Run{ID: random(8), Created: time.Now(), finished: make(chan struct{}), state: stateRunning,
-		outputs: map[string]string{}}
+		outputs: map[string]string{}, fileAt: map[string]int{}}
 	r.dir = filepath.Join(s.dir, r.ID)
 	if err := os.Mkdir(r.dir, 0o700); err != nil {
 		return nil, err
@@ -154,6 +215,13 @@ func (s *Server) execute(r *Run) {
 			r.total.Store(int64(total))
 			r.done.Store(int64(done))
 		}
+		cfg.Reading = func(file string) {
+			r.reading(file)
+			if hold := s.hold.Load(); hold != nil {
+				(*hold)(ctx, file)
+			}
+		}
+		cfg.Settled = r.settled
 		cfg.Warn = func(msg schema.Localizer) {
 			r.mu.Lock()
 			r.warnings = append(r.warnings, msg)

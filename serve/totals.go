@@ -9,7 +9,8 @@ import (
 
 // totalsView is the district's totals as the official table: each table
 // of the format with its rows, units and columns, a total that breaks a
-// rule marked bad.
+// rule marked bad (an error) or warn (a warning), as the findings below
+// the table mark their severities.
 type totalsView struct {
 	Title  string
 	Tables []totalsTable
@@ -42,10 +43,16 @@ type totalsCell struct {
 func totals(res *run.Result, lang schema.Lang) *totalsView {
 	w := wordsIn(lang)
 	sc := res.Schema
+	// The findings of each total, and the most serious of them.
 	bad := map[string][]string{}
+	worst := map[string]schema.Severity{}
 	for _, f := range res.Findings {
 		if f.Kind != schema.KindMissingUnit && len(f.Codes) > 0 && f.File == res.Out {
-			bad[f.Codes[0]] = append(bad[f.Codes[0]], f.Message(lang))
+			key := f.Codes[0]
+			bad[key] = append(bad[key], f.Message(lang))
+			if f.Severity.Rank() > worst[key].Rank() {
+				worst[key] = f.Severity
+			}
 		}
 	}
 	v := &totalsView{Title: res.Name}
@@ -88,7 +95,12 @@ func totals(res *run.Result, lang schema.Lang) *totalsView {
 					cell.Text = v.String()
 				}
 				if msgs := bad[key]; len(msgs) > 0 {
-					cell.Class += " bad"
+					switch worst[key] {
+					case schema.Error:
+						cell.Class += " bad"
+					case schema.Warning:
+						cell.Class += " warn"
+					}
 					cell.Title = strings.Join(msgs, "\n")
 				}
 				row.Cells = append(row.Cells, cell)

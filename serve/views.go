@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"tally/consolidate"
 	"tally/run"
 	"tally/schema"
 )
@@ -20,9 +21,12 @@ type page struct {
 	Other   string // the address of the page in the other language
 	Version string
 	Limits  string
-	// Home's.
-	Schemas []schemaOption
-	Runs    []runLink
+	// Home's: the formats, the runs kept, and the words of the count of
+	// the files chosen (one, several: %d the number) and their separator.
+	Schemas           []schemaOption
+	Runs              []runLink
+	FileOne, FileMany string
+	Sep               string
 	// A run's.
 	Run *runView
 	// Refresh is set while the run is under way: the page reloads itself
@@ -88,6 +92,9 @@ func (s *Server) render(w http.ResponseWriter, status int, name string, p *page)
 // home serves the form, and the runs kept.
 func (s *Server) home(w http.ResponseWriter, r *http.Request) {
 	p := s.page(w, r)
+	one, many := consolidate.CountDefs("")
+	p.FileOne, p.FileMany = one.In(p.Lang), many.In(p.Lang)
+	p.Sep = schema.Msg(consolidate.MsgTextListSep).Render(p.Lang)
 	for _, sc := range schema.Builtins() {
 		p.Schemas = append(p.Schemas, schemaOption{sc.ID, schema.Text{Zh: sc.Title, En: sc.En}.In(p.Lang) + " (" + sc.ID + ")"})
 	}
@@ -100,7 +107,7 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) {
 			label += " · " + ru.Folder
 		}
 		if res != nil {
-			label += " · " + countText(len(res.Submissions), p.W.Files16, p.Lang)
+			label += " · " + countText(len(res.Submissions), p.Lang)
 		}
 		p.Runs = append(p.Runs, runLink{ID: ru.ID, Label: label, State: state})
 	}

@@ -1,6 +1,7 @@
 package serve
 
 import (
+	"fmt"
 	"net/http"
 	"reflect"
 	"regexp"
@@ -8,9 +9,11 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 
 	"tally/grid"
 	"tally/internal/testkit"
+	"tally/schema"
 )
 
 // Every word of the page is there in both languages.
@@ -115,11 +118,81 @@ func TestCellGrid(t *testing.T) {
 	assert.Equal(t, "num part", cg.Rows[2].Cells[4].Class)
 	assert.Equal(t, "0.35", cg.Rows[3].Cells[4].Text)
 
+	assert.Empty(t, cg.LeftCells)
+	assert.Empty(t, gridNote(cg, schema.Zh))
+
 	sheet, ref := splitCell("'表 三'!K24", "Sheet1")
 	assert.Equal(t, []string{"表 三", "K24"}, []string{sheet, ref})
 	sheet, ref = splitCell("C5", "Sheet1")
 	assert.Equal(t, []string{"Sheet1", "C5"}, []string{sheet, ref})
 	assert.Regexp(t, regexp.MustCompile(`^attachment; filename="_+2018_+\.xlsx"; filename\*=UTF-8''%E5%85%B4`), attachment("兴庆区2018年汇总.xlsx"))
+}
+
+// A sum's grid shows every addend, however far below the total it is,
+// with a row past the last; a rule whose cells span more rows than a grid
+// shows keeps to the cell's neighbours and says which rows it leaves out;
+// one that spans more columns, which columns' cells.
+func TestCellGridCoversTheRule(t *testing.T) {
+	var lines []string
+	for r := 1; r <= 40; r++ {
+		lines = append(lines, fmt.Sprintf("指标%d | 件 | %d | %d | %d | %d | %d | %d | %d | %d | %d | %d | %d | %d", r, r, r, r, r, r, r, r, r, r, r, r, r))
+	}
+	g := grid.Parse(strings.Join(lines, "\n"))
+	rows := func(cg *cellGrid) []int {
+		var out []int
+		for _, r := range cg.Rows {
+			out = append(out, r.Num)
+		}
+		return out
+	}
+	parts := func(cells ...string) map[grid.Pos]bool {
+		m := map[grid.Pos]bool{}
+		for _, c := range cells {
+			r, col, ok := grid.ParseRef(c)
+			require.True(t, ok, c)
+			m[grid.Pos{Row: r, Col: col}] = true
+		}
+		return m
+	}
+	// 月牙湖乡's D26 = D27+D28+D29+D30 (C here): rows 23 to 31.
+	cg := drawGrid(g, 25, 2, parts("C26", "C27", "C28", "C29", "C30"))
+	assert.Equal(t, []int{23, 24, 25, 26, 27, 28, 29, 30, 31}, rows(cg))
+	for _, r := range cg.Rows {
+		if r.Num >= 27 && r.Num <= 30 {
+			assert.Contains(t, r.Cells[2].Class, "part", "row %d", r.Num)
+		}
+	}
+	assert.Empty(t, cg.LeftRows)
+	// A total under its addends, eight rows above it.
+	cg = drawGrid(g, 19, 2, parts("C20", "C12", "C13", "C15"))
+	assert.Equal(t, 11, rows(cg)[0])
+	assert.Equal(t, 23, rows(cg)[len(cg.Rows)-1])
+	// A rule over 20 rows: the cell's neighbours, and the rows left out.
+	cg = drawGrid(g, 4, 2, parts("C5", "C6", "C12", "C25", "C26"))
+	assert.Equal(t, []int{2, 3, 4, 5, 6, 7, 8}, rows(cg))
+	assert.Equal(t, []int{12, 25, 26}, cg.LeftRows)
+	assert.Equal(t, []string{"C12", "C25", "C26"}, cg.LeftCells)
+	assert.Equal(t, "这条规则还涉及另外 3 行，图中没有画出：C12、C25、C26", gridNote(cg, schema.Zh))
+	assert.Equal(t, "3 more rows of this rule are not drawn: C12, C25, C26", gridNote(cg, schema.En))
+	cg = drawGrid(g, 4, 2, parts("C5", "C30"))
+	assert.Equal(t, "1 more row of this rule is not drawn: C30", gridNote(cg, schema.En))
+	// Across the columns: near enough, drawn; too far, said.
+	cg = drawGrid(g, 4, 2, parts("C5", "D5", "H5"))
+	var letters []string
+	for _, c := range cg.Cols {
+		letters = append(letters, c.Letter)
+	}
+	assert.Equal(t, []string{"A", "B", "C", "D", "E", "F", "G", "H"}, letters)
+	cg = drawGrid(g, 4, 2, parts("C5", "D5", "M5"))
+	assert.Equal(t, []string{"M5"}, cg.LeftCells)
+	assert.Empty(t, cg.LeftRows)
+	assert.Equal(t, "1 more cell of this rule is not drawn: M5", gridNote(cg, schema.En))
+	var many []string
+	for r := 20; r <= 30; r++ {
+		many = append(many, fmt.Sprintf("C%d", r))
+	}
+	cg = drawGrid(g, 2, 2, parts(append([]string{"C3"}, many...)...))
+	assert.Equal(t, "这条规则还涉及另外 11 行，图中没有画出：C20、C21、C22、C23、C24、C25、C26、C27 等（另有 3 个）", gridNote(cg, schema.Zh))
 }
 
 // The roster as a file, and last year's files: a unit on the roster that

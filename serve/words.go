@@ -22,6 +22,9 @@ type words struct {
 	Downloads, Consolidated, LogXlsx, LogCSV, Marked, NoMarked, Download string
 	Print, PrintUnit, Back, Top, Warnings, Files16, Version, Privacy     string
 	Forbidden, ForbiddenText, NotFound, Colon                            string
+	ReadingFile, Unreadable, Blank                                       string
+	Chosen, ChosenIn, ChosenNext, Clear                                  string
+	GroupError, GroupWarning, GroupInfo                                  string
 }
 
 var zhWords = words{
@@ -41,12 +44,12 @@ var zhWords = words{
 	Start:     "开始检查",
 	Limits:    "限制",
 	Uploading: "正在上传", Reading: "正在读取报表", Running: "正在检查", Failed: "未能完成",
-	Refresh: "页面会自动刷新", Stopped: "已停止",
+	Refresh: "每读完一个文件就列出它的结果；全部读完后，页面自动显示报送情况", Stopped: "已停止",
 	Board: "报送情况", Unit: "单位", Status: "状态", Findings: "问题", File: "文件", Sheet: "工作表",
 	Cell: "单元格", Label: "指标", Rule: "规则",
 	Units: "各单位的问题", Severity: "严重程度", NoFindings: "无问题",
 	Blanks: "未填写的单元格（按 0 计算）", Superseded: "未计入合计的其他文件", Missing: "未收到该单位的报表",
-	Totals: "汇总数", TotalsNote: "标红的合计数不符合表内的勾稽关系，原因见下方“整体问题”。",
+	Totals: "汇总数", TotalsNote: "标红的合计数不符合表内的勾稽关系（错误），标黄的需要核实（警告），原因见下方“整体问题”。",
 	Indicator: "统计指标", UnitCol: "单位", Value: "统计数", TotalsRun: "整体问题",
 	NoTotals:  "没有填写汇总单位名称，也无法从文件夹名称得出，所以只做了检查，没有汇总。",
 	Downloads: "下载", Consolidated: "汇总表", LogXlsx: "差异清单（Excel）", LogCSV: "差异清单（CSV）",
@@ -55,6 +58,9 @@ var zhWords = words{
 	Files16: "个文件", Version: "版本", Privacy: "所有文件只在本机处理，不会上传到网络；关闭 tally 后自动删除。",
 	Forbidden: "无法访问", ForbiddenText: "请打开 tally 启动时显示的地址（以 ?token= 结尾的那一行）。",
 	NotFound: "找不到这个页面", Colon: "：",
+	ReadingFile: "读取中", Unreadable: "无法读取", Blank: "空",
+	Chosen: "已选择 {files}", ChosenIn: "（文件夹：{folder}）", ChosenNext: "还可以再添加文件、填写名单等信息；准备好后按“开始检查”。", Clear: "清除所选",
+	GroupError: "错误", GroupWarning: "警告", GroupInfo: "提示",
 }
 
 var enWords = words{
@@ -74,12 +80,12 @@ var enWords = words{
 	Start:     "Check",
 	Limits:    "Limits",
 	Uploading: "Uploading", Reading: "Reading the tables", Running: "Checking", Failed: "Could not be done",
-	Refresh: "the page refreshes by itself", Stopped: "stopped",
+	Refresh: "each file is listed with its verdict as soon as it is read; once all are, the page shows the results by itself", Stopped: "stopped",
 	Board: "Units", Unit: "Unit", Status: "Status", Findings: "Findings", File: "File", Sheet: "Sheet",
 	Cell: "Cell", Label: "Indicator", Rule: "Rule",
 	Units: "Findings by unit", Severity: "Severity", NoFindings: "no problems",
 	Blanks: "Blank cells (counted as 0)", Superseded: "Other files, not summed", Missing: "No table came from this unit",
-	Totals: "Totals", TotalsNote: "A total marked red breaks a rule of the table; see \"For the run as a whole\" below.",
+	Totals: "Totals", TotalsNote: "A total marked red breaks a rule of the table (an error), one marked amber is to be confirmed (a warning); see \"For the run as a whole\" below.",
 	Indicator: "Indicator", UnitCol: "Unit", Value: "Value", TotalsRun: "For the run as a whole",
 	NoTotals:  "No consolidated unit was named, nor could one be taken from the folder's name: the tables were checked, not summed.",
 	Downloads: "Downloads", Consolidated: "Consolidated workbook", LogXlsx: "Findings (Excel)", LogCSV: "Findings (CSV)",
@@ -88,6 +94,9 @@ var enWords = words{
 	Files16: "files", Version: "version", Privacy: "Every file stays on this computer and is deleted when tally stops.",
 	Forbidden: "Forbidden", ForbiddenText: "Open the address tally printed when it started (the line ending in ?token=…).",
 	NotFound: "No such page", Colon: ": ",
+	ReadingFile: "reading", Unreadable: "unreadable", Blank: "blank",
+	Chosen: "Chosen: {files}", ChosenIn: " (the folder {folder})", ChosenNext: "More files, the roster and the rest may still be added; press Check when ready.", Clear: "Clear",
+	GroupError: "Errors", GroupWarning: "Warnings", GroupInfo: "Notes",
 }
 
 // wordsIn are the page's words in lang.
